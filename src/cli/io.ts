@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { UserError } from "../errors.js";
+
+/** Everything the CLI touches of the outside world, injected so tests need no mocks. */
+export interface Io {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdin: AsyncIterable<string | Buffer>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function describeWriteError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case "ENOENT":
+      return "the directory does not exist";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return err.message;
+  }
+}
+
+/**
+ * Writes a whole file or nothing: the text goes to a temporary file beside the target,
+ * which is renamed over it only once complete. An existing file survives any failure.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: "wx" });
+    await rename(temp, path);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw new UserError(`cannot write ${path}: ${describeWriteError(err as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** Sends a fully rendered result to --out (atomically) or to stdout. */
+export async function emit(io: Io, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined || out === "-") io.stdout.write(text);
+  else await writeFileAtomic(out, text);
+}
+
+/** Colour only on a terminal, never under NO_COLOR or --no-color, never into a file. */
+export function wantsColor(io: Io, opts: { color?: boolean; out?: string | undefined }): boolean {
+  if (opts.color === false) return false;
+  if (io.env["NO_COLOR"] !== undefined && io.env["NO_COLOR"] !== "") return false;
+  if (opts.out !== undefined && opts.out !== "-") return false;
+  return io.stdout.isTTY === true;
+}

@@ -1,0 +1,54 @@
+import { Command, CommanderError } from "commander";
+import { ScenarioError, UsageError, UserError } from "../errors.js";
+import { processIo, type Io } from "./io.js";
+import { registerMatch } from "./commands/match.js";
+import { registerValidate } from "./commands/validate.js";
+
+export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("match-sim")
+    .description("Simulate residency-match outcomes with and without backchannel calls")
+    .version("0.1.0")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+  registerMatch(program, io);
+  registerValidate(program, io);
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: the one place that decides it. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander has printed its message
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`match-sim: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof ScenarioError) {
+      io.stderr.write(`${err.message}\n`);
+      return EXIT.badInput;
+    }
+    if (err instanceof UserError) {
+      io.stderr.write(`match-sim: ${err.message}\n`);
+      return EXIT.badInput;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.stderr.write(`match-sim: internal error, please report it with the command you ran:\n${detail}\n`);
+    return EXIT.internal;
+  }
+}

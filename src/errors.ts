@@ -1,0 +1,23 @@
+import type { Issue } from "./scenario/issue.js";
+import { formatIssue } from "./scenario/issue.js";
+
+/** A problem with what the user gave us: printed without a stack, exit code 1. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+/** A command line that cannot be obeyed: exit code 2. */
+export class UsageError extends UserError {
+  override name = "UsageError";
+}
+
+/** Every positioned problem found in one scenario file, collected before failing. */
+export class ScenarioError extends UserError {
+  override name = "ScenarioError";
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Csr } from "../scenario/csr.js";
+import type { Market } from "./market.js";
+
+/**
+ * For every entry of one side's lists, the rank (0-based) that the other side gives back,
+ * or -1 when it does not rank them. Built in time linear in the number of entries by
+ * walking the transposed lists with a scratch row, so no rows × columns matrix is needed.
+ */
+function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: number): Int32Array {
+  // Transpose `other`: for each of our members, the (other member, rank) pairs naming them.
+  const count = new Int32Array(ownCount + 1);
+  const otherItems = other.items;
+  for (let k = 0; k < otherItems.length; k++) count[otherItems[k]! + 1]!++;
+  for (let i = 0; i < ownCount; i++) count[i + 1]! += count[i]!;
+  const fill = count.slice(0, ownCount);
+  const byWho = new Int32Array(otherItems.length);
+  const byRank = new Int32Array(otherItems.length);
+  for (let o = 0; o < otherCount; o++) {
+    const start = other.offsets[o]!;
+    const end = other.offsets[o + 1]!;
+    for (let k = start; k < end; k++) {
+      const slot = fill[otherItems[k]!]!++;
+      byWho[slot] = o;
+      byRank[slot] = k - start;
+    }
+  }
+  const scratch = new Int32Array(otherCount).fill(-1);
+  const out = new Int32Array(own.items.length);
+  for (let i = 0; i < ownCount; i++) {
+    for (let k = count[i]!; k < count[i + 1]!; k++) scratch[byWho[k]!] = byRank[k]!;
+    for (let k = own.offsets[i]!; k < own.offsets[i + 1]!; k++) out[k] = scratch[own.items[k]!]!;
+    for (let k = count[i]!; k < count[i + 1]!; k++) scratch[byWho[k]!] = -1;
+  }
+  return out;
+}
+
+export interface RankTable {
+  /** Parallel to market.applicantLists.items: the program's rank of that applicant, or -1. */
+  readonly programRankOfEntry: Int32Array;
+  /** Parallel to market.programLists.items: the applicant's rank of that program, or -1. */
+  readonly applicantRankOfEntry: Int32Array;
+}
+
+export function buildRankTable(m: Market): RankTable {
+  return {
+    programRankOfEntry: reciprocalRanks(m.applicantLists, m.applicants, m.programLists, m.programs),
+    applicantRankOfEntry: reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants),
+  };
+}

@@ -1,0 +1,60 @@
+import * as z from "zod";
+
+// Field builders shared by the scenario schema and the model block. Each carries its
+// message in our words, with the value that was found, so every error reads alike.
+
+/** A short rendering of a wrong value for an error message. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (typeof v === "string") return v.length > 40 ? `text "${v.slice(0, 37)}…"` : `text "${v}"`;
+  if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
+  if (typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return typeof v;
+}
+
+const says = (expected: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${describeValue(iss.input)}`;
+
+export const unit = () => {
+  const e = says("a number from 0 to 1");
+  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
+};
+
+export const nonNegative = () => {
+  const e = says("a number ≥ 0");
+  return z.number({ error: e }).min(0, { error: e });
+};
+
+export const wholeCount = (min = 0) => {
+  const e = says(`a whole number ≥ ${min}`);
+  return z
+    .number({ error: e })
+    .int({ error: e })
+    .min(min, { error: e })
+    .max(Number.MAX_SAFE_INTEGER, { error: e });
+};
+
+export const realNumber = () => z.number({ error: says("a number") });
+
+export const bounded = (lo: number, hi: number) => {
+  const e = says(`a number from ${lo} to ${hi}`);
+  return z.number({ error: e }).min(lo, { error: e }).max(hi, { error: e });
+};
+
+export const text = () => z.string({ error: says("text") });
+
+export const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: says(`a list of ${what}`) });
+
+/** Ids may be written as numbers in YAML (`id: 7`); they are strings from then on. */
+export const id = () => {
+  const e = says("an id (text or a whole number)");
+  return z
+    .union([z.string().min(1, { error: "expected an id, got empty text" }), z.number().int().min(0)], { error: e })
+    .transform((v) => String(v));
+};
+
+export const idList = () => list(id(), "ids");

@@ -1,0 +1,240 @@
+import { csrFromLists, type Csr } from "./csr.js";
+import type { ModelParams } from "./model-params.js";
+import { REFERRER_ROLES, VERDICTS, type Scenario } from "./schema.js";
+
+/**
+ * The checked scenario in the shape the core computes on: dense integer indices,
+ * typed arrays of attributes, lists packed as CSR. String ids survive only in the id
+ * tables, for the edges (reports, traces). -1 stands for "none".
+ */
+export interface IndexedScenario {
+  readonly name: string;
+  readonly model: ModelParams;
+  readonly applicantIds: readonly string[];
+  readonly programIds: readonly string[];
+  readonly referrerIds: readonly string[];
+  readonly specialties: readonly string[];
+  readonly regions: readonly string[];
+  readonly institutions: readonly string[];
+  /** For each specialty, its programs in file order. */
+  readonly specialtyPrograms: Csr;
+
+  readonly program: {
+    readonly count: number;
+    readonly positions: Int32Array;
+    readonly prestige: Float64Array;
+    readonly specialty: Int32Array;
+    readonly region: Int32Array;
+    readonly director: Int32Array;
+    readonly interviewSlots: Int32Array;
+    readonly backchannelUse: Float64Array;
+    /** 1 where the file fixes the program's base rank list. */
+    readonly hasRankList: Uint8Array;
+    readonly rankList: Csr;
+  };
+
+  readonly applicant: {
+    readonly count: number;
+    readonly paper: Float64Array;
+    readonly quality: Float64Array;
+    readonly auditionGap: Float64Array;
+    readonly region: Int32Array;
+    readonly home: Int32Array;
+    readonly maxInterviews: Int32Array;
+    readonly flagCount: Int32Array;
+    readonly specialties: Csr;
+    readonly aways: Csr;
+    readonly hasPreferences: Uint8Array;
+    readonly preferences: Csr;
+    readonly hasRankList: Uint8Array;
+    readonly rankList: Csr;
+    readonly toldNumberOne: Csr;
+    /** Letter writers, knownBy, the home director and away directors, without repeats. */
+    readonly knowers: Csr;
+    /** Parallel to knowers.items: 1 where the knower saw the applicant on an away rotation. */
+    readonly knowerViaAway: Uint8Array;
+    /** Opinions fixed in the file: referrer index and verdict index (see VERDICTS). */
+    readonly opinionReferrers: Csr;
+    readonly opinionVerdicts: Int8Array;
+  };
+
+  readonly referrer: {
+    readonly count: number;
+    readonly clout: Float64Array;
+    readonly candor: Float64Array;
+    readonly institution: Int32Array;
+    readonly region: Int32Array;
+    readonly specialty: Int32Array;
+    readonly role: Int8Array;
+    /** Undirected ties: for referrer r, tie partners and the trust of each tie. */
+    readonly ties: Csr;
+    readonly tieTrust: Float64Array;
+  };
+}
+
+class Interner {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(value: string | undefined): number {
+    if (value === undefined) return -1;
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+function tableOf(items: readonly { id: string }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  items.forEach((item, i) => m.set(item.id, i));
+  return m;
+}
+
+/** Resolves a scenario whose references have been checked (see references.ts). */
+export function indexScenario(s: Scenario): IndexedScenario {
+  const programOf = tableOf(s.programs);
+  const applicantOf = tableOf(s.applicants);
+  const referrerOf = tableOf(s.referrers);
+  const ids = (table: Map<string, number>, values: readonly string[]) => values.map((v) => table.get(v)!);
+  const specialties = new Interner();
+  const regions = new Interner();
+  const institutions = new Interner();
+  const model = s.model;
+
+  const nP = s.programs.length;
+  const nA = s.applicants.length;
+  const nR = s.referrers.length;
+
+  const pSpecialty = new Int32Array(nP);
+  const pRegion = new Int32Array(nP);
+  const pDirector = new Int32Array(nP);
+  const pSlots = new Int32Array(nP);
+  const pHasRankList = new Uint8Array(nP);
+  s.programs.forEach((p, i) => {
+    // Programs without a specialty share an unnamed one, open to applicants of every specialty.
+    pSpecialty[i] = specialties.of(p.specialty ?? "");
+    pRegion[i] = regions.of(p.region);
+    pDirector[i] = p.director === undefined ? -1 : referrerOf.get(p.director)!;
+    pSlots[i] = p.interviewSlots ?? model.interviews.slotsPerPosition * p.positions;
+    pHasRankList[i] = p.rankList ? 1 : 0;
+  });
+  const programsBySpecialty: number[][] = specialties.values.map(() => []);
+  s.programs.forEach((_, i) => {
+    programsBySpecialty[pSpecialty[i]!]!.push(i);
+  });
+  const allSpecialties = specialties.values.map((_, k) => k);
+
+  const aRegion = new Int32Array(nA);
+  const aHome = new Int32Array(nA);
+  const aMax = new Int32Array(nA);
+  const aFlags = new Int32Array(nA);
+  const aHasPrefs = new Uint8Array(nA);
+  const aHasRank = new Uint8Array(nA);
+  const knowerLists: number[][] = [];
+  const viaAwayLists: number[][] = [];
+  s.applicants.forEach((a, i) => {
+    aRegion[i] = regions.of(a.region);
+    aHome[i] = a.home === undefined ? -1 : programOf.get(a.home)!;
+    aMax[i] = a.maxInterviews ?? model.interviews.maxPerApplicant;
+    aFlags[i] = a.flags.length;
+    aHasPrefs[i] = a.preferences ? 1 : 0;
+    aHasRank[i] = a.rankList ? 1 : 0;
+    const knowers: number[] = [];
+    const viaAway: number[] = [];
+    const add = (r: number, away: boolean) => {
+      if (r < 0) return;
+      const k = knowers.indexOf(r);
+      if (k < 0) {
+        knowers.push(r);
+        viaAway.push(away ? 1 : 0);
+      } else if (away) viaAway[k] = 1;
+    };
+    for (const r of ids(referrerOf, a.letters)) add(r, false);
+    for (const r of ids(referrerOf, a.knownBy)) add(r, false);
+    if (aHome[i]! >= 0) add(pDirector[aHome[i]!]!, false);
+    for (const p of ids(programOf, a.aways)) add(pDirector[p]!, true);
+    knowerLists.push(knowers);
+    viaAwayLists.push(viaAway);
+  });
+  const opinionLists: number[][] = s.applicants.map(() => []);
+  const opinionVerdictLists: number[][] = s.applicants.map(() => []);
+  for (const o of s.opinions) {
+    const a = applicantOf.get(o.applicant)!;
+    opinionLists[a]!.push(referrerOf.get(o.referrer)!);
+    opinionVerdictLists[a]!.push(VERDICTS.indexOf(o.verdict));
+  }
+
+  const tieLists: number[][] = s.referrers.map(() => []);
+  const trustLists: number[][] = s.referrers.map(() => []);
+  for (const rel of s.relationships) {
+    const a = referrerOf.get(rel.between[0])!;
+    const b = referrerOf.get(rel.between[1])!;
+    tieLists[a]!.push(b);
+    trustLists[a]!.push(rel.trust);
+    tieLists[b]!.push(a);
+    trustLists[b]!.push(rel.trust);
+  }
+
+  return {
+    name: s.name ?? "",
+    model,
+    applicantIds: s.applicants.map((a) => a.id),
+    programIds: s.programs.map((p) => p.id),
+    referrerIds: s.referrers.map((r) => r.id),
+    specialties: specialties.values,
+    regions: regions.values,
+    institutions: institutions.values,
+    specialtyPrograms: csrFromLists(specialties.values.map((_, k) => programsBySpecialty[k] ?? [])),
+    program: {
+      count: nP,
+      positions: Int32Array.from(s.programs, (p) => p.positions),
+      prestige: Float64Array.from(s.programs, (p) => p.prestige),
+      specialty: pSpecialty,
+      region: pRegion,
+      director: pDirector,
+      interviewSlots: pSlots,
+      backchannelUse: Float64Array.from(s.programs, (p) => p.backchannelUse),
+      hasRankList: pHasRankList,
+      rankList: csrFromLists(s.programs.map((p) => ids(applicantOf, p.rankList ?? []))),
+    },
+    applicant: {
+      count: nA,
+      paper: Float64Array.from(s.applicants, (a) => a.paper),
+      quality: Float64Array.from(s.applicants, (a) => a.quality),
+      auditionGap: Float64Array.from(s.applicants, (a) => a.auditionGap),
+      region: aRegion,
+      home: aHome,
+      maxInterviews: aMax,
+      flagCount: aFlags,
+      specialties: csrFromLists(
+        s.applicants.map((a) =>
+          a.specialties ? a.specialties.map((sp) => specialties.of(sp)) : allSpecialties,
+        ),
+      ),
+      aways: csrFromLists(s.applicants.map((a) => ids(programOf, a.aways))),
+      hasPreferences: aHasPrefs,
+      preferences: csrFromLists(s.applicants.map((a) => ids(programOf, a.preferences ?? []))),
+      hasRankList: aHasRank,
+      rankList: csrFromLists(s.applicants.map((a) => ids(programOf, a.rankList ?? []))),
+      toldNumberOne: csrFromLists(s.applicants.map((a) => ids(programOf, a.toldNumberOne))),
+      knowers: csrFromLists(knowerLists),
+      knowerViaAway: Uint8Array.from(viaAwayLists.flat()),
+      opinionReferrers: csrFromLists(opinionLists),
+      opinionVerdicts: Int8Array.from(opinionVerdictLists.flat()),
+    },
+    referrer: {
+      count: nR,
+      clout: Float64Array.from(s.referrers, (r) => r.clout),
+      candor: Float64Array.from(s.referrers, (r) => r.candor),
+      institution: Int32Array.from(s.referrers, (r) => institutions.of(r.institution)),
+      region: Int32Array.from(s.referrers, (r) => regions.of(r.region)),
+      specialty: Int32Array.from(s.referrers, (r) => specialties.of(r.specialty)),
+      role: Int8Array.from(s.referrers, (r) => (r.role === undefined ? -1 : REFERRER_ROLES.indexOf(r.role))),
+      ties: csrFromLists(tieLists),
+      tieTrust: Float64Array.from(trustLists.flat()),
+    },
+  };
+}

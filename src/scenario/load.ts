@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import { ScenarioError, UserError } from "../errors.js";
+import { indexScenario, type IndexedScenario } from "./index-scenario.js";
+import type { Issue, UnplacedIssue } from "./issue.js";
+import { locate } from "./locate.js";
+import { parseSource, type ParsedSource } from "./parse-source.js";
+import { checkReferences } from "./references.js";
+import { ScenarioSchema, type Scenario } from "./schema.js";
+import { checkAgainstSchema } from "./schema-issues.js";
+
+export interface LoadedScenario {
+  /** The name used in messages: the path as given, or "<stdin>". */
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly indexed: IndexedScenario;
+  readonly warnings: readonly Issue[];
+}
+
+export interface CheckedScenario {
+  readonly file: string;
+  readonly scenario: Scenario | undefined;
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+}
+
+function place(file: string, source: ParsedSource, issues: readonly UnplacedIssue[]): Issue[] {
+  if (issues.length === 0) return [];
+  const { doc, lineCounter } = source.document();
+  return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...locate(doc, lineCounter, issue) }));
+}
+
+/** Parses and checks a scenario text, collecting every problem rather than stopping at the first. */
+export function checkScenarioText(text: string, file: string): CheckedScenario {
+  const source = parseSource(text, file);
+  if (source.syntaxIssues.length > 0) {
+    const errors = source.syntaxIssues.map((i) => ({ file, line: i.line, col: i.col, path: i.path, message: i.message }));
+    return { file, scenario: undefined, errors, warnings: [] };
+  }
+  const checked = checkAgainstSchema(ScenarioSchema, source.data);
+  const refs = checkReferences(source.data);
+  const errors = place(file, source, [...checked.issues, ...refs.errors]).sort(
+    (x, y) => x.line - y.line || x.col - y.col,
+  );
+  return {
+    file,
+    scenario: errors.length === 0 ? checked.value : undefined,
+    errors,
+    warnings: place(file, source, refs.warnings),
+  };
+}
+
+/** Loads a scenario from text, or throws a ScenarioError carrying every positioned issue. */
+export function loadScenarioText(text: string, file: string): LoadedScenario {
+  const checked = checkScenarioText(text, file);
+  if (!checked.scenario) throw new ScenarioError(checked.errors);
+  return { file, scenario: checked.scenario, indexed: indexScenario(checked.scenario), warnings: checked.warnings };
+}
+
+export async function readScenarioText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "no such file" :
+      code === "EISDIR" ? "is a directory, not a scenario file" :
+      code === "EACCES" || code === "EPERM" ? "permission denied" :
+      (err as Error).message;
+    throw new UserError(`${path}: cannot read scenario: ${why}`);
+  }
+}
+
+export async function loadScenarioFile(path: string): Promise<LoadedScenario> {
+  return loadScenarioText(await readScenarioText(path), path);
+}
+

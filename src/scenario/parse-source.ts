@@ -1,0 +1,70 @@
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { UnplacedIssue } from "./issue.js";
+
+/** A scenario text turned into plain data, with a way back from a data path to the text. */
+export interface ParsedSource {
+  readonly data: unknown;
+  /** Problems of syntax, already placed (1-based line and column). */
+  readonly syntaxIssues: readonly PlacedSyntaxIssue[];
+  /** The YAML document with its line counter, built on demand (JSON is parsed without it). */
+  readonly document: () => { doc: Document.Parsed; lineCounter: LineCounter };
+}
+
+export interface PlacedSyntaxIssue extends UnplacedIssue {
+  readonly line: number;
+  readonly col: number;
+}
+
+const MAX_ALIASES = 1000;
+
+function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+}
+
+function syntaxIssuesOf(parsed: { doc: Document.Parsed; lineCounter: LineCounter }): PlacedSyntaxIssue[] {
+  return parsed.doc.errors.map((e) => {
+    const { line, col } = parsed.lineCounter.linePos(e.pos[0]);
+    return { path: [], line, col, message: `invalid ${"YAML"} syntax: ${firstLine(e.message)}` };
+  });
+}
+
+/**
+ * Parses YAML or JSON. JSON files take the fast native parser; the YAML parser, which
+ * keeps source positions, is used for them only when an error has to be placed.
+ */
+export function parseSource(text: string, fileName: string): ParsedSource {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let cached: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const document = () => (cached ??= parseYaml(body));
+
+  if (/\.json$/i.test(fileName)) {
+    try {
+      return { data: JSON.parse(body), syntaxIssues: [], document };
+    } catch (err) {
+      const placed = syntaxIssuesOf(document());
+      const syntaxIssues =
+        placed.length > 0
+          ? placed.map((i) => ({ ...i, message: i.message.replace("YAML", "JSON") }))
+          : [{ path: [], line: 1, col: 1, message: `invalid JSON: ${(err as Error).message.split("\n")[0]}` }];
+      return { data: undefined, syntaxIssues, document };
+    }
+  }
+
+  const parsed = document();
+  const syntaxIssues = syntaxIssuesOf(parsed);
+  if (syntaxIssues.length > 0) return { data: undefined, syntaxIssues, document };
+  try {
+    return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIASES }), syntaxIssues, document };
+  } catch (err) {
+    // The yaml library refuses documents whose aliases expand past the limit.
+    const message = `refused: ${(err as Error).message} (aliases may expand to at most ${MAX_ALIASES} nodes)`;
+    return { data: undefined, syntaxIssues: [{ path: [], line: 1, col: 1, message }], document };
+  }
+}

@@ -1,0 +1,108 @@
+import * as z from "zod";
+import { bounded, id, idList, list, nonNegative, text, unit, wholeCount } from "./fields.js";
+import { ModelParamsSchema } from "./model-params.js";
+
+// The one definition of the scenario format. Types are derived from it (z.input for what
+// a user writes, z.output for the checked scenario with defaults filled), never restated.
+
+export const REFERRER_ROLES = ["pd", "apd", "chair", "letter-writer", "resident", "preceptor"] as const;
+export const VERDICTS = ["strong", "positive", "fine", "cautious", "would-not-rank"] as const;
+
+const entity = <S extends z.core.$ZodLooseShape>(shape: S, what: string) =>
+  z.strictObject(shape, {
+    error: (iss) => (iss.code === "invalid_type" ? `expected a mapping describing ${what}` : undefined),
+  });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `expected one of ${values.join(", ")}` });
+
+export const ProgramSchema = entity(
+  {
+    id: id(),
+    positions: wholeCount(),
+    name: text().optional(),
+    specialty: text().optional(),
+    region: text().optional(),
+    prestige: unit().default(0.5),
+    director: id().optional(),
+    interviewSlots: wholeCount().optional(),
+    rankList: idList().optional(),
+    backchannelUse: nonNegative().default(1),
+  },
+  "a program",
+);
+
+export const ApplicantSchema = entity(
+  {
+    id: id(),
+    name: text().optional(),
+    specialties: list(text(), "specialties").optional(),
+    region: text().optional(),
+    paper: unit().default(0.5),
+    quality: unit().default(0.5),
+    flags: list(text(), "red flags").default([]),
+    home: id().optional(),
+    aways: idList().default([]),
+    letters: idList().default([]),
+    knownBy: idList().default([]),
+    preferences: idList().optional(),
+    rankList: idList().optional(),
+    toldNumberOne: idList().default([]),
+    maxInterviews: wholeCount().optional(),
+    auditionGap: bounded(-1, 1).default(0),
+  },
+  "an applicant",
+);
+
+export const ReferrerSchema = entity(
+  {
+    id: id(),
+    name: text().optional(),
+    role: oneOf(REFERRER_ROLES).optional(),
+    institution: text().optional(),
+    region: text().optional(),
+    specialty: text().optional(),
+    clout: unit().default(1),
+    candor: unit().default(0.8),
+  },
+  "a referrer",
+);
+
+export const RelationshipSchema = entity(
+  {
+    between: z.tuple([id(), id()], { error: "expected two referrer ids, [a, b]" }),
+    trust: unit().default(1),
+  },
+  "a relationship",
+);
+
+export const OpinionSchema = entity(
+  { referrer: id(), applicant: id(), verdict: oneOf(VERDICTS) },
+  "an opinion",
+);
+
+export const ScenarioSchema = z.strictObject(
+  {
+    name: text().optional(),
+    description: text().optional(),
+    seed: wholeCount().optional(),
+    runs: wholeCount(1).optional(),
+    programs: list(ProgramSchema, "programs").default([]),
+    applicants: list(ApplicantSchema, "applicants").default([]),
+    referrers: list(ReferrerSchema, "referrers").default([]),
+    relationships: list(RelationshipSchema, "relationships").default([]),
+    opinions: list(OpinionSchema, "opinions").default([]),
+    model: ModelParamsSchema,
+  },
+  {
+    error: (iss) =>
+      iss.code === "invalid_type" ? "expected a mapping of scenario keys (programs, applicants, …)" : undefined,
+  },
+);
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type Program = Scenario["programs"][number];
+export type Applicant = Scenario["applicants"][number];
+export type Referrer = Scenario["referrers"][number];
+export type Verdict = (typeof VERDICTS)[number];
