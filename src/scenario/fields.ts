@@ -15,7 +15,7 @@ export function describeValue(v: unknown): string {
   return typeof v;
 }
 
-const says = (expected: string) => (iss: { input?: unknown }) =>
+export const says = (expected: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${describeValue(iss.input)}`;
 
 export const unit = () => {

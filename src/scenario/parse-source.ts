@@ -35,6 +35,23 @@ function syntaxIssuesOf(parsed: { doc: Document.Parsed; lineCounter: LineCounter
   });
 }
 
+function jsonSyntaxIssue(
+  err: Error,
+  document: () => { doc: Document.Parsed; lineCounter: LineCounter },
+): PlacedSyntaxIssue {
+  const reason = (err.message.split("\n")[0] ?? "").replace(/ in JSON at position \d+.*$/, "").replace(/, ".*$/, "");
+  const at = /at position (\d+)/.exec(err.message);
+  if (at) {
+    const { line, col } = document().lineCounter.linePos(Number(at[1]));
+    return { path: [], line, col, message: `invalid JSON syntax: ${reason}` };
+  }
+  // Older engines do not say where; the YAML parser, which reads JSON too, usually can.
+  const placed = syntaxIssuesOf(document())[0];
+  return placed
+    ? { ...placed, message: `invalid JSON syntax: ${reason}` }
+    : { path: [], line: 1, col: 1, message: `invalid JSON syntax: ${reason}` };
+}
+
 /**
  * Parses YAML or JSON. JSON files take the fast native parser; the YAML parser, which
  * keeps source positions, is used for them only when an error has to be placed.
@@ -48,12 +65,7 @@ export function parseSource(text: string, fileName: string): ParsedSource {
     try {
       return { data: JSON.parse(body), syntaxIssues: [], document };
     } catch (err) {
-      const placed = syntaxIssuesOf(document());
-      const syntaxIssues =
-        placed.length > 0
-          ? placed.map((i) => ({ ...i, message: i.message.replace("YAML", "JSON") }))
-          : [{ path: [], line: 1, col: 1, message: `invalid JSON: ${(err as Error).message.split("\n")[0]}` }];
-      return { data: undefined, syntaxIssues, document };
+      return { data: undefined, syntaxIssues: [jsonSyntaxIssue(err as Error, document)], document };
     }
   }
 

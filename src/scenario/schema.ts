@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { bounded, id, idList, list, nonNegative, text, unit, wholeCount } from "./fields.js";
+import { bounded, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
 import { ModelParamsSchema } from "./model-params.js";
 
 // The one definition of the scenario format. Types are derived from it (z.input for what
@@ -70,7 +70,7 @@ export const ReferrerSchema = entity(
 
 export const RelationshipSchema = entity(
   {
-    between: z.tuple([id(), id()], { error: "expected two referrer ids, [a, b]" }),
+    between: z.tuple([id(), id()], { error: says("two referrer ids, [a, b]") }),
     trust: unit().default(1),
   },
   "a relationship",

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Io } from "../../src/cli/io.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const BIN = `${ROOT}bin/match-sim.js`;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the shipped launcher, as a user would run it. */
+export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** An in-memory Io for calling main() in-process. */
+export function captureIo(opts: { tty?: boolean; stdin?: string; env?: Record<string, string> } = {}): Io & {
+  out: () => string;
+  err: () => string;
+} {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (s: string) => (out += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => (err += s), isTTY: opts.tty ?? false },
+    stdin: (async function* () {
+      if (opts.stdin) yield opts.stdin;
+    })(),
+    env: opts.env ?? {},
+    out: () => out,
+    err: () => err,
+  };
+}
+
+export const hasStackTrace = (text: string): boolean => /^\s+at .+\(.*:\d+:\d+\)$/m.test(text) || /\n\s+at /.test(text);

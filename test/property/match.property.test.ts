@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { applicantProposing, programProposing } from "../../src/match/deferred-acceptance.js";
+import { blockingPairs, validityProblems } from "../../src/match/stability.js";
+import { marketArb, mutualMarketArb } from "../helpers/arbitraries.js";
+import { allStableMatchings, listsOf, roundsDeferredAcceptance } from "../helpers/market.js";
+
+const rank = (list: number[], x: number) => (x < 0 ? Infinity : list.indexOf(x));
+
+describe("deferred acceptance on random markets", () => {
+  for (const [name, propose] of [["applicant", applicantProposing], ["program", programProposing]] as const) {
+    it(`${name}-proposing: stable, within capacity, mutually acceptable`, () => {
+      fc.assert(
+        fc.property(fc.oneof(marketArb(12, 6), mutualMarketArb(12, 6)), (m) => {
+          const programOf = propose(m);
+          expect(blockingPairs(m, programOf)).toEqual([]);
+          const problems = validityProblems(m, programOf);
+          expect(problems.overCapacity).toEqual([]);
+          expect(problems.unacceptable).toEqual([]);
+        }),
+      );
+    });
+  }
+
+  it("applicant-proposing gives every applicant their best partner over all stable matchings", () => {
+    fc.assert(
+      fc.property(fc.oneof(marketArb(6, 4, 2), mutualMarketArb(6, 4, 2)), (m) => {
+        const lists = listsOf(m);
+        const stable = allStableMatchings(m);
+        const got = Array.from(applicantProposing(m));
+        expect(stable).toContainEqual(got);
+        for (const other of stable) {
+          for (let a = 0; a < m.applicants; a++) {
+            expect(rank(lists.a[a]!, got[a]!)).toBeLessThanOrEqual(rank(lists.a[a]!, other[a]!));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("program-proposing gives every program its best set: each program's worst is no worse than in any stable matching", () => {
+    fc.assert(
+      fc.property(fc.oneof(marketArb(6, 4, 2), mutualMarketArb(6, 4, 2)), (m) => {
+        const lists = listsOf(m);
+        const stable = allStableMatchings(m);
+        const got = Array.from(programProposing(m));
+        expect(stable).toContainEqual(got);
+        // With responsive preferences the program-optimal matching is the applicant-pessimal one.
+        for (const other of stable) {
+          for (let a = 0; a < m.applicants; a++) {
+            expect(rank(lists.a[a]!, got[a]!)).toBeGreaterThanOrEqual(rank(lists.a[a]!, other[a]!));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("agrees with an independent round-by-round implementation on larger markets", () => {
+    fc.assert(
+      fc.property(mutualMarketArb(60, 15, 5), (m) => {
+        expect(Array.from(applicantProposing(m))).toEqual(roundsDeferredAcceptance(m));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
