@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import type { ChalkInstance } from "chalk";
 import { UserError } from "../errors.js";
 
 /** Everything the CLI touches of the outside world, injected so tests need no mocks. */
@@ -43,6 +44,16 @@ function describeWriteError(err: NodeJS.ErrnoException): string {
  * which is renamed over it only once complete. An existing file survives any failure.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  // A device or pipe (/dev/null, a FIFO) cannot be replaced by renaming: write into it.
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    try {
+      await writeFile(path, text);
+      return;
+    } catch (err) {
+      throw new UserError(`cannot write ${path}: ${describeWriteError(err as NodeJS.ErrnoException)}`);
+    }
+  }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, { flag: "wx" });
@@ -65,4 +76,10 @@ export function wantsColor(io: Io, opts: { color?: boolean; out?: string | undef
   if (io.env["NO_COLOR"] !== undefined && io.env["NO_COLOR"] !== "") return false;
   if (opts.out !== undefined && opts.out !== "-") return false;
   return io.stdout.isTTY === true;
+}
+
+/** A chalk instance for this output: colour only where wantsColor says so. */
+export async function colors(io: Io, opts: { color?: boolean; out?: string | undefined }): Promise<ChalkInstance> {
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level: wantsColor(io, opts) ? 1 : 0 });
 }

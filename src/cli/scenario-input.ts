@@ -1,4 +1,11 @@
-import { checkScenarioText, loadScenarioText, readScenarioText, type CheckedScenario, type LoadedScenario } from "../scenario/load.js";
+import {
+  checkScenarioText,
+  loadScenarioText,
+  readScenarioText,
+  type CheckedScenario,
+  type LoadedScenario,
+  type PhaseListener,
+} from "../scenario/load.js";
 import { readAll, type Io } from "./io.js";
 
 export const STDIN_NAME = "<stdin>";
@@ -9,9 +16,10 @@ async function textOf(path: string, io: Io): Promise<{ text: string; file: strin
 }
 
 /** Reads FILE (or standard input for "-") and loads it, throwing on any problem. */
-export async function loadScenarioInput(path: string, io: Io): Promise<LoadedScenario> {
+export async function loadScenarioInput(path: string, io: Io, onPhase?: PhaseListener): Promise<LoadedScenario> {
   const { text, file } = await textOf(path, io);
-  return loadScenarioText(text, file);
+  onPhase?.("read");
+  return loadScenarioText(text, file, onPhase);
 }
 
 /** Reads FILE (or standard input for "-") and reports its problems without throwing on them. */

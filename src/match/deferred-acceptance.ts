@@ -1,5 +1,5 @@
 import type { Assignment, Market } from "./market.js";
-import { buildRankTable } from "./rank-table.js";
+import { applicantRanksOfProgramEntries, programRanksOfApplicantEntries } from "./rank-table.js";
 
 export type Proposer = "applicant" | "program";
 
@@ -15,7 +15,7 @@ export type Proposer = "applicant" | "program";
  * The order in which free applicants propose does not change the result.
  */
 export function applicantProposing(m: Market): Assignment {
-  const { programRankOfEntry } = buildRankTable(m);
+  const programRankOfEntry = programRanksOfApplicantEntries(m);
   const aOff = m.applicantLists.offsets;
   const aItems = m.applicantLists.items;
   const pItems = m.programLists.items;
@@ -87,7 +87,7 @@ export function applicantProposing(m: Market): Assignment {
  * declines the rest. Gives the program-optimal stable matching.
  */
 export function programProposing(m: Market): Assignment {
-  const { applicantRankOfEntry } = buildRankTable(m);
+  const applicantRankOfEntry = applicantRanksOfProgramEntries(m);
   const pOff = m.programLists.offsets;
   const pItems = m.programLists.items;
   const cap = m.capacity;

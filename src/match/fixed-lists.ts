@@ -1,5 +1,4 @@
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import { csrFromLists, csrRow } from "../scenario/csr.js";
 import type { Market } from "./market.js";
 
 /**
@@ -8,15 +7,23 @@ import type { Market } from "./market.js";
  */
 export function fixedListMarket(s: IndexedScenario): Market {
   const a = s.applicant;
-  const lists: Int32Array[] = [];
-  for (let i = 0; i < a.count; i++) {
-    lists.push(a.hasRankList[i] ? csrRow(a.rankList, i) : csrRow(a.preferences, i));
+  const n = a.count;
+  const offsets = new Int32Array(n + 1);
+  const source = (i: number) => (a.hasRankList[i] ? a.rankList : a.preferences);
+  for (let i = 0; i < n; i++) {
+    const src = source(i);
+    offsets[i + 1] = offsets[i]! + src.offsets[i + 1]! - src.offsets[i]!;
+  }
+  const items = new Int32Array(offsets[n]!);
+  for (let i = 0; i < n; i++) {
+    const src = source(i);
+    items.set(src.items.subarray(src.offsets[i]!, src.offsets[i + 1]!), offsets[i]!);
   }
   return {
-    applicants: a.count,
+    applicants: n,
     programs: s.program.count,
     capacity: s.program.positions,
-    applicantLists: csrFromLists(lists.map((l) => Array.from(l))),
+    applicantLists: { offsets, items },
     programLists: s.program.rankList,
   };
 }

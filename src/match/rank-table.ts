@@ -34,16 +34,12 @@ function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: num
   return out;
 }
 
-export interface RankTable {
-  /** Parallel to market.applicantLists.items: the program's rank of that applicant, or -1. */
-  readonly programRankOfEntry: Int32Array;
-  /** Parallel to market.programLists.items: the applicant's rank of that program, or -1. */
-  readonly applicantRankOfEntry: Int32Array;
+/** Parallel to market.applicantLists.items: the program's rank of that applicant, or -1. */
+export function programRanksOfApplicantEntries(m: Market): Int32Array {
+  return reciprocalRanks(m.applicantLists, m.applicants, m.programLists, m.programs);
 }
 
-export function buildRankTable(m: Market): RankTable {
-  return {
-    programRankOfEntry: reciprocalRanks(m.applicantLists, m.applicants, m.programLists, m.programs),
-    applicantRankOfEntry: reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants),
-  };
+/** Parallel to market.programLists.items: the applicant's rank of that program, or -1. */
+export function applicantRanksOfProgramEntries(m: Market): Int32Array {
+  return reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants);
 }

@@ -1,7 +1,7 @@
 import type { Assignment, Market } from "./market.js";
 
-// Checks written apart from the algorithm (plain maps, no shared rank tables), so that a
-// bug in deferred-acceptance.ts cannot hide itself here.
+// Checks written apart from the algorithm: they walk the lists program by program and
+// share no rank table with deferred-acceptance.ts, so a bug there cannot hide itself here.
 
 export interface BlockingPair {
   readonly applicant: number;
@@ -15,54 +15,61 @@ export interface ValidityProblems {
   readonly unacceptable: number[];
 }
 
-function rankMaps(lists: Market["applicantLists"], count: number): Map<number, number>[] {
-  const maps: Map<number, number>[] = [];
-  for (let i = 0; i < count; i++) {
-    const m = new Map<number, number>();
-    for (let k = lists.offsets[i]!; k < lists.offsets[i + 1]!; k++) {
-      if (!m.has(lists.items[k]!)) m.set(lists.items[k]!, k - lists.offsets[i]!);
-    }
-    maps.push(m);
-  }
-  return maps;
+/** Position of `who` in row `row` of a list, or -1. */
+function positionIn(lists: Market["applicantLists"], row: number, who: number, limit = Infinity): number {
+  const start = lists.offsets[row]!;
+  const end = Math.min(lists.offsets[row + 1]!, start + limit);
+  for (let k = start; k < end; k++) if (lists.items[k] === who) return k - start;
+  return -1;
 }
 
 export function validityProblems(market: Market, programOf: Assignment): ValidityProblems {
-  const applicantRanks = rankMaps(market.applicantLists, market.applicants);
-  const programRanks = rankMaps(market.programLists, market.programs);
-  const load = new Array<number>(market.programs).fill(0);
+  const load = new Int32Array(market.programs);
   const unacceptable: number[] = [];
   for (let a = 0; a < market.applicants; a++) {
     const p = programOf[a]!;
     if (p < 0) continue;
     load[p]!++;
-    if (!applicantRanks[a]!.has(p) || !programRanks[p]!.has(a)) unacceptable.push(a);
+    if (positionIn(market.applicantLists, a, p) < 0 || positionIn(market.programLists, p, a) < 0) unacceptable.push(a);
   }
-  const overCapacity = load.flatMap((n, p) => (n > market.capacity[p]! ? [p] : []));
+  const overCapacity: number[] = [];
+  for (let p = 0; p < market.programs; p++) if (load[p]! > market.capacity[p]!) overCapacity.push(p);
   return { overCapacity, unacceptable };
 }
 
 /**
- * Every mutually acceptable pair (a, p) not matched together where a prefers p to their
+ * Every mutually acceptable pair (a, p), not matched together, where a prefers p to their
  * match (or is unmatched) and p has an open position or prefers a to someone it holds.
  */
 export function blockingPairs(market: Market, programOf: Assignment): BlockingPair[] {
-  const applicantRanks = rankMaps(market.applicantLists, market.applicants);
-  const programRanks = rankMaps(market.programLists, market.programs);
-  const members: number[][] = Array.from({ length: market.programs }, () => []);
-  for (let a = 0; a < market.applicants; a++) if (programOf[a]! >= 0) members[programOf[a]!]!.push(a);
-  const worstHeld = members.map((ms, p) => Math.max(-1, ...ms.map((a) => programRanks[p]!.get(a) ?? Infinity)));
-
+  const { applicants: nA, programs: nP, applicantLists: aLists, programLists: pLists } = market;
+  // How far down their own list each applicant's match sits (the whole list if unmatched).
+  const matchDepth = new Int32Array(nA);
+  for (let a = 0; a < nA; a++) {
+    const p = programOf[a]!;
+    const depth = p >= 0 ? positionIn(aLists, a, p) : -1;
+    matchDepth[a] = depth >= 0 ? depth : aLists.offsets[a + 1]! - aLists.offsets[a]!;
+  }
   const pairs: BlockingPair[] = [];
-  for (let a = 0; a < market.applicants; a++) {
-    const current = programOf[a]!;
-    const currentRank = current >= 0 ? (applicantRanks[a]!.get(current) ?? Infinity) : Infinity;
-    for (const [p, rankOfP] of applicantRanks[a]!) {
-      if (p === current || rankOfP >= currentRank) continue;
-      const theirRankOfA = programRanks[p]!.get(a);
-      if (theirRankOfA === undefined) continue;
-      const open = members[p]!.length < market.capacity[p]!;
-      if (open || theirRankOfA < worstHeld[p]!) pairs.push({ applicant: a, program: p });
+  for (let p = 0; p < nP; p++) {
+    const start = pLists.offsets[p]!;
+    const end = pLists.offsets[p + 1]!;
+    // The program's lowest-ranked held applicant, and how many it holds.
+    let held = 0;
+    let worst = -1;
+    for (let k = start; k < end; k++) {
+      if (programOf[pLists.items[k]!] === p) {
+        held++;
+        worst = k - start;
+      }
+    }
+    const open = held < market.capacity[p]!;
+    if (!open && market.capacity[p]! <= 0) continue;
+    const limit = open ? end - start : worst;
+    for (let r = 0; r < limit; r++) {
+      const a = pLists.items[start + r]!;
+      if (programOf[a] === p) continue;
+      if (positionIn(aLists, a, p, matchDepth[a]!) >= 0) pairs.push({ applicant: a, program: p });
     }
   }
   return pairs.sort((x, y) => x.applicant - y.applicant || x.program - y.program);

@@ -18,3 +18,4 @@ export function csrFromLists(lists: readonly (readonly number[])[]): Csr {
 export function csrRow(csr: Csr, i: number): Int32Array {
   return csr.items.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
 }
+

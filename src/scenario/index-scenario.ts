@@ -1,4 +1,5 @@
-import { csrFromLists, type Csr } from "./csr.js";
+import { csrFromLists, csrRow, type Csr } from "./csr.js";
+import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";
 import { REFERRER_ROLES, VERDICTS, type Scenario } from "./schema.js";
 
@@ -87,48 +88,31 @@ class Interner {
   }
 }
 
-function tableOf(items: readonly { id: string }[]): Map<string, number> {
-  const m = new Map<string, number>();
-  items.forEach((item, i) => m.set(item.id, i));
-  return m;
-}
-
-/** Resolves a scenario whose references have been checked (see references.ts). */
-export function indexScenario(s: Scenario): IndexedScenario {
-  const programOf = tableOf(s.programs);
-  const applicantOf = tableOf(s.applicants);
-  const referrerOf = tableOf(s.referrers);
-  const ids = (table: Map<string, number>, values: readonly string[]) => values.map((v) => table.get(v)!);
+/** Resolves a checked scenario, using the id lookups made while checking references. */
+export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenario {
   const specialties = new Interner();
   const regions = new Interner();
   const institutions = new Interner();
   const model = s.model;
-
   const nP = s.programs.length;
   const nA = s.applicants.length;
-  const nR = s.referrers.length;
 
   const pSpecialty = new Int32Array(nP);
   const pRegion = new Int32Array(nP);
-  const pDirector = new Int32Array(nP);
   const pSlots = new Int32Array(nP);
   const pHasRankList = new Uint8Array(nP);
   s.programs.forEach((p, i) => {
     // Programs without a specialty share an unnamed one, open to applicants of every specialty.
     pSpecialty[i] = specialties.of(p.specialty ?? "");
     pRegion[i] = regions.of(p.region);
-    pDirector[i] = p.director === undefined ? -1 : referrerOf.get(p.director)!;
     pSlots[i] = p.interviewSlots ?? model.interviews.slotsPerPosition * p.positions;
     pHasRankList[i] = p.rankList ? 1 : 0;
   });
   const programsBySpecialty: number[][] = specialties.values.map(() => []);
-  s.programs.forEach((_, i) => {
-    programsBySpecialty[pSpecialty[i]!]!.push(i);
-  });
+  for (let i = 0; i < nP; i++) programsBySpecialty[pSpecialty[i]!]!.push(i);
   const allSpecialties = specialties.values.map((_, k) => k);
 
   const aRegion = new Int32Array(nA);
-  const aHome = new Int32Array(nA);
   const aMax = new Int32Array(nA);
   const aFlags = new Int32Array(nA);
   const aHasPrefs = new Uint8Array(nA);
@@ -137,53 +121,54 @@ export function indexScenario(s: Scenario): IndexedScenario {
   const viaAwayLists: number[][] = [];
   s.applicants.forEach((a, i) => {
     aRegion[i] = regions.of(a.region);
-    aHome[i] = a.home === undefined ? -1 : programOf.get(a.home)!;
     aMax[i] = a.maxInterviews ?? model.interviews.maxPerApplicant;
     aFlags[i] = a.flags.length;
     aHasPrefs[i] = a.preferences ? 1 : 0;
     aHasRank[i] = a.rankList ? 1 : 0;
     const knowers: number[] = [];
     const viaAway: number[] = [];
-    const add = (r: number, away: boolean) => {
-      if (r < 0) return;
-      const k = knowers.indexOf(r);
+    const add = (referrer: number, away: boolean) => {
+      if (referrer < 0) return;
+      const k = knowers.indexOf(referrer);
       if (k < 0) {
-        knowers.push(r);
+        knowers.push(referrer);
         viaAway.push(away ? 1 : 0);
       } else if (away) viaAway[k] = 1;
     };
-    for (const r of ids(referrerOf, a.letters)) add(r, false);
-    for (const r of ids(referrerOf, a.knownBy)) add(r, false);
-    if (aHome[i]! >= 0) add(pDirector[aHome[i]!]!, false);
-    for (const p of ids(programOf, a.aways)) add(pDirector[p]!, true);
+    for (const w of csrRow(r.applicantLetters, i)) add(w, false);
+    for (const w of csrRow(r.applicantKnownBy, i)) add(w, false);
+    const home = r.applicantHome[i]!;
+    if (home >= 0) add(r.programDirector[home]!, false);
+    for (const p of csrRow(r.applicantAways, i)) add(r.programDirector[p]!, true);
     knowerLists.push(knowers);
     viaAwayLists.push(viaAway);
   });
+
   const opinionLists: number[][] = s.applicants.map(() => []);
   const opinionVerdictLists: number[][] = s.applicants.map(() => []);
-  for (const o of s.opinions) {
-    const a = applicantOf.get(o.applicant)!;
-    opinionLists[a]!.push(referrerOf.get(o.referrer)!);
+  s.opinions.forEach((o, k) => {
+    const a = r.opinionApplicant[k]!;
+    opinionLists[a]!.push(r.opinionReferrer[k]!);
     opinionVerdictLists[a]!.push(VERDICTS.indexOf(o.verdict));
-  }
+  });
 
   const tieLists: number[][] = s.referrers.map(() => []);
   const trustLists: number[][] = s.referrers.map(() => []);
-  for (const rel of s.relationships) {
-    const a = referrerOf.get(rel.between[0])!;
-    const b = referrerOf.get(rel.between[1])!;
+  s.relationships.forEach((rel, k) => {
+    const a = r.tieEnds[2 * k]!;
+    const b = r.tieEnds[2 * k + 1]!;
     tieLists[a]!.push(b);
     trustLists[a]!.push(rel.trust);
     tieLists[b]!.push(a);
     trustLists[b]!.push(rel.trust);
-  }
+  });
 
   return {
     name: s.name ?? "",
     model,
     applicantIds: s.applicants.map((a) => a.id),
     programIds: s.programs.map((p) => p.id),
-    referrerIds: s.referrers.map((r) => r.id),
+    referrerIds: s.referrers.map((x) => x.id),
     specialties: specialties.values,
     regions: regions.values,
     institutions: institutions.values,
@@ -194,11 +179,11 @@ export function indexScenario(s: Scenario): IndexedScenario {
       prestige: Float64Array.from(s.programs, (p) => p.prestige),
       specialty: pSpecialty,
       region: pRegion,
-      director: pDirector,
+      director: r.programDirector,
       interviewSlots: pSlots,
       backchannelUse: Float64Array.from(s.programs, (p) => p.backchannelUse),
       hasRankList: pHasRankList,
-      rankList: csrFromLists(s.programs.map((p) => ids(applicantOf, p.rankList ?? []))),
+      rankList: r.programRankList,
     },
     applicant: {
       count: nA,
@@ -206,33 +191,31 @@ export function indexScenario(s: Scenario): IndexedScenario {
       quality: Float64Array.from(s.applicants, (a) => a.quality),
       auditionGap: Float64Array.from(s.applicants, (a) => a.auditionGap),
       region: aRegion,
-      home: aHome,
+      home: r.applicantHome,
       maxInterviews: aMax,
       flagCount: aFlags,
       specialties: csrFromLists(
-        s.applicants.map((a) =>
-          a.specialties ? a.specialties.map((sp) => specialties.of(sp)) : allSpecialties,
-        ),
+        s.applicants.map((a) => (a.specialties ? a.specialties.map((sp) => specialties.of(sp)) : allSpecialties)),
       ),
-      aways: csrFromLists(s.applicants.map((a) => ids(programOf, a.aways))),
+      aways: r.applicantAways,
       hasPreferences: aHasPrefs,
-      preferences: csrFromLists(s.applicants.map((a) => ids(programOf, a.preferences ?? []))),
+      preferences: r.applicantPreferences,
       hasRankList: aHasRank,
-      rankList: csrFromLists(s.applicants.map((a) => ids(programOf, a.rankList ?? []))),
-      toldNumberOne: csrFromLists(s.applicants.map((a) => ids(programOf, a.toldNumberOne))),
+      rankList: r.applicantRankList,
+      toldNumberOne: r.applicantToldNumberOne,
       knowers: csrFromLists(knowerLists),
       knowerViaAway: Uint8Array.from(viaAwayLists.flat()),
       opinionReferrers: csrFromLists(opinionLists),
       opinionVerdicts: Int8Array.from(opinionVerdictLists.flat()),
     },
     referrer: {
-      count: nR,
-      clout: Float64Array.from(s.referrers, (r) => r.clout),
-      candor: Float64Array.from(s.referrers, (r) => r.candor),
-      institution: Int32Array.from(s.referrers, (r) => institutions.of(r.institution)),
-      region: Int32Array.from(s.referrers, (r) => regions.of(r.region)),
-      specialty: Int32Array.from(s.referrers, (r) => specialties.of(r.specialty)),
-      role: Int8Array.from(s.referrers, (r) => (r.role === undefined ? -1 : REFERRER_ROLES.indexOf(r.role))),
+      count: s.referrers.length,
+      clout: Float64Array.from(s.referrers, (x) => x.clout),
+      candor: Float64Array.from(s.referrers, (x) => x.candor),
+      institution: Int32Array.from(s.referrers, (x) => institutions.of(x.institution)),
+      region: Int32Array.from(s.referrers, (x) => regions.of(x.region)),
+      specialty: Int32Array.from(s.referrers, (x) => specialties.of(x.specialty)),
+      role: Int8Array.from(s.referrers, (x) => (x.role === undefined ? -1 : REFERRER_ROLES.indexOf(x.role))),
       ties: csrFromLists(tieLists),
       tieTrust: Float64Array.from(trustLists.flat()),
     },

@@ -4,7 +4,7 @@ import { indexScenario, type IndexedScenario } from "./index-scenario.js";
 import type { Issue, UnplacedIssue } from "./issue.js";
 import { locate } from "./locate.js";
 import { parseSource, type ParsedSource } from "./parse-source.js";
-import { checkReferences } from "./references.js";
+import { checkReferences, type ResolvedReferences } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { checkAgainstSchema } from "./schema-issues.js";
 
@@ -19,6 +19,8 @@ export interface LoadedScenario {
 export interface CheckedScenario {
   readonly file: string;
   readonly scenario: Scenario | undefined;
+  /** Id lookups made while checking, kept for indexing. */
+  readonly resolved: ResolvedReferences | undefined;
   readonly errors: readonly Issue[];
   readonly warnings: readonly Issue[];
 }
@@ -29,31 +31,39 @@ function place(file: string, source: ParsedSource, issues: readonly UnplacedIssu
   return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...locate(doc, lineCounter, issue) }));
 }
 
+/** Called as each loading phase ends ("parse", "validate", "resolve"), for --timings. */
+export type PhaseListener = (phase: string) => void;
+
 /** Parses and checks a scenario text, collecting every problem rather than stopping at the first. */
-export function checkScenarioText(text: string, file: string): CheckedScenario {
+export function checkScenarioText(text: string, file: string, onPhase?: PhaseListener): CheckedScenario {
   const source = parseSource(text, file);
+  onPhase?.("parse");
   if (source.syntaxIssues.length > 0) {
     const errors = source.syntaxIssues.map((i) => ({ file, line: i.line, col: i.col, path: i.path, message: i.message }));
-    return { file, scenario: undefined, errors, warnings: [] };
+    return { file, scenario: undefined, resolved: undefined, errors, warnings: [] };
   }
   const checked = checkAgainstSchema(ScenarioSchema, source.data);
   const refs = checkReferences(source.data);
   const errors = place(file, source, [...checked.issues, ...refs.errors]).sort(
     (x, y) => x.line - y.line || x.col - y.col,
   );
+  onPhase?.("validate");
   return {
     file,
     scenario: errors.length === 0 ? checked.value : undefined,
+    resolved: refs.resolved,
     errors,
     warnings: place(file, source, refs.warnings),
   };
 }
 
 /** Loads a scenario from text, or throws a ScenarioError carrying every positioned issue. */
-export function loadScenarioText(text: string, file: string): LoadedScenario {
-  const checked = checkScenarioText(text, file);
-  if (!checked.scenario) throw new ScenarioError(checked.errors);
-  return { file, scenario: checked.scenario, indexed: indexScenario(checked.scenario), warnings: checked.warnings };
+export function loadScenarioText(text: string, file: string, onPhase?: PhaseListener): LoadedScenario {
+  const checked = checkScenarioText(text, file, onPhase);
+  if (!checked.scenario || !checked.resolved) throw new ScenarioError(checked.errors);
+  const indexed = indexScenario(checked.scenario, checked.resolved);
+  onPhase?.("resolve");
+  return { file, scenario: checked.scenario, indexed, warnings: checked.warnings };
 }
 
 export async function readScenarioText(path: string): Promise<string> {

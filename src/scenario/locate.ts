@@ -1,13 +1,16 @@
-import { isMap, isNode, isScalar, type Document, type LineCounter, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { yamlModule } from "./yaml-module.js";
 import type { PathSegment, UnplacedIssue } from "./issue.js";
 
 function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
+  const { isNode } = yamlModule();
   if (path.length === 0) return (doc.contents ?? undefined) as Node | undefined;
   const found: unknown = doc.getIn(path as PathSegment[], true);
   return isNode(found) ? found : undefined;
 }
 
 function keyNode(doc: Document.Parsed, path: readonly PathSegment[]): Node | undefined {
+  const { isMap, isScalar } = yamlModule();
   const parent = nodeAt(doc, path.slice(0, -1));
   if (!isMap(parent)) return undefined;
   const wanted = String(path[path.length - 1]);

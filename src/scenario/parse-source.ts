@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
+import { yamlModule } from "./yaml-module.js";
 import type { UnplacedIssue } from "./issue.js";
 
 /** A scenario text turned into plain data, with a way back from a data path to the text. */
@@ -18,8 +19,9 @@ export interface PlacedSyntaxIssue extends UnplacedIssue {
 const MAX_ALIASES = 1000;
 
 function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yaml = yamlModule();
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { doc, lineCounter };
 }
 

@@ -1,12 +1,36 @@
+import type { Csr } from "./csr.js";
 import type { PathSegment, UnplacedIssue } from "./issue.js";
 
-// Rules that need the whole scenario: every id resolves, no id is given twice, no tie is
-// to oneself. They read the raw data leniently (a value of the wrong type is skipped, the
-// schema reports it), so that reference errors come out in the same pass as type errors.
+// Rules that need the whole scenario: every id resolves, no id is given twice, no list
+// repeats an entry, no tie is to oneself. They read the raw data leniently (a value of the
+// wrong type is skipped: the schema reports it), so reference errors come out in the same
+// pass as type errors. Each id is looked up once, and the lookups are kept as the
+// scenario's resolved lists, which indexing then uses as they are.
+
+/** Every list of ids in the scenario, resolved to indices (-1 where unknown). */
+export interface ResolvedReferences {
+  readonly programIndex: ReadonlyMap<string, number>;
+  readonly applicantIndex: ReadonlyMap<string, number>;
+  readonly referrerIndex: ReadonlyMap<string, number>;
+  readonly programDirector: Int32Array;
+  readonly programRankList: Csr;
+  readonly applicantHome: Int32Array;
+  readonly applicantAways: Csr;
+  readonly applicantLetters: Csr;
+  readonly applicantKnownBy: Csr;
+  readonly applicantPreferences: Csr;
+  readonly applicantRankList: Csr;
+  readonly applicantToldNumberOne: Csr;
+  /** Pairs of referrer indices, two per relationship. */
+  readonly tieEnds: Int32Array;
+  readonly opinionReferrer: Int32Array;
+  readonly opinionApplicant: Int32Array;
+}
 
 export interface ReferenceCheck {
   readonly errors: UnplacedIssue[];
   readonly warnings: UnplacedIssue[];
+  readonly resolved: ResolvedReferences;
 }
 
 type Raw = Record<string, unknown>;
@@ -18,7 +42,7 @@ const asId = (v: unknown): string | undefined =>
   typeof v === "string" && v !== "" ? v : typeof v === "number" && Number.isInteger(v) && v >= 0 ? String(v) : undefined;
 const entries = (data: Raw, key: string): (Raw | undefined)[] => asList(data[key]).map(asRecord);
 
-function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: UnplacedIssue[]): Set<string> {
+function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: UnplacedIssue[]): Map<string, number> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const id = asId(item?.["id"]);
@@ -27,7 +51,12 @@ function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: Unp
     if (first === undefined) seen.set(id, i);
     else errors.push({ path: [`${kind}s`, i, "id"], message: `duplicate ${kind} id "${id}" (first at ${kind}s[${first}])` });
   });
-  return new Set(seen.keys());
+  return seen;
+}
+
+interface Target {
+  readonly table: ReadonlyMap<string, number>;
+  readonly kind: string;
 }
 
 export function checkReferences(raw: unknown): ReferenceCheck {
@@ -36,60 +65,107 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   const data = asRecord(raw) ?? {};
   const programList = entries(data, "programs");
   const applicantList = entries(data, "applicants");
-  const programs = indexIds(programList, "program", errors);
-  const applicants = indexIds(applicantList, "applicant", errors);
-  const referrers = indexIds(entries(data, "referrers"), "referrer", errors);
+  const referrerList = entries(data, "referrers");
+  const programs: Target = { table: indexIds(programList, "program", errors), kind: "program" };
+  const applicants: Target = { table: indexIds(applicantList, "applicant", errors), kind: "applicant" };
+  const referrers: Target = { table: indexIds(referrerList, "referrer", errors), kind: "referrer" };
 
-  const one = (table: Set<string>, kind: string, value: unknown, path: PathSegment[]) => {
+  const one = (to: Target, value: unknown, path: PathSegment[]): number => {
+    if (value === undefined) return -1;
     const id = asId(value);
-    if (id !== undefined && !table.has(id)) errors.push({ path, message: `unknown ${kind} "${id}"` });
-  };
-  const many = (table: Set<string>, kind: string, values: unknown, path: PathSegment[], ranked: boolean) => {
-    const firstAt = new Map<string, number>();
-    asList(values).forEach((v, k) => {
-      one(table, kind, v, [...path, k]);
-      const id = asId(v);
-      if (id === undefined || !ranked) return;
-      const first = firstAt.get(id);
-      if (first === undefined) firstAt.set(id, k);
-      else errors.push({ path: [...path, k], message: `"${id}" is listed twice (also at position ${first + 1})` });
-    });
+    if (id === undefined) return -1;
+    const index = to.table.get(id);
+    if (index === undefined) errors.push({ path, message: `unknown ${to.kind} "${id}"` });
+    return index ?? -1;
   };
 
+  // Rank lists hold most of a large file's values: paths are built only for an error, and
+  // repeats are found by stamping each index with the number of the list it was seen in.
+  let listNumber = 0;
+  const stamps = new Map<Target, { list: Int32Array; at: Int32Array }>();
+  const lists = (owners: readonly (Raw | undefined)[], section: string, key: string, to: Target, ranked: boolean): Csr => {
+    const offsets = new Int32Array(owners.length + 1);
+    for (let i = 0; i < owners.length; i++) {
+      const v = owners[i]?.[key];
+      offsets[i + 1] = offsets[i]! + (Array.isArray(v) ? v.length : 0);
+    }
+    const items = new Int32Array(offsets[owners.length]!);
+    let stamp = stamps.get(to);
+    if (!stamp) stamps.set(to, (stamp = { list: new Int32Array(to.table.size), at: new Int32Array(to.table.size) }));
+    let w = 0;
+    for (let i = 0; i < owners.length; i++) {
+      const values = owners[i]?.[key];
+      if (!Array.isArray(values)) continue;
+      const current = ++listNumber;
+      for (let k = 0; k < values.length; k++) {
+        const id = asId(values[k]);
+        const index = id === undefined ? undefined : to.table.get(id);
+        items[w++] = index ?? -1;
+        if (index === undefined) {
+          if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} "${id}"` });
+          continue;
+        }
+        if (!ranked) continue;
+        if (stamp.list[index] === current) {
+          errors.push({ path: [section, i, key, k], message: `"${id}" is listed twice (also at position ${stamp.at[index]! + 1})` });
+        } else {
+          stamp.list[index] = current;
+          stamp.at[index] = k;
+        }
+      }
+    }
+    return { offsets, items };
+  };
+
+  const programDirector = Int32Array.from(programList, (p, i) => one(referrers, p?.["director"], ["programs", i, "director"]));
+  const programRankList = lists(programList, "programs", "rankList", applicants, true);
   const specialties = new Set<string>();
   let unnamedSpecialty = false;
   programList.forEach((p, i) => {
     if (!p) return;
     if (typeof p["specialty"] === "string") specialties.add(p["specialty"]);
     else unnamedSpecialty = true;
-    if (p["director"] !== undefined) one(referrers, "referrer", p["director"], ["programs", i, "director"]);
-    many(applicants, "applicant", p["rankList"], ["programs", i, "rankList"], true);
     if (p["positions"] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
   });
 
+  const applicantHome = Int32Array.from(applicantList, (a, i) => one(programs, a?.["home"], ["applicants", i, "home"]));
+  const resolved: ResolvedReferences = {
+    programIndex: programs.table,
+    applicantIndex: applicants.table,
+    referrerIndex: referrers.table,
+    programDirector,
+    programRankList,
+    applicantHome,
+    applicantAways: lists(applicantList, "applicants", "aways", programs, false),
+    applicantLetters: lists(applicantList, "applicants", "letters", referrers, false),
+    applicantKnownBy: lists(applicantList, "applicants", "knownBy", referrers, false),
+    applicantPreferences: lists(applicantList, "applicants", "preferences", programs, true),
+    applicantRankList: lists(applicantList, "applicants", "rankList", programs, true),
+    applicantToldNumberOne: lists(applicantList, "applicants", "toldNumberOne", programs, false),
+    ...resolveTies(entries(data, "relationships"), referrers, one, errors),
+    ...resolveOpinions(entries(data, "opinions"), referrers, applicants, one, errors),
+  };
+
   applicantList.forEach((a, i) => {
-    if (!a) return;
-    const at = (key: string): PathSegment[] => ["applicants", i, key];
-    if (a["home"] !== undefined) one(programs, "program", a["home"], at("home"));
-    many(programs, "program", a["aways"], at("aways"), false);
-    many(referrers, "referrer", a["letters"], at("letters"), false);
-    many(referrers, "referrer", a["knownBy"], at("knownBy"), false);
-    many(programs, "program", a["preferences"], at("preferences"), true);
-    many(programs, "program", a["rankList"], at("rankList"), true);
-    many(programs, "program", a["toldNumberOne"], at("toldNumberOne"), false);
-    const own = asList(a["specialties"]);
-    if (Array.isArray(a["specialties"]) && a["rankList"] === undefined && !unnamedSpecialty &&
-        !own.some((sp) => typeof sp === "string" && specialties.has(sp))) {
-      warnings.push({ path: at("specialties"), message: "no program offers any of these specialties" });
+    const own = a?.["specialties"];
+    if (!a || !Array.isArray(own) || a["rankList"] !== undefined || unnamedSpecialty) return;
+    if (!own.some((sp) => typeof sp === "string" && specialties.has(sp))) {
+      warnings.push({ path: ["applicants", i, "specialties"], message: "no program offers any of these specialties" });
     }
   });
+  return { errors, warnings, resolved };
+}
 
-  const ties = new Map<string, number>();
-  entries(data, "relationships").forEach((r, i) => {
+type Resolve = (to: Target, value: unknown, path: PathSegment[]) => number;
+
+function resolveTies(ties: readonly (Raw | undefined)[], referrers: Target, one: Resolve, errors: UnplacedIssue[]) {
+  const tieEnds = new Int32Array(ties.length * 2).fill(-1);
+  const firstAt = new Map<string, number>();
+  ties.forEach((r, i) => {
     const between = asList(r?.["between"]);
     if (between.length !== 2) return;
-    one(referrers, "referrer", between[0], ["relationships", i, "between", 0]);
-    one(referrers, "referrer", between[1], ["relationships", i, "between", 1]);
+    tieEnds[2 * i] = one(referrers, between[0], ["relationships", i, "between", 0]);
+    tieEnds[2 * i + 1] = one(referrers, between[1], ["relationships", i, "between", 1]);
     const a = asId(between[0]);
     const b = asId(between[1]);
     if (a === undefined || b === undefined) return;
@@ -98,23 +174,34 @@ export function checkReferences(raw: unknown): ReferenceCheck {
       return;
     }
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    const first = ties.get(key);
-    if (first === undefined) ties.set(key, i);
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
     else errors.push({ path: ["relationships", i, "between"], message: `the tie between "${a}" and "${b}" is already given at relationships[${first}]` });
   });
+  return { tieEnds };
+}
 
-  const opinions = new Map<string, number>();
-  entries(data, "opinions").forEach((o, i) => {
+function resolveOpinions(
+  opinions: readonly (Raw | undefined)[],
+  referrers: Target,
+  applicants: Target,
+  one: Resolve,
+  errors: UnplacedIssue[],
+) {
+  const opinionReferrer = new Int32Array(opinions.length).fill(-1);
+  const opinionApplicant = new Int32Array(opinions.length).fill(-1);
+  const firstAt = new Map<string, number>();
+  opinions.forEach((o, i) => {
     if (!o) return;
-    one(referrers, "referrer", o["referrer"], ["opinions", i, "referrer"]);
-    one(applicants, "applicant", o["applicant"], ["opinions", i, "applicant"]);
+    opinionReferrer[i] = one(referrers, o["referrer"], ["opinions", i, "referrer"]);
+    opinionApplicant[i] = one(applicants, o["applicant"], ["opinions", i, "applicant"]);
     const r = asId(o["referrer"]);
     const a = asId(o["applicant"]);
     if (r === undefined || a === undefined) return;
     const key = `${r}\u0000${a}`;
-    const first = opinions.get(key);
-    if (first === undefined) opinions.set(key, i);
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
     else errors.push({ path: ["opinions", i], message: `"${r}" already gives an opinion of "${a}" at opinions[${first}]` });
   });
-  return { errors, warnings };
+  return { opinionReferrer, opinionApplicant };
 }

@@ -1,19 +1,19 @@
 import type { Command } from "commander";
-import { Chalk } from "chalk";
 import { deferredAcceptance, type Proposer } from "../../match/deferred-acceptance.js";
 import { fixedListMarket } from "../../match/fixed-lists.js";
 import { describeMatch } from "../../match/match-outcome.js";
 import { renderJson } from "../../report/json.js";
-import { matchCsv, matchTable } from "../../report/match-report.js";
-import { emit, wantsColor, type Io } from "../io.js";
+import { colors, emit, type Io } from "../io.js";
 import { formatOption, outOption, proposerOption, type Format } from "../options.js";
 import { loadScenarioInput } from "../scenario-input.js";
+import { phaseTimer } from "../timings.js";
 
 interface MatchOptions {
   proposer: Proposer;
   format: Format;
   out?: string;
   color?: boolean;
+  timings?: boolean;
 }
 
 export function registerMatch(program: Command, io: Io): void {
@@ -25,23 +25,34 @@ export function registerMatch(program: Command, io: Io): void {
     .addOption(formatOption())
     .addOption(outOption())
     .option("--no-color", "never colour the output")
+    .option("--timings", "print the time of each phase and the peak memory to stderr")
     .action(async (file: string, opts: MatchOptions) => {
-      const loaded = await loadScenarioInput(file, io);
+      const timer = phaseTimer(opts.timings === true);
+      const loaded = await loadScenarioInput(file, io, timer.mark);
       const s = loaded.indexed;
       const market = fixedListMarket(s);
-      const outcome = describeMatch(market, deferredAcceptance(market, opts.proposer), opts.proposer, {
+      const programOf = deferredAcceptance(market, opts.proposer);
+      timer.mark("match");
+      const outcome = describeMatch(market, programOf, opts.proposer, {
         applicants: s.applicantIds,
         programs: s.programIds,
       });
+      timer.mark("check");
       const view = {
         outcome,
         file: loaded.file,
         applicants: s.applicantIds,
         programs: s.programIds.map((id, p) => ({ id, positions: s.program.positions[p]! })),
       };
-      const chalk = new Chalk({ level: wantsColor(io, opts) ? 1 : 0 });
-      const text =
-        opts.format === "json" ? renderJson(outcome) : opts.format === "csv" ? matchCsv(view) : matchTable(view, chalk);
+      // Renderers load only for the format asked for; JSON needs none of them.
+      let text: string;
+      if (opts.format === "json") text = renderJson(outcome);
+      else {
+        const { matchCsv, matchTable } = await import("../../report/match-report.js");
+        text = opts.format === "csv" ? matchCsv(view) : matchTable(view, await colors(io, opts));
+      }
       await emit(io, text, opts.out);
+      timer.mark("write");
+      timer.report(io);
     });
 }
