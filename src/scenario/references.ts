@@ -98,7 +98,8 @@ export function checkReferences(raw: unknown): ReferenceCheck {
       if (!Array.isArray(values)) continue;
       const current = ++listNumber;
       for (let k = 0; k < values.length; k++) {
-        const id = asId(values[k]);
+        const v: unknown = values[k];
+        const id = typeof v === "string" && v !== "" ? v : asId(v);
         const index = id === undefined ? undefined : to.table.get(id);
         items[w++] = index ?? -1;
         if (index === undefined) {

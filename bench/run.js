@@ -1,0 +1,8 @@
+// `npm run bench`: prints the figures the issues name. Sections can be chosen by name:
+// `npm run bench -- match`.
+import { matchBench, printMatchBench } from "./match-bench.js";
+
+const wanted = new Set(process.argv.slice(2));
+const want = (name) => wanted.size === 0 || wanted.has(name);
+
+if (want("match")) printMatchBench(matchBench());
