@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ScenarioError, UsageError, UserError } from "../errors.js";
 import { processIo, type Io } from "./io.js";
 import { registerMatch } from "./commands/match.js";
+import { registerRun } from "./commands/run.js";
 import { registerValidate } from "./commands/validate.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
@@ -16,6 +17,7 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
     });
+  registerRun(program, io);
   registerMatch(program, io);
   registerValidate(program, io);
   return program;

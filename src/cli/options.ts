@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from "commander";
+import { parseSetting, type ParameterSetting } from "../scenario/overrides.js";
 
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,3 +25,17 @@ export function wholeNumber(min: number, max: number) {
     return n;
   };
 }
+
+/** Collects repeated `--set path=value` options. */
+export function collectSettings(value: string, previous: ParameterSetting[] = []): ParameterSetting[] {
+  return [...previous, parseSetting(value)];
+}
+
+export const runsOption = () =>
+  new Option("-n, --runs <n>", "seasons to simulate (default: the file's runs, else 1000)").argParser(wholeNumber(1, 100_000_000));
+
+export const seedOption = () =>
+  new Option("-s, --seed <n>", "random seed (default: the file's seed, else 1)").argParser(wholeNumber(0, Number.MAX_SAFE_INTEGER));
+
+export const setOption = () =>
+  new Option("--set <path=value>", "set a model parameter, e.g. ripple.sameRegion=0.8 (repeatable)").argParser(collectSettings);

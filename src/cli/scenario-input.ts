@@ -4,7 +4,7 @@ import {
   readScenarioText,
   type CheckedScenario,
   type LoadedScenario,
-  type PhaseListener,
+  type LoadOptions,
 } from "../scenario/load.js";
 import { readAll, type Io } from "./io.js";
 
@@ -16,10 +16,10 @@ async function textOf(path: string, io: Io): Promise<{ text: string; file: strin
 }
 
 /** Reads FILE (or standard input for "-") and loads it, throwing on any problem. */
-export async function loadScenarioInput(path: string, io: Io, onPhase?: PhaseListener): Promise<LoadedScenario> {
+export async function loadScenarioInput(path: string, io: Io, options: LoadOptions = {}): Promise<LoadedScenario> {
   const { text, file } = await textOf(path, io);
-  onPhase?.("read");
-  return loadScenarioText(text, file, onPhase);
+  options.onPhase?.("read");
+  return loadScenarioText(text, file, options);
 }
 
 /** Reads FILE (or standard input for "-") and reports its problems without throwing on them. */

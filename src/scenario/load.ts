@@ -7,6 +7,7 @@ import { parseSource, type ParsedSource } from "./parse-source.js";
 import { checkReferences, type ResolvedReferences } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { checkAgainstSchema } from "./schema-issues.js";
+import { applySettings, type ParameterSetting } from "./overrides.js";
 
 export interface LoadedScenario {
   /** The name used in messages: the path as given, or "<stdin>". */
@@ -57,13 +58,21 @@ export function checkScenarioText(text: string, file: string, onPhase?: PhaseLis
   };
 }
 
+export interface LoadOptions {
+  readonly onPhase?: PhaseListener | undefined;
+  /** Model parameters set on the command line, applied over the file's. */
+  readonly settings?: readonly ParameterSetting[] | undefined;
+}
+
 /** Loads a scenario from text, or throws a ScenarioError carrying every positioned issue. */
-export function loadScenarioText(text: string, file: string, onPhase?: PhaseListener): LoadedScenario {
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  const { onPhase, settings = [] } = options;
   const checked = checkScenarioText(text, file, onPhase);
   if (!checked.scenario || !checked.resolved) throw new ScenarioError(checked.errors);
-  const indexed = indexScenario(checked.scenario, checked.resolved);
+  const scenario = settings.length === 0 ? checked.scenario : { ...checked.scenario, model: applySettings(checked.scenario.model, settings) };
+  const indexed = indexScenario(scenario, checked.resolved);
   onPhase?.("resolve");
-  return { file, scenario: checked.scenario, indexed, warnings: checked.warnings };
+  return { file, scenario, indexed, warnings: checked.warnings };
 }
 
 export async function readScenarioText(path: string): Promise<string> {
@@ -80,7 +89,7 @@ export async function readScenarioText(path: string): Promise<string> {
   }
 }
 
-export async function loadScenarioFile(path: string): Promise<LoadedScenario> {
-  return loadScenarioText(await readScenarioText(path), path);
+export async function loadScenarioFile(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  return loadScenarioText(await readScenarioText(path), path, options);
 }
 

@@ -28,7 +28,7 @@ export function registerMatch(program: Command, io: Io): void {
     .option("--timings", "print the time of each phase and the peak memory to stderr")
     .action(async (file: string, opts: MatchOptions) => {
       const timer = phaseTimer(opts.timings === true);
-      const loaded = await loadScenarioInput(file, io, timer.mark);
+      const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
       const s = loaded.indexed;
       const market = fixedListMarket(s);
       const programOf = deferredAcceptance(market, opts.proposer);

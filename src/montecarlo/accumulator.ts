@@ -1,0 +1,115 @@
+import { COUNT } from "../season/call-context.js";
+import type { SeasonPlan } from "../season/plan.js";
+import type { TrialResult } from "../season/season.js";
+
+// Outcome counts over many trials. Every cell holds a whole number (kept in a Float64Array,
+// exact up to 2^53), so merging is plain addition and gives the same bytes in any order
+// and any split; means and intervals are computed only when the results are rendered.
+
+/** Global cells: the counters of COUNT, then these. */
+export const GLOBAL = {
+  ...COUNT,
+  matchedWith: COUNT.size,
+  matchedWithout: COUNT.size + 1,
+  outcomeChanged: COUNT.size + 2,
+  invitesWithout: COUNT.size + 3,
+  blockingPairsVsUncalled: COUNT.size + 4,
+  size: COUNT.size + 5,
+} as const;
+
+/** Per-applicant cells. */
+export const APPLICANT = {
+  matchedWith: 0,
+  matchedWithout: 1,
+  firstChoice: 2,
+  rankSum: 3,
+  calls: 4,
+  size: 5,
+} as const;
+
+/** Per-program cells (quality sums in millionths, to stay whole). */
+export const PROGRAM = {
+  filledWith: 0,
+  filledWithout: 1,
+  qualityWith: 2,
+  qualityWithout: 3,
+  callsMade: 4,
+  size: 5,
+} as const;
+
+export interface Accumulator {
+  trials: number;
+  readonly global: Float64Array;
+  readonly applicant: Float64Array;
+  /** Per applicant: matched at rank 1 … histogramWidth-1, then a last cell for unmatched. */
+  readonly histogram: Float64Array;
+  readonly histogramWidth: number;
+  readonly program: Float64Array;
+}
+
+export function newAccumulator(applicants: number, programs: number, histogramWidth: number): Accumulator {
+  return {
+    trials: 0,
+    global: new Float64Array(GLOBAL.size),
+    applicant: new Float64Array(applicants * APPLICANT.size),
+    histogram: new Float64Array(applicants * histogramWidth),
+    histogramWidth,
+    program: new Float64Array(programs * PROGRAM.size),
+  };
+}
+
+export function accumulatorFor(plan: SeasonPlan): Accumulator {
+  return newAccumulator(plan.s.applicant.count, plan.s.program.count, plan.maxApplicantList + 1);
+}
+
+/** Adds one trial. `blockingPairs` is the instability of the called match (or 0). */
+export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, invitesWithout: number, blockingPairs: number): void {
+  const { s } = plan;
+  const g = acc.global;
+  acc.trials++;
+  for (let i = 0; i < COUNT.size; i++) g[i]! += r.counts[i]!;
+  g[GLOBAL.invitesWithout]! += invitesWithout;
+  g[GLOBAL.blockingPairsVsUncalled]! += blockingPairs;
+  const w = r.withCalls;
+  const wo = r.withoutCalls;
+  const width = acc.histogramWidth;
+  for (let a = 0; a < s.applicant.count; a++) {
+    const row = a * APPLICANT.size;
+    const q = w.programOf[a]!;
+    const q0 = wo.programOf[a]!;
+    if (q >= 0) {
+      g[GLOBAL.matchedWith]!++;
+      acc.applicant[row + APPLICANT.matchedWith]!++;
+      acc.applicant[row + APPLICANT.rankSum]! += w.matchedRank[a]!;
+      if (w.matchedRank[a] === 1) acc.applicant[row + APPLICANT.firstChoice]!++;
+      acc.histogram[a * width + w.matchedRank[a]! - 1]!++;
+      const p = q * PROGRAM.size;
+      acc.program[p + PROGRAM.filledWith]!++;
+      acc.program[p + PROGRAM.qualityWith]! += Math.round(s.applicant.quality[a]! * 1e6);
+    } else {
+      acc.histogram[a * width + width - 1]!++;
+    }
+    if (q0 >= 0) {
+      g[GLOBAL.matchedWithout]!++;
+      acc.applicant[row + APPLICANT.matchedWithout]!++;
+      const p = q0 * PROGRAM.size;
+      acc.program[p + PROGRAM.filledWithout]!++;
+      acc.program[p + PROGRAM.qualityWithout]! += Math.round(s.applicant.quality[a]! * 1e6);
+    }
+    if (q !== q0) g[GLOBAL.outcomeChanged]!++;
+    acc.applicant[row + APPLICANT.calls]! += w.callsAbout[a]!;
+  }
+  for (let q = 0; q < s.program.count; q++) acc.program[q * PROGRAM.size + PROGRAM.callsMade]! += w.callsBy[q]!;
+}
+
+/** Adds `other` into `into`. Associative and commutative: cells are whole numbers. */
+export function mergeInto(into: Accumulator, other: Accumulator): void {
+  into.trials += other.trials;
+  const add = (x: Float64Array, y: Float64Array) => {
+    for (let i = 0; i < x.length; i++) x[i]! += y[i]!;
+  };
+  add(into.global, other.global);
+  add(into.applicant, other.applicant);
+  add(into.histogram, other.histogram);
+  add(into.program, other.program);
+}

@@ -1,0 +1,33 @@
+import type { Proposer } from "../match/deferred-acceptance.js";
+import type { IndexedScenario } from "../scenario/index-scenario.js";
+import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
+import { blockingPairsVsUncalled, runTrial } from "../season/season.js";
+import { newWorkspace } from "../season/workspace.js";
+import { accumulatorFor, addTrial, type Accumulator } from "./accumulator.js";
+
+export interface TrialRange {
+  readonly seed: number;
+  readonly first: number;
+  readonly count: number;
+  readonly proposer: Proposer;
+}
+
+/** Runs trials first … first+count-1 into a fresh accumulator, reusing one workspace. */
+export function runTrialRange(plan: SeasonPlan, range: TrialRange, onTrial?: () => void): Accumulator {
+  const ws = newWorkspace(plan);
+  const acc = accumulatorFor(plan);
+  for (let t = range.first; t < range.first + range.count; t++) {
+    const r = runTrial(ws, range.seed, t, { proposer: range.proposer });
+    let invitesWithout = 0;
+    const invited = r.withoutCalls.invited;
+    for (let k = 0; k < invited.length; k++) invitesWithout += invited[k]!;
+    addTrial(acc, plan, r, invitesWithout, blockingPairsVsUncalled(ws, r));
+    onTrial?.();
+  }
+  return acc;
+}
+
+/** All `runs` trials of a scenario in one thread. */
+export function simulateInline(s: IndexedScenario, seed: number, runs: number, proposer: Proposer): Accumulator {
+  return runTrialRange(makeSeasonPlan(s), { seed, first: 0, count: runs, proposer });
+}

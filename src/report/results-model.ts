@@ -1,0 +1,143 @@
+import type { Accumulator } from "../montecarlo/accumulator.js";
+import { APPLICANT, GLOBAL, PROGRAM } from "../montecarlo/accumulator.js";
+import type { IndexedScenario } from "../scenario/index-scenario.js";
+
+/** The results of `run`, as `run --format json` prints them and the library returns them. */
+export interface RunResults {
+  scenario: string;
+  runs: number;
+  seed: number;
+  proposer: "applicant" | "program";
+  summary: {
+    matchRate: { withCalls: number; withoutCalls: number };
+    calls: { preInterview: number; rankList: number; late: number };
+    verdicts: { strong: number; positive: number; fine: number; cautious: number; wouldNotRank: number };
+    drops: number;
+    rippleDrops: number;
+    insincerityCaught: number;
+    invitesShaped: number;
+    outcomeChanged: number;
+    blockingPairsVsUncalled: number;
+  };
+  applicants: ApplicantResult[];
+  programs: ProgramResult[];
+}
+
+export interface ApplicantResult {
+  id: string;
+  pMatch: number;
+  pMatchCi: [number, number];
+  pMatchWithoutCalls: number;
+  delta: number;
+  pFirstChoice: number;
+  meanMatchedRank: number | null;
+  meanCalls: number;
+  rankHistogram: number[];
+}
+
+export interface ProgramResult {
+  id: string;
+  positions: number;
+  fillRate: number | null;
+  fillRateWithoutCalls: number | null;
+  meanQualityMatched: number | null;
+  meanQualityMatchedWithoutCalls: number | null;
+  callsMade: number;
+}
+
+/** Fixed rounding, so printed figures do not depend on floating-point noise in the last digits. */
+export const round = (x: number, digits = 4): number => {
+  const f = 10 ** digits;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+};
+
+const Z95 = 1.959963984540054;
+
+/** Wilson score interval for x successes in n trials, 95%. */
+export function wilson(x: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = x / n;
+  const z2 = Z95 * Z95;
+  const denom = 1 + z2 / n;
+  const center = (p + z2 / (2 * n)) / denom;
+  const half = (Z95 / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [round(Math.max(0, center - half)), round(Math.min(1, center + half))];
+}
+
+export function resultsOf(
+  acc: Accumulator,
+  s: IndexedScenario,
+  meta: { scenario: string; seed: number; proposer: "applicant" | "program" },
+): RunResults {
+  const n = acc.trials;
+  const g = acc.global;
+  const perSeason = (x: number) => (n === 0 ? 0 : round(x / n));
+  const share = (x: number, of: number) => (of === 0 ? 0 : round(x / of));
+  const applicants: ApplicantResult[] = s.applicantIds.map((id, a) => {
+    const row = a * APPLICANT.size;
+    const matched = acc.applicant[row + APPLICANT.matchedWith]!;
+    const without = acc.applicant[row + APPLICANT.matchedWithout]!;
+    const width = acc.histogramWidth;
+    const cells = Array.from(acc.histogram.subarray(a * width, a * width + width));
+    const ranks = cells.slice(0, -1);
+    let k = ranks.length;
+    while (k > 1 && ranks[k - 1] === 0) k--;
+    return {
+      id,
+      pMatch: share(matched, n),
+      pMatchCi: wilson(matched, n),
+      pMatchWithoutCalls: share(without, n),
+      delta: round(share(matched, n) - share(without, n)),
+      pFirstChoice: share(acc.applicant[row + APPLICANT.firstChoice]!, n),
+      meanMatchedRank: matched === 0 ? null : round(acc.applicant[row + APPLICANT.rankSum]! / matched),
+      meanCalls: perSeason(acc.applicant[row + APPLICANT.calls]!),
+      rankHistogram: [...ranks.slice(0, k), cells.at(-1)!],
+    };
+  });
+  const programs: ProgramResult[] = s.programIds.map((id, q) => {
+    const row = q * PROGRAM.size;
+    const positions = s.program.positions[q]!;
+    const filled = acc.program[row + PROGRAM.filledWith]!;
+    const filled0 = acc.program[row + PROGRAM.filledWithout]!;
+    return {
+      id,
+      positions,
+      fillRate: positions === 0 ? null : share(filled, n * positions),
+      fillRateWithoutCalls: positions === 0 ? null : share(filled0, n * positions),
+      meanQualityMatched: filled === 0 ? null : round(acc.program[row + PROGRAM.qualityWith]! / 1e6 / filled),
+      meanQualityMatchedWithoutCalls: filled0 === 0 ? null : round(acc.program[row + PROGRAM.qualityWithout]! / 1e6 / filled0),
+      callsMade: perSeason(acc.program[row + PROGRAM.callsMade]!),
+    };
+  });
+  const seats = n * s.applicant.count;
+  return {
+    scenario: meta.scenario,
+    runs: n,
+    seed: meta.seed,
+    proposer: meta.proposer,
+    summary: {
+      matchRate: { withCalls: share(g[GLOBAL.matchedWith]!, seats), withoutCalls: share(g[GLOBAL.matchedWithout]!, seats) },
+      calls: {
+        preInterview: perSeason(g[GLOBAL.preInterviewCalls]!),
+        rankList: perSeason(g[GLOBAL.rankListCalls]!),
+        late: perSeason(g[GLOBAL.lateCalls]!),
+      },
+      verdicts: {
+        strong: perSeason(g[GLOBAL.verdicts]!),
+        positive: perSeason(g[GLOBAL.verdicts + 1]!),
+        fine: perSeason(g[GLOBAL.verdicts + 2]!),
+        cautious: perSeason(g[GLOBAL.verdicts + 3]!),
+        wouldNotRank: perSeason(g[GLOBAL.verdicts + 4]!),
+      },
+      drops: perSeason(g[GLOBAL.drops]!),
+      rippleDrops: perSeason(g[GLOBAL.rippleDrops]!),
+      insincerityCaught: perSeason(g[GLOBAL.insincerityCaught]!),
+      invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
+      outcomeChanged: share(g[GLOBAL.outcomeChanged]!, seats),
+      blockingPairsVsUncalled: perSeason(g[GLOBAL.blockingPairsVsUncalled]!),
+    },
+    applicants,
+    programs,
+  };
+}

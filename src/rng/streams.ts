@@ -1,0 +1,98 @@
+import { keyOf } from "./rng.js";
+
+// Randomness addressed by coordinates rather than drawn in sequence. Every random quantity
+// of a season (the screening noise of applicant a at program p, the draw that decides
+// whether p calls about a, …) is a pure function of (seed, trial, purpose, coordinates).
+// So a trial can run on any worker in any order, the season with calls and the season
+// without them see the same noise for every pair (common random numbers), and removing
+// one call leaves every other draw of the season unchanged, which `trace` needs to say
+// what that one call did. seedrandom turns each (seed, trial, purpose) into a 32-bit key;
+// the coordinates are mixed into it with an integer finaliser below.
+
+export const PURPOSES = [
+  "preferences",
+  "screening",
+  "interviews",
+  "opinions",
+  "preInterviewCall",
+  "rankListCall",
+  "candor",
+  "drop",
+  "ripple",
+  "lateCall",
+  "insincerity",
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export type TrialStreams = Readonly<Record<Purpose, number>>;
+
+/** The keys of every purpose's stream for one trial. */
+export function trialStreams(seed: number, trial: number): TrialStreams {
+  const out = {} as Record<Purpose, number>;
+  for (const purpose of PURPOSES) out[purpose] = keyOf(`${seed}/${trial}/${purpose}`);
+  return out;
+}
+
+/** A 32-bit avalanche mix (lowbias32): every input bit affects every output bit. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+function hash(key: number, a: number, b: number, c: number): number {
+  let h = mix(key ^ Math.imul(a + 1, 0x9e3779b1));
+  h = mix(h ^ Math.imul(b + 1, 0x85ebca77));
+  return mix(h ^ Math.imul(c + 1, 0xc2b2ae3d));
+}
+
+/** Uniform in [0, 1), the same for the same stream key and coordinates. */
+export function uniform(key: number, a: number, b = 0, c = 0): number {
+  const hi = hash(key, a, b, c);
+  const lo = mix(hi ^ 0x27d4eb2f);
+  return (hi * 2097152 + (lo >>> 11)) / 9007199254740992; // 53 bits
+}
+
+/** Acklam's rational approximation of the inverse normal distribution function. */
+function inverseNormal(p: number): number {
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628274631];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+    ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 0.97575) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+const TABLE_BITS = 14;
+const FRACTION_BITS = 32 - TABLE_BITS;
+
+/**
+ * Normal quantiles at 2^14 + 1 evenly spaced probabilities, interpolated at run time: a
+ * normal draw then costs one hash and one lookup. Read-only after it is built; draws are
+ * limited to about ±4.3 standard deviations, which no season's noise needs to exceed.
+ */
+const QUANTILES: Float64Array = (() => {
+  const n = 1 << TABLE_BITS;
+  const table = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) table[i] = inverseNormal(Math.min(Math.max(i / n, 1e-5), 1 - 1e-5));
+  return table;
+})();
+
+/** Standard normal at the given coordinates, the same for the same stream key and coordinates. */
+export function normal(key: number, a: number, b = 0): number {
+  const h = hash(key, a, b, 0);
+  const i = h >>> FRACTION_BITS;
+  const f = (h & ((1 << FRACTION_BITS) - 1)) / (1 << FRACTION_BITS);
+  const lo = QUANTILES[i]!;
+  return lo + f * (QUANTILES[i + 1]! - lo);
+}

@@ -1,0 +1,52 @@
+import type { Verdict } from "../scenario/schema.js";
+
+/** Where in the season a call happened. */
+export type CallPhase = "preInterview" | "rankList" | "late";
+
+/** What a call is about: the key that identifies it across re-runs of the same season. */
+export interface CallKey {
+  readonly phase: CallPhase;
+  readonly program: number;
+  readonly applicant: number;
+}
+
+export function callKeyString(k: CallKey): string {
+  return `${k.phase}:${k.program}:${k.applicant}`;
+}
+
+/**
+ * What happened in a season, in order, for `trace`. Indices, not ids: the narrative turns
+ * them into names. Emitted only when a listener is given, so normal runs build none.
+ */
+export type SeasonEvent =
+  | { kind: "invites"; program: number; invited: number[]; borderline: number[]; cutoff: number }
+  | {
+      kind: "invite-call";
+      call: CallKey;
+      knower: number;
+      trust: number;
+      influence: number;
+      thought: Verdict;
+      said: Verdict;
+      effect: "invited" | "uninvited" | "unchanged";
+    }
+  | { kind: "interviews"; applicant: number; programs: number[] }
+  | { kind: "base-list"; program: number; applicants: number[] }
+  | {
+      kind: "rank-call";
+      call: CallKey;
+      category: "top" | "borderline" | "redFlag";
+      knower: number;
+      trust: number;
+      influence: number;
+      thought: Verdict;
+      said: Verdict;
+      from: number;
+      to: number; // -1 when dropped
+    }
+  | { kind: "ripple"; applicant: number; from: number; to: number; reason: "sameRegion" | "sameSpecialty" | "crossSpecialty"; knower: number }
+  | { kind: "late-call"; call: CallKey; knower: number; relayed: boolean; from: number; to: number }
+  | { kind: "insincerity-caught"; applicant: number; programs: number[]; moves: { program: number; from: number; to: number }[] }
+  | { kind: "final-list"; program: number; applicants: number[] };
+
+export type EventListener = (event: SeasonEvent) => void;

@@ -1,0 +1,39 @@
+import type { World } from "./workspace.js";
+
+// Edits of a program's rank list in place: the list is the slice
+// pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first.
+
+/** Position (0-based) of applicant a on program q's list, or -1. */
+export function positionOn(world: World, q: number, a: number): number {
+  const start = world.pStart[q]!;
+  const n = world.pLen[q]!;
+  for (let i = 0; i < n; i++) if (world.pList[start + i] === a) return i;
+  return -1;
+}
+
+/** Moves the entry at `from` to `to`, shifting those between; returns `to`. */
+export function moveTo(world: World, q: number, from: number, to: number): number {
+  const start = world.pStart[q]!;
+  const a = world.pList[start + from]!;
+  if (to < from) world.pList.copyWithin(start + to + 1, start + to, start + from);
+  else if (to > from) world.pList.copyWithin(start + from, start + from + 1, start + to + 1);
+  world.pList[start + to] = a;
+  return to;
+}
+
+/** Moves the entry at `from` up by `spots` (down if negative), kept within the list. */
+export function moveBy(world: World, q: number, from: number, spots: number): number {
+  const to = Math.min(Math.max(from - spots, 0), world.pLen[q]! - 1);
+  return moveTo(world, q, from, to);
+}
+
+/** Removes the entry at `at`. */
+export function removeAt(world: World, q: number, at: number): void {
+  const start = world.pStart[q]!;
+  const n = world.pLen[q]!;
+  world.pList.copyWithin(start + at, start + at + 1, start + n);
+  world.pLen[q] = n - 1;
+}
+
+/** Half away from zero: a shift of −2.5 spots is −3, as +2.5 is +3. */
+export const roundSpots = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));

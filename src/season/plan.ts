@@ -1,0 +1,132 @@
+import type { IndexedScenario } from "../scenario/index-scenario.js";
+import { csrRow, type Csr } from "../scenario/csr.js";
+
+/**
+ * What a season needs of a scenario that no trial changes, worked out once: the programs
+ * each applicant may apply to with the fixed part of their appeal, how many applications
+ * each makes, and where every per-application buffer starts.
+ */
+export interface SeasonPlan {
+  readonly s: IndexedScenario;
+  /** Row a: the programs applicant a may apply to. */
+  readonly candidates: Csr;
+  /** Parallel to candidates.items: prestige + home, away and region bonuses (no noise). */
+  readonly baseAppeal: Float64Array;
+  /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
+  readonly orderGiven: Uint8Array;
+  /** Applications of applicant a occupy entries appOff[a] … appOff[a+1]-1 in every trial. */
+  readonly appOff: Int32Array;
+  readonly totalApps: number;
+  /** The applicant of each application entry. */
+  readonly entryApplicant: Int32Array;
+  /** For programs with a fixed list, the applicants on it, as a set per program (CSR, sorted). */
+  readonly fixedMembers: Csr;
+  /** Longest rank list any applicant can have, for the matched-rank histogram. */
+  readonly maxApplicantList: number;
+  /** Slots of applicant a's rank list in world buffers: aListOff[a] … aListOff[a+1]-1. */
+  readonly aListOff: Int32Array;
+  /** Total program-list capacity: every application plus every fixed-list entry. */
+  readonly programListCapacity: number;
+}
+
+export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
+  const a = s.applicant;
+  const p = s.program;
+  const m = s.model;
+  const nA = a.count;
+
+  const candidateLists: number[][] = [];
+  const appeal: number[] = [];
+  const orderGiven = new Uint8Array(nA);
+  const appCount = new Int32Array(nA);
+  for (let i = 0; i < nA; i++) {
+    let list: number[];
+    if (a.hasRankList[i]) {
+      list = Array.from(csrRow(a.rankList, i));
+      orderGiven[i] = 1;
+    } else if (a.hasPreferences[i]) {
+      list = Array.from(csrRow(a.preferences, i));
+      orderGiven[i] = 1;
+    } else {
+      list = [];
+      for (const sp of csrRow(a.specialties, i)) for (const q of csrRow(s.specialtyPrograms, sp)) list.push(q);
+      // The unnamed specialty (programs without one) is open to every applicant.
+      const unnamed = s.specialties.indexOf("");
+      if (unnamed >= 0 && !Array.from(csrRow(a.specialties, i)).includes(unnamed)) {
+        for (const q of csrRow(s.specialtyPrograms, unnamed)) list.push(q);
+      }
+      list = [...new Set(list)].sort((x, y) => x - y);
+    }
+    const aways = new Set(csrRow(a.aways, i));
+    for (let k = 0; k < list.length; k++) {
+      const q = list[k]!;
+      appeal.push(
+        orderGiven[i]
+          ? -k // given order: earlier is better
+          : p.prestige[q]! +
+              (a.home[i] === q ? m.ranking.homeBonus : 0) +
+              (aways.has(q) ? m.ranking.awayBonus : 0) +
+              (a.region[i]! >= 0 && a.region[i] === p.region[q] ? m.ranking.regionBonus : 0),
+      );
+    }
+    candidateLists.push(list);
+    const limit = m.applications.perApplicant;
+    appCount[i] = orderGiven[i] || limit === 0 ? list.length : Math.min(limit, list.length);
+  }
+  const candOff = new Int32Array(nA + 1);
+  for (let i = 0; i < nA; i++) candOff[i + 1] = candOff[i]! + candidateLists[i]!.length;
+  const appOff = new Int32Array(nA + 1);
+  for (let i = 0; i < nA; i++) appOff[i + 1] = appOff[i]! + appCount[i]!;
+
+  const fixedLists: number[][] = [];
+  let fixedTotal = 0;
+  for (let q = 0; q < p.count; q++) {
+    const members = p.hasRankList[q] ? Array.from(csrRow(p.rankList, q)).sort((x, y) => x - y) : [];
+    fixedTotal += members.length;
+    fixedLists.push(members);
+  }
+  const fixedOff = new Int32Array(p.count + 1);
+  fixedLists.forEach((l, q) => (fixedOff[q + 1] = fixedOff[q]! + l.length));
+
+  // An applicant ranks at most their applications (programs with fixed lists count only
+  // if applied to) or their fixed list.
+  const aListOff = new Int32Array(nA + 1);
+  let maxList = 0;
+  for (let i = 0; i < nA; i++) {
+    const n = appCount[i]!;
+    aListOff[i + 1] = aListOff[i]! + n;
+    maxList = Math.max(maxList, n);
+  }
+
+  const entryApplicant = new Int32Array(appOff[nA]!);
+  for (let i = 0; i < nA; i++) entryApplicant.fill(i, appOff[i]!, appOff[i + 1]!);
+
+  return {
+    s,
+    entryApplicant,
+    candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
+    baseAppeal: Float64Array.from(appeal),
+    orderGiven,
+    appOff,
+    totalApps: appOff[nA]!,
+    fixedMembers: { offsets: fixedOff, items: Int32Array.from(fixedLists.flat()) },
+    maxApplicantList: maxList,
+    aListOff,
+    programListCapacity: appOff[nA]! + fixedTotal,
+  };
+}
+
+/** Whether applicant `who` is on program q's fixed list (binary search in its sorted members). */
+export function onFixedList(plan: SeasonPlan, q: number, who: number): boolean {
+  const items = plan.fixedMembers.items;
+  let lo = plan.fixedMembers.offsets[q]!;
+  let hi = plan.fixedMembers.offsets[q + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = items[mid]!;
+    if (v === who) return true;
+    if (v < who) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+import type { IndexedScenario } from "../scenario/index-scenario.js";
+
+/** The person a director calls about an applicant, and the weight of what they will say. */
+export interface Contact {
+  /** Referrer index of the knower, or -1 when the director reaches no one who knows them. */
+  knower: number;
+  /** Position of the knower in the applicant's knower list (for knowerViaAway). */
+  slot: number;
+  trust: number;
+  influence: number;
+}
+
+export const newContact = (): Contact => ({ knower: -1, slot: -1, trust: 0, influence: 0 });
+
+/**
+ * The trust of the channel from director d to referrer k, or -1 if d cannot reach k.
+ * Asking oneself, or a colleague at the same institution, goes at trust 1; otherwise the
+ * tie between them, if there is one.
+ */
+export function trustBetween(s: IndexedScenario, d: number, k: number): number {
+  if (d === k) return 1;
+  const r = s.referrer;
+  const inst = r.institution[d]!;
+  if (inst >= 0 && inst === r.institution[k]) return 1;
+  const ties = r.ties;
+  for (let t = ties.offsets[d]!; t < ties.offsets[d + 1]!; t++) if (ties.items[t] === k) return r.tieTrust[t]!;
+  return -1;
+}
+
+/**
+ * Fills `out` with the reachable knower of applicant a with the highest influence
+ * (clout × trust); the first such knower on a tie. Returns false if there is none.
+ */
+export function bestContact(s: IndexedScenario, director: number, a: number, out: Contact): boolean {
+  out.knower = -1;
+  out.slot = -1;
+  out.trust = 0;
+  out.influence = -1;
+  if (director < 0) return false;
+  const knowers = s.applicant.knowers;
+  for (let j = knowers.offsets[a]!; j < knowers.offsets[a + 1]!; j++) {
+    const k = knowers.items[j]!;
+    const trust = trustBetween(s, director, k);
+    if (trust < 0) continue;
+    const influence = s.referrer.clout[k]! * trust;
+    if (influence > out.influence) {
+      out.knower = k;
+      out.slot = j;
+      out.trust = trust;
+      out.influence = influence;
+    }
+  }
+  return out.knower >= 0;
+}

@@ -1,0 +1,37 @@
+import { uniform } from "../rng/streams.js";
+import { COUNT, type CallContext } from "./call-context.js";
+import { positionOn, removeAt } from "./list-edits.js";
+import type { Workspace } from "./workspace.js";
+
+export type RippleReason = "sameRegion" | "sameSpecialty" | "crossSpecialty";
+
+/**
+ * Step 7: a drop spreads. Every other program that ranks the applicant drops them too,
+ * with probability `ripple.sameRegion` if it is in the dropping program's region, else
+ * `ripple.sameSpecialty` if in its specialty, else `ripple.crossSpecialty`, each times the
+ * clout of the knower whose word caused the drop. A drop by ripple does not spread again.
+ */
+export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number, knower: number): void {
+  const { s, world, streams } = ctx;
+  const { plan } = ws;
+  const r = s.model.ripple;
+  const clout = s.referrer.clout[knower]!;
+  const region = s.program.region[from]!;
+  const specialty = s.program.specialty[from]!;
+  for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+    const q = ws.appProgram[k]!;
+    if (q === from) continue;
+    const at = positionOn(world, q, a);
+    if (at < 0) continue;
+    const reason: RippleReason =
+      region >= 0 && s.program.region[q] === region
+        ? "sameRegion"
+        : s.program.specialty[q] === specialty
+          ? "sameSpecialty"
+          : "crossSpecialty";
+    if (!(uniform(streams.ripple, q, a, from) < r[reason] * clout)) continue;
+    removeAt(world, q, at);
+    ctx.counts[COUNT.rippleDrops]!++;
+    ctx.emit?.({ kind: "ripple", applicant: a, from, to: q, reason, knower });
+  }
+}

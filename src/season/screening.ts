@@ -1,0 +1,105 @@
+import { normal, uniform, type TrialStreams } from "../rng/streams.js";
+import { VERDICTS } from "../scenario/schema.js";
+import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
+import { bestContact } from "./reach.js";
+import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
+import type { Workspace } from "./workspace.js";
+
+/**
+ * Step 2, the part calls cannot change: each program scores its applications by paper
+ * strength plus screening noise and invites its `interviewSlots` best. Applicants within
+ * `band` of the cutoff (the score of the last one invited) are borderline. A program with
+ * a fixed rank list does not screen.
+ */
+export function screen(ws: Workspace, streams: TrialStreams): void {
+  const { s } = ws.plan;
+  const { noise, band } = s.model.screening;
+  const key = streams.screening;
+  ws.baseInvited.fill(0);
+  ws.borderline.fill(0);
+  for (let q = 0; q < s.program.count; q++) {
+    if (s.program.hasRankList[q]) continue;
+    const start = ws.pAppOff[q]!;
+    const n = ws.pAppOff[q + 1]! - start;
+    const slots = s.program.interviewSlots[q]!;
+    for (let j = 0; j < n; j++) {
+      const k = ws.pAppEntry[start + j]!;
+      const a = ws.plan.entryApplicant[k]!;
+      ws.screenScore[k] = s.applicant.paper[a]! + noise * normal(key, a, q);
+    }
+    if (n <= slots) {
+      for (let j = 0; j < n; j++) ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
+      continue;
+    }
+    if (slots === 0) continue;
+    const sorted = ws.sortKey.subarray(0, n);
+    for (let j = 0; j < n; j++) sorted[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
+    sorted.sort();
+    const cutoff = sorted[n - slots]!;
+    let invited = 0;
+    for (let j = 0; j < n; j++) {
+      const k = ws.pAppEntry[start + j]!;
+      if (ws.screenScore[k]! > cutoff) {
+        ws.baseInvited[k] = 1;
+        invited++;
+      }
+    }
+    for (let j = 0; j < n && invited < slots; j++) {
+      const k = ws.pAppEntry[start + j]!;
+      if (ws.screenScore[k] === cutoff) {
+        ws.baseInvited[k] = 1;
+        invited++;
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      const k = ws.pAppEntry[start + j]!;
+      if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
+    }
+  }
+}
+
+/**
+ * Step 2, the calls: for each borderline applicant, the director asks someone who knows
+ * them, with probability `preInterview.callProbability × backchannelUse`. Strong or
+ * positive wins the invitation, cautious or would-not-rank loses it, fine changes nothing.
+ */
+export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
+  const { s, streams, world } = ctx;
+  world.invited.set(ws.baseInvited);
+  const p = s.model.preInterview.callProbability;
+  for (let q = 0; q < s.program.count; q++) {
+    const director = s.program.director[q]!;
+    if (director < 0 || s.program.hasRankList[q]) continue;
+    const chance = scaled(p, s.program.backchannelUse[q]!);
+    for (let j = ws.pAppOff[q]!; j < ws.pAppOff[q + 1]!; j++) {
+      const k = ws.pAppEntry[j]!;
+      if (!ws.borderline[k]) continue;
+      const a = ws.plan.entryApplicant[k]!;
+      if (!(uniform(streams.preInterviewCall, q, a) < chance)) continue;
+      if (!bestContact(s, director, a, ctx.contact)) continue;
+      if (isSuppressed(ctx, "preInterview", q, a)) continue;
+      const c = ctx.contact;
+      countCall(ctx, COUNT.preInterviewCalls, q, a);
+      const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
+      const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
+      ctx.counts[COUNT.verdicts + said]!++;
+      const before = world.invited[k]!;
+      if (said <= POSITIVE) world.invited[k] = 1;
+      else if (said >= CAUTIOUS) world.invited[k] = 0;
+      ctx.emit?.({
+        kind: "invite-call",
+        call: { phase: "preInterview", program: q, applicant: a },
+        knower: c.knower,
+        trust: c.trust,
+        influence: c.influence,
+        thought: VERDICTS[thought]!,
+        said: VERDICTS[said]!,
+        effect: world.invited[k] === before ? "unchanged" : world.invited[k] ? "invited" : "uninvited",
+      });
+    }
+  }
+  for (let k = 0; k < ws.plan.totalApps; k++) {
+    if (world.invited[k]! > ws.baseInvited[k]!) ctx.counts[COUNT.invitesGained]!++;
+    else if (world.invited[k]! < ws.baseInvited[k]!) ctx.counts[COUNT.invitesLost]!++;
+  }
+}

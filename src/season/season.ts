@@ -1,0 +1,124 @@
+import { deferredAcceptance, type Proposer } from "../match/deferred-acceptance.js";
+import type { Market } from "../match/market.js";
+import { blockingPairs } from "../match/stability.js";
+import { trialStreams, type TrialStreams } from "../rng/streams.js";
+import { chooseApplications } from "./applications.js";
+import { COUNT, newCallContext } from "./call-context.js";
+import type { EventListener } from "./events.js";
+import { attendInterviews } from "./interviews.js";
+import { catchInsincerity, lateCalls } from "./late-calls.js";
+import { rankListCalls } from "./rank-list-calls.js";
+import { buildRankLists } from "./rank-lists.js";
+import { preInterviewCalls, screen } from "./screening.js";
+import type { World, Workspace } from "./workspace.js";
+
+export interface SeasonOptions {
+  readonly proposer: Proposer;
+  /** Listener for the events of the world with calls (for `trace`); none in normal runs. */
+  readonly emit?: EventListener;
+  /** Calls to leave out of the world with calls, by callKeyString. */
+  readonly suppress?: ReadonlySet<string>;
+}
+
+/** One trial: the same season run without calls and with them, on the same random draws. */
+export interface TrialResult {
+  readonly withCalls: World;
+  readonly withoutCalls: World;
+  /** Counters of the world with calls (see COUNT); all zero when calls are off. */
+  readonly counts: Int32Array;
+  readonly streams: TrialStreams;
+}
+
+/**
+ * The program lists and applicant lists of a world as one compact market: the final
+ * program lists, or with `before` the programs' lists as they stood before rank-list calls.
+ */
+export function marketOf(ws: Workspace, world: World, before = false): Market {
+  const pLen = before ? world.baseLen : world.pLen;
+  const pList = before ? world.baseList : world.pList;
+  const { plan } = ws;
+  const nA = plan.s.applicant.count;
+  const nP = plan.s.program.count;
+  const aOff = new Int32Array(nA + 1);
+  for (let a = 0; a < nA; a++) aOff[a + 1] = aOff[a]! + world.aLen[a]!;
+  const aItems = new Int32Array(aOff[nA]!);
+  for (let a = 0; a < nA; a++) aItems.set(world.aList.subarray(plan.aListOff[a]!, plan.aListOff[a]! + world.aLen[a]!), aOff[a]!);
+  const pOff = new Int32Array(nP + 1);
+  for (let q = 0; q < nP; q++) pOff[q + 1] = pOff[q]! + pLen[q]!;
+  const pItems = new Int32Array(pOff[nP]!);
+  for (let q = 0; q < nP; q++) pItems.set(pList.subarray(world.pStart[q]!, world.pStart[q]! + pLen[q]!), pOff[q]!);
+  return {
+    applicants: nA,
+    programs: nP,
+    capacity: plan.s.program.positions,
+    applicantLists: { offsets: aOff, items: aItems },
+    programLists: { offsets: pOff, items: pItems },
+  };
+}
+
+/** Step 9: deferred acceptance on the world's final lists. */
+function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
+  const market = marketOf(ws, world);
+  world.programOf = deferredAcceptance(market, proposer);
+  const { plan } = ws;
+  for (let a = 0; a < plan.s.applicant.count; a++) {
+    const q = world.programOf[a]!;
+    let rank = 0;
+    if (q >= 0) {
+      const start = plan.aListOff[a]!;
+      for (let i = 0; i < world.aLen[a]!; i++) {
+        if (world.aList[start + i] === q) {
+          rank = i + 1;
+          break;
+        }
+      }
+    }
+    world.matchedRank[a] = rank;
+  }
+}
+
+/**
+ * Runs trial `trial` of a scenario: steps 1–9 of the season model, first without calls,
+ * then (if `model.calls.enabled`) with them. Both worlds read the same addressed random
+ * draws, so their difference is the effect of the calls alone.
+ */
+export function runTrial(ws: Workspace, seed: number, trial: number, options: SeasonOptions): TrialResult {
+  const s = ws.plan.s;
+  const streams = trialStreams(seed, trial);
+  chooseApplications(ws, streams);
+  screen(ws, streams);
+
+  const without = ws.withoutCalls;
+  without.invited.set(ws.baseInvited);
+  without.callsAbout.fill(0);
+  without.callsBy.fill(0);
+  attendInterviews(ws, without);
+  buildRankLists(ws, without, streams);
+  matchWorld(ws, without, options.proposer);
+
+  if (!s.model.calls.enabled) {
+    return { withCalls: without, withoutCalls: without, counts: new Int32Array(COUNT.size), streams };
+  }
+  const world = ws.withCalls;
+  world.callsAbout.fill(0);
+  world.callsBy.fill(0);
+  const ctx = newCallContext(s, streams, world, options.emit, options.suppress);
+  preInterviewCalls(ws, ctx);
+  attendInterviews(ws, world);
+  buildRankLists(ws, world, streams);
+  rankListCalls(ws, ctx);
+  lateCalls(ctx);
+  catchInsincerity(ctx);
+  matchWorld(ws, world, options.proposer);
+  return { withCalls: world, withoutCalls: without, counts: ctx.counts, streams };
+}
+
+/**
+ * How many pairs block the final match of the world with calls under the programs' lists
+ * as the interviews left them, before any rank-list call: how far the calls bent the match
+ * away from what the interviews alone said.
+ */
+export function blockingPairsVsUncalled(ws: Workspace, r: TrialResult): number {
+  if (r.withCalls === r.withoutCalls) return 0;
+  return blockingPairs(marketOf(ws, r.withCalls, true), r.withCalls.programOf).length;
+}

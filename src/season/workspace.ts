@@ -1,0 +1,118 @@
+import type { SeasonPlan } from "./plan.js";
+
+/**
+ * One world of a trial: the season with calls, or the same season without them. Buffers
+ * are allocated once per scenario and overwritten by every trial.
+ */
+export interface World {
+  readonly invited: Uint8Array; // per application entry
+  readonly interviewed: Uint8Array; // per application entry
+  /** Program q's list: pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first. */
+  readonly pStart: Int32Array;
+  readonly pLen: Int32Array;
+  readonly pList: Int32Array;
+  /** The program lists as they stood before any rank-list call. */
+  readonly baseLen: Int32Array;
+  readonly baseList: Int32Array;
+  /** Applicant a's list: aList[plan.aListOff[a]] … + aLen[a] - 1, best first. */
+  readonly aLen: Int32Array;
+  readonly aList: Int32Array;
+  /** The match: program of each applicant or -1, and its 1-based rank on their list (0 if none). */
+  programOf: Int32Array;
+  readonly matchedRank: Int32Array;
+  /** Calls received (per applicant) and made (per program) in this world. */
+  readonly callsAbout: Int32Array;
+  readonly callsBy: Int32Array;
+}
+
+/** Buffers shared by both worlds of a trial (what calls cannot change). */
+export interface Workspace {
+  readonly plan: SeasonPlan;
+  readonly appProgram: Int32Array;
+  readonly appPref: Float64Array;
+  readonly screenScore: Float64Array;
+  readonly baseInvited: Uint8Array;
+  readonly borderline: Uint8Array;
+  /** Scratch: a program's ranking score of each applicant while its list is built. */
+  readonly rankScore: Float64Array;
+  /** Applications by program: entries pAppEntry[pAppOff[q]] … pAppOff[q+1]-1. */
+  readonly pAppOff: Int32Array;
+  readonly pAppEntry: Int32Array;
+  /** Scratch for choosing and ordering an applicant's applications. */
+  readonly candScore: Float64Array;
+  readonly candOrder: Int32Array;
+  /** Scratch of one entry per program. */
+  readonly programScratch: Int32Array;
+  /** Scratch for ordering a program's list. */
+  readonly sortKey: Float64Array;
+  readonly sortIdx: Int32Array;
+  readonly withCalls: World;
+  readonly withoutCalls: World;
+}
+
+function newWorld(plan: SeasonPlan): World {
+  const nA = plan.s.applicant.count;
+  const nP = plan.s.program.count;
+  return {
+    invited: new Uint8Array(plan.totalApps),
+    interviewed: new Uint8Array(plan.totalApps),
+    pStart: new Int32Array(nP + 1),
+    pLen: new Int32Array(nP),
+    pList: new Int32Array(plan.programListCapacity),
+    baseLen: new Int32Array(nP),
+    baseList: new Int32Array(plan.programListCapacity),
+    aLen: new Int32Array(nA),
+    aList: new Int32Array(plan.aListOff[nA]!),
+    programOf: new Int32Array(nA),
+    matchedRank: new Int32Array(nA),
+    callsAbout: new Int32Array(nA),
+    callsBy: new Int32Array(nP),
+  };
+}
+
+export function newWorkspace(plan: SeasonPlan): Workspace {
+  const nP = plan.s.program.count;
+  let maxCandidates = 0;
+  for (let a = 0; a < plan.s.applicant.count; a++) {
+    maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
+  }
+  const maxProgramList = plan.programListCapacity;
+  return {
+    plan,
+    appProgram: new Int32Array(plan.totalApps),
+    appPref: new Float64Array(plan.totalApps),
+    screenScore: new Float64Array(plan.totalApps),
+    baseInvited: new Uint8Array(plan.totalApps),
+    borderline: new Uint8Array(plan.totalApps),
+    rankScore: new Float64Array(plan.s.applicant.count),
+    pAppOff: new Int32Array(nP + 1),
+    pAppEntry: new Int32Array(plan.totalApps),
+    candScore: new Float64Array(maxCandidates),
+    candOrder: new Int32Array(maxCandidates),
+    programScratch: new Int32Array(nP + 1),
+    sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
+    sortIdx: new Int32Array(maxProgramList),
+    withCalls: newWorld(plan),
+    withoutCalls: newWorld(plan),
+  };
+}
+
+/**
+ * Sorts idx[0..n) so that key[idx[i]] is descending, ties by idx ascending. Insertion sort:
+ * the lists sorted here are a few dozen long.
+ */
+export function sortByKeyDescending(idx: Int32Array, key: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = idx[i]!;
+    const kv = key[v]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const u = idx[j]!;
+      const ku = key[u]!;
+      if (ku > kv || (ku === kv && u < v)) break;
+      idx[j + 1] = u;
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
