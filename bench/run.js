@@ -1,8 +1,10 @@
 // `npm run bench`: prints the figures the issues name. Sections can be chosen by name:
-// `npm run bench -- match`.
+// `npm run bench -- match season`.
 import { matchBench, printMatchBench } from "./match-bench.js";
+import { printSeasonBench, seasonBench } from "./season-bench.js";
 
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
 
+if (want("season")) printSeasonBench(seasonBench());
 if (want("match")) printMatchBench(matchBench());

@@ -18,6 +18,8 @@ export interface RunResults {
     invitesShaped: number;
     outcomeChanged: number;
     blockingPairsVsUncalled: number;
+    /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
+    callRates: Record<"top" | "borderline" | "redFlag", { measured: number | null; parameter: number }>;
   };
   applicants: ApplicantResult[];
   programs: ProgramResult[];
@@ -111,6 +113,10 @@ export function resultsOf(
     };
   });
   const seats = n * s.applicant.count;
+  const rate = (c: number, parameter: number) => {
+    const reachable = g[GLOBAL.reachable + c]!;
+    return { measured: reachable === 0 ? null : round(g[GLOBAL.callsByCategory + c]! / reachable), parameter };
+  };
   return {
     scenario: meta.scenario,
     runs: n,
@@ -136,6 +142,11 @@ export function resultsOf(
       invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
       outcomeChanged: share(g[GLOBAL.outcomeChanged]!, seats),
       blockingPairsVsUncalled: perSeason(g[GLOBAL.blockingPairsVsUncalled]!),
+      callRates: {
+        top: rate(0, s.model.rankList.callProbability.top),
+        borderline: rate(1, s.model.rankList.callProbability.borderline),
+        redFlag: rate(2, s.model.rankList.callProbability.redFlag),
+      },
     },
     applicants,
     programs,

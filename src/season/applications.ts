@@ -1,12 +1,14 @@
 import { normal, type TrialStreams } from "../rng/streams.js";
-import { sortByKeyDescending, type Workspace } from "./workspace.js";
+import { kthLargest } from "./select.js";
+import type { Workspace } from "./workspace.js";
 
 /**
  * Step 1: every applicant applies to the programs they may apply to (all of them, or the
- * `applications.perApplicant` they like best) and keeps them in order of preference, best
- * first. Preference is the program's appeal plus noise for this trial; a given order
- * (preferences or a fixed list) is kept as it is. Calls cannot change this step, so both
- * worlds of a trial share it. Then the applications are grouped by program.
+ * `applications.perApplicant` they like best). Preference is the program's appeal plus
+ * noise for this trial, kept per application in appPref (a given order, from preferences
+ * or a fixed list, is kept as appeal 0, -1, -2, …). Entries are not sorted here: only the
+ * few invitations an applicant receives ever need ordering. Calls cannot change this step,
+ * so both worlds of a trial share it. Then the applications are grouped by program.
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { plan } = ws;
@@ -34,16 +36,13 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     }
     let kept = n;
     if (take < n) {
-      // Keep the `take` best: find the threshold on a sorted copy, then compact.
-      const sorted = ws.sortKey.subarray(0, n);
-      sorted.set(score.subarray(0, n));
-      sorted.sort();
-      const threshold = sorted[n - take]!;
+      // Keep the `take` best, in candidate order: find the threshold, then compact.
+      ws.sortKey.set(score.subarray(0, n));
+      const threshold = kthLargest(ws.sortKey, n, take);
       kept = 0;
       for (let k = 0; k < n && kept < take; k++) if (score[k]! > threshold) order[kept++] = k;
       for (let k = 0; k < n && kept < take; k++) if (score[k] === threshold) order[kept++] = k;
     }
-    sortByKeyDescending(order, score, kept);
     for (let k = 0; k < kept; k++) {
       const j = order[k]!;
       ws.appProgram[out0 + k] = candidates.items[c0 + j]!;

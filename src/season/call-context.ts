@@ -15,8 +15,14 @@ export const COUNT = {
   insincerityCaught: 10,
   invitesGained: 11,
   invitesLost: 12,
-  size: 13,
+  /** 13..15: rank-list entries a director could call about (a knower in reach), by category. */
+  reachable: 13,
+  /** 16..18: rank-list calls made, by category (top, borderline, red flag). */
+  callsByCategory: 16,
+  size: 19,
 } as const;
+
+export const CATEGORIES = ["top", "borderline", "redFlag"] as const;
 
 export const PHASE_NUMBER: Record<CallPhase, number> = { preInterview: 0, rankList: 1, late: 2 };
 

@@ -1,14 +1,14 @@
 import { uniform } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
-import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { interviewScore } from "./interviews.js";
+import { CATEGORIES, COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
+import { entryOf, interviewScore } from "./interviews.js";
 import { moveBy, positionOn, removeAt, roundSpots } from "./list-edits.js";
 import { FINE, saidVerdict, STRONG, thoughtVerdict } from "./opinions.js";
 import { bestContact } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
-export type Category = "top" | "borderline" | "redFlag";
+export type Category = (typeof CATEGORIES)[number];
 
 /**
  * Which of the article's three groups an applicant on a list falls in: red flag (flags,
@@ -18,7 +18,7 @@ export type Category = "top" | "borderline" | "redFlag";
 export function categoryOf(ws: Workspace, ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): Category {
   const { s } = ctx;
   const m = s.model.rankList;
-  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q));
+  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q, entryOf(ws, a, q)));
   if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return "redFlag";
   return baseRank < m.topFraction * baseLength ? "top" : "borderline";
 }
@@ -42,15 +42,18 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
     const baseLength = world.baseLen[q]!;
     for (let r = 0; r < baseLength; r++) {
       const a = world.baseList[baseStart + r]!;
-      const category = categoryOf(ws, ctx, q, a, r, baseLength);
-      const chance = scaled(m.rankList.callProbability[category], use);
-      if (!(uniform(streams.rankListCall, q, a) < chance)) continue;
       const from = positionOn(world, q, a);
       if (from < 0) continue; // already dropped by a ripple
       if (!bestContact(s, director, a, ctx.contact)) continue;
+      const category = categoryOf(ws, ctx, q, a, r, baseLength);
+      const c3 = CATEGORIES.indexOf(category);
+      ctx.counts[COUNT.reachable + c3]!++;
+      const chance = scaled(m.rankList.callProbability[category], use);
+      if (!(uniform(streams.rankListCall, q, a) < chance)) continue;
       if (isSuppressed(ctx, "rankList", q, a)) continue;
       const c = ctx.contact;
       countCall(ctx, COUNT.rankListCalls, q, a);
+      ctx.counts[COUNT.callsByCategory + c3]!++;
       const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
       const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.rankList, q);
       ctx.counts[COUNT.verdicts + said]!++;

@@ -1,5 +1,5 @@
 import type { TrialStreams } from "../rng/streams.js";
-import { interviewScore } from "./interviews.js";
+import { interviewScore, orderedEntries } from "./interviews.js";
 import { onFixedList } from "./plan.js";
 import { sortByKeyDescending, type World, type Workspace } from "./workspace.js";
 
@@ -33,7 +33,7 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       if (!world.interviewed[k]) continue;
       const a = plan.entryApplicant[k]!;
       ws.sortIdx[n] = a;
-      ws.rankScore[a] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q);
+      ws.rankScore[a] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
       n++;
     }
     sortByKeyDescending(ws.sortIdx, ws.rankScore, n);
@@ -46,14 +46,14 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
   world.baseLen.set(world.pLen);
 
   for (let a = 0; a < s.applicant.count; a++) {
-    const out = plan.aListOff[a]!;
-    let n = 0;
-    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+    const fixed = s.applicant.hasRankList[a] === 1;
+    const n = orderedEntries(ws, a, (k) => {
+      if (fixed || world.interviewed[k]) return true;
       const q = ws.appProgram[k]!;
-      const ranks =
-        s.applicant.hasRankList[a] || world.interviewed[k] || (s.program.hasRankList[q] && onFixedList(plan, q, a));
-      if (ranks) world.aList[out + n++] = q;
-    }
+      return s.program.hasRankList[q] === 1 && onFixedList(plan, q, a);
+    });
+    const out = plan.aListOff[a]!;
+    for (let i = 0; i < n; i++) world.aList[out + i] = ws.appProgram[ws.entryOrder[i]!]!;
     world.aLen[a] = n;
   }
 }

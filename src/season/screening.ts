@@ -3,6 +3,7 @@ import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContact } from "./reach.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
+import { kthLargest } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
 /**
@@ -32,10 +33,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       continue;
     }
     if (slots === 0) continue;
-    const sorted = ws.sortKey.subarray(0, n);
-    for (let j = 0; j < n; j++) sorted[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
-    sorted.sort();
-    const cutoff = sorted[n - slots]!;
+    for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
+    const cutoff = kthLargest(ws.sortKey, n, slots);
     let invited = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;

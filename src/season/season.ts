@@ -18,6 +18,8 @@ export interface SeasonOptions {
   readonly emit?: EventListener;
   /** Calls to leave out of the world with calls, by callKeyString. */
   readonly suppress?: ReadonlySet<string>;
+  /** Called as each step ends, with its name (for the benchmark's time per phase). */
+  readonly onPhase?: (phase: string) => void;
 }
 
 /** One trial: the same season run without calls and with them, on the same random draws. */
@@ -85,16 +87,23 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
 export function runTrial(ws: Workspace, seed: number, trial: number, options: SeasonOptions): TrialResult {
   const s = ws.plan.s;
   const streams = trialStreams(seed, trial);
+  const mark = options.onPhase ?? (() => undefined);
+  ws.stamp++;
   chooseApplications(ws, streams);
+  mark("applications");
   screen(ws, streams);
+  mark("screening");
 
   const without = ws.withoutCalls;
   without.invited.set(ws.baseInvited);
   without.callsAbout.fill(0);
   without.callsBy.fill(0);
   attendInterviews(ws, without);
+  mark("interviews");
   buildRankLists(ws, without, streams);
+  mark("rank lists");
   matchWorld(ws, without, options.proposer);
+  mark("match");
 
   if (!s.model.calls.enabled) {
     return { withCalls: without, withoutCalls: without, counts: new Int32Array(COUNT.size), streams };
@@ -104,12 +113,18 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
   world.callsBy.fill(0);
   const ctx = newCallContext(s, streams, world, options.emit, options.suppress);
   preInterviewCalls(ws, ctx);
+  mark("pre-interview calls");
   attendInterviews(ws, world);
+  mark("interviews");
   buildRankLists(ws, world, streams);
+  mark("rank lists");
   rankListCalls(ws, ctx);
+  mark("rank-list calls");
   lateCalls(ctx);
   catchInsincerity(ctx);
+  mark("late calls");
   matchWorld(ws, world, options.proposer);
+  mark("match");
   return { withCalls: world, withoutCalls: without, counts: ctx.counts, streams };
 }
 

@@ -35,6 +35,13 @@ export interface Workspace {
   readonly borderline: Uint8Array;
   /** Scratch: a program's ranking score of each applicant while its list is built. */
   readonly rankScore: Float64Array;
+  /** Interview score per application entry, valid where interviewStamp equals stamp. */
+  readonly interviewScore: Float64Array;
+  readonly interviewStamp: Int32Array;
+  /** Changes with every trial, so cached interview scores of the last trial are not reused. */
+  stamp: number;
+  /** Scratch for ordering one applicant's entries. */
+  readonly entryOrder: Int32Array;
   /** Applications by program: entries pAppEntry[pAppOff[q]] … pAppOff[q+1]-1. */
   readonly pAppOff: Int32Array;
   readonly pAppEntry: Int32Array;
@@ -70,6 +77,12 @@ function newWorld(plan: SeasonPlan): World {
   };
 }
 
+function maxEntries(plan: SeasonPlan): number {
+  let max = 0;
+  for (let a = 0; a < plan.s.applicant.count; a++) max = Math.max(max, plan.appOff[a + 1]! - plan.appOff[a]!);
+  return max;
+}
+
 export function newWorkspace(plan: SeasonPlan): Workspace {
   const nP = plan.s.program.count;
   let maxCandidates = 0;
@@ -85,6 +98,10 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     baseInvited: new Uint8Array(plan.totalApps),
     borderline: new Uint8Array(plan.totalApps),
     rankScore: new Float64Array(plan.s.applicant.count),
+    interviewScore: new Float64Array(plan.totalApps),
+    interviewStamp: new Int32Array(plan.totalApps),
+    stamp: 0,
+    entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
     pAppOff: new Int32Array(nP + 1),
     pAppEntry: new Int32Array(plan.totalApps),
     candScore: new Float64Array(maxCandidates),
@@ -99,7 +116,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
 
 /**
  * Sorts idx[0..n) so that key[idx[i]] is descending, ties by idx ascending. Insertion sort:
- * the lists sorted here are a few dozen long.
+ * the lists sorted here (an applicant's invitations, a program's interviewees) are short.
  */
 export function sortByKeyDescending(idx: Int32Array, key: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) {

@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { blockingPairs, validityProblems } from "../../src/match/stability.js";
+import { simulateInline } from "../../src/montecarlo/run-trials.js";
+import { resultsOf } from "../../src/report/results-model.js";
+import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
+import { marketOf } from "../../src/season/season.js";
+import { scenarioArb } from "../helpers/scenario-arbitrary.js";
+import { scenarioOf, season } from "../helpers/season.js";
+
+describe("the season on random scenarios", () => {
+  it("every season's match is valid and stable on its final lists, in both worlds", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 1000 }), fc.constantFrom("applicant", "program"), (input, trial, proposer) => {
+        const sn = season(input);
+        const { result } = sn.trial(trial, { proposer });
+        for (const world of [result.withCalls, result.withoutCalls]) {
+          const market = marketOf(sn.ws, world);
+          expect(blockingPairs(market, world.programOf)).toEqual([]);
+          const v = validityProblems(market, world.programOf);
+          expect(v.overCapacity).toEqual([]);
+          expect(v.unacceptable).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("with calls turned off both columns are identical and every delta is 0", () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const s = scenarioOf({ ...input, model: { ...input.model, calls: { enabled: false } } });
+        const r = resultsOf(simulateInline(s, 3, 5, "applicant"), s, { scenario: "x", seed: 3, proposer: "applicant" });
+        expect(r.summary.matchRate.withCalls).toBe(r.summary.matchRate.withoutCalls);
+        expect(r.summary.outcomeChanged).toBe(0);
+        expect(r.summary.calls).toEqual({ preInterview: 0, rankList: 0, late: 0 });
+        for (const a of r.applicants) {
+          expect(a.delta).toBe(0);
+          expect(a.pMatch).toBe(a.pMatchWithoutCalls);
+        }
+        for (const p of r.programs) expect(p.fillRate).toBe(p.fillRateWithoutCalls);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("turning calls off changes nothing in the world without calls", () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const on = season({ ...input, model: { ...input.model, calls: { enabled: true } } }).trial(4).result.withoutCalls;
+        const off = season({ ...input, model: { ...input.model, calls: { enabled: false } } }).trial(4).result.withoutCalls;
+        expect(Array.from(on.programOf)).toEqual(Array.from(off.programOf));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("the same seed gives the same results; another seed gives others", () => {
+    const s = scenarioOf({
+      programs: [{ id: "P", positions: 2, director: "pd" }, { id: "Q", positions: 1 }],
+      applicants: ["a", "b", "c", "d"].map((id, i) => ({ id, paper: 0.4 + i * 0.05, knownBy: ["pd"] })),
+      referrers: [{ id: "pd" }],
+    });
+    const run = (seed: number) => JSON.stringify(resultsOf(simulateInline(s, seed, 200, "applicant"), s, { scenario: "x", seed: 0, proposer: "applicant" }));
+    expect(run(11)).toBe(run(11));
+    expect(run(11)).not.toBe(run(12));
+  });
+});
+
+describe("random streams", () => {
+  it("neighbouring trials' streams are neither equal nor shifted copies", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e6 }), fc.constantFrom(...PURPOSES), (seed, trial, purpose) => {
+        const a = trialStreams(seed, trial)[purpose];
+        const b = trialStreams(seed, trial + 1)[purpose];
+        const xs = Array.from({ length: 16 }, (_, i) => uniform(a, i));
+        const ys = Array.from({ length: 16 }, (_, i) => uniform(b, i));
+        expect(xs).not.toEqual(ys);
+        for (let shift = 1; shift < 4; shift++) expect(xs.slice(shift)).not.toEqual(ys.slice(0, -shift));
+      }),
+    );
+  });
+
+  it("purposes of one trial are different streams", () => {
+    const keys = Object.values(trialStreams(1, 0));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("uniform draws look uniform (mean and variance within tolerance)", () => {
+    const key = trialStreams(5, 5).ripple;
+    const n = 20000;
+    let sum = 0;
+    let sq = 0;
+    for (let i = 0; i < n; i++) {
+      const u = uniform(key, i % 97, Math.floor(i / 97));
+      sum += u;
+      sq += u * u;
+    }
+    expect(Math.abs(sum / n - 0.5)).toBeLessThan(3 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(sq / n - sum * sum / n / n - 1 / 12)).toBeLessThan(0.003);
+  });
+});
+
+describe("call rates converge to their parameters", () => {
+  it("measured rank-list call rate per category is within 3 standard errors of its parameter", () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `a${i}`);
+    const s = scenarioOf({
+      programs: [{ id: "P", positions: 2, director: "pd", rankList: ids }],
+      // a0–a3 are top (first 20%); a15–a19 have red flags; the rest are borderline.
+      applicants: ids.map((id, i) => ({ id, paper: 0.5, quality: 0.5, knownBy: ["pd"], rankList: ["P"], ...(i >= 15 ? { flags: ["x"] } : {}) })),
+      referrers: [{ id: "pd", clout: 0 }], // influence 0: calls move no one, so categories stay put
+      model: { interviews: { noise: 0 }, rankList: { callProbability: { top: 0.15, borderline: 0.45, redFlag: 0.8 } } },
+    });
+    const r = resultsOf(simulateInline(s, 9, 600, "applicant"), s, { scenario: "x", seed: 9, proposer: "applicant" });
+    const expected = { top: [0.15, 4], borderline: [0.45, 11], redFlag: [0.8, 5] } as const;
+    for (const [category, [p, perSeason]] of Object.entries(expected)) {
+      const measured = r.summary.callRates[category as keyof typeof expected].measured!;
+      const se = Math.sqrt((p * (1 - p)) / (perSeason * 600));
+      expect(Math.abs(measured - p), category).toBeLessThan(3 * se);
+    }
+  });
+});
