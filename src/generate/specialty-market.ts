@@ -136,7 +136,7 @@ export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput
     applicants,
     referrers,
     relationships,
-    model: { applications: { perApplicant: shape.applicationsPerApplicant } },
+    model: { applications: { perApplicant: shape.applicationsPerApplicant }, ranking: { preferenceNoise: 0.3 } },
   };
 }
 

@@ -24,7 +24,8 @@ export const APPLICANT = {
   firstChoice: 2,
   rankSum: 3,
   calls: 4,
-  size: 5,
+  firstChoiceWithout: 5,
+  size: 6,
 } as const;
 
 /** Per-program cells (quality sums in millionths, to stay whole). */
@@ -92,6 +93,7 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
     if (q0 >= 0) {
       g[GLOBAL.matchedWithout]!++;
       acc.applicant[row + APPLICANT.matchedWithout]!++;
+      if (wo.matchedRank[a] === 1) acc.applicant[row + APPLICANT.firstChoiceWithout]!++;
       const p = q0 * PROGRAM.size;
       acc.program[p + PROGRAM.filledWithout]!++;
       acc.program[p + PROGRAM.qualityWithout]! += Math.round(s.applicant.quality[a]! * 1e6);

@@ -32,6 +32,7 @@ export interface ApplicantResult {
   pMatchWithoutCalls: number;
   delta: number;
   pFirstChoice: number;
+  pFirstChoiceWithoutCalls: number;
   meanMatchedRank: number | null;
   meanCalls: number;
   rankHistogram: number[];
@@ -92,6 +93,7 @@ export function resultsOf(
       pMatchWithoutCalls: share(without, n),
       delta: round(share(matched, n) - share(without, n)),
       pFirstChoice: share(acc.applicant[row + APPLICANT.firstChoice]!, n),
+      pFirstChoiceWithoutCalls: share(acc.applicant[row + APPLICANT.firstChoiceWithout]!, n),
       meanMatchedRank: matched === 0 ? null : round(acc.applicant[row + APPLICANT.rankSum]! / matched),
       meanCalls: perSeason(acc.applicant[row + APPLICANT.calls]!),
       rankHistogram: [...ranks.slice(0, k), cells.at(-1)!],

@@ -22,7 +22,13 @@ function signed(c: ChalkInstance, d: number): string {
 /** The applicant the histogram is drawn for: the focus, else the one calls moved most. */
 export function histogramSubject(r: RunResults, focus: string | undefined): ApplicantResult | undefined {
   if (focus !== undefined) return r.applicants.find((a) => a.id === focus);
-  return [...r.applicants].sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta))[0];
+  return mostMoved(r.applicants)[0];
+}
+
+/** Applicants, most moved by calls first: by the change in P(match), then in P(first choice). */
+export function mostMoved(applicants: readonly ApplicantResult[]): ApplicantResult[] {
+  const key = (a: ApplicantResult) => [Math.abs(a.delta), Math.abs(a.pFirstChoice - a.pFirstChoiceWithoutCalls)] as const;
+  return [...applicants].sort((x, y) => key(y)[0] - key(x)[0] || key(y)[1] - key(x)[1]);
 }
 
 export function runTable(r: RunResults, c: ChalkInstance, focus?: string): string {
@@ -51,8 +57,11 @@ export function runTable(r: RunResults, c: ChalkInstance, focus?: string): strin
   out.push(`Blocking pairs   ${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`);
   out.push("");
 
-  const applicants = [...r.applicants].sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
-  const at = newTable(["applicant", "P(match) [95% CI]", "without calls", "Δ points", "P(1st choice)", "mean rank", "calls/season"], c);
+  const applicants = mostMoved(r.applicants);
+  const at = newTable(
+    ["applicant", "P(match) [95% CI]", "without calls", "Δ points", "P(1st choice)", "without", "mean rank", "calls/season"],
+    c,
+  );
   for (const a of applicants.slice(0, TABLE_ROWS)) {
     at.push([
       a.id,
@@ -60,6 +69,7 @@ export function runTable(r: RunResults, c: ChalkInstance, focus?: string): strin
       pct(a.pMatchWithoutCalls),
       signed(c, a.delta),
       pct(a.pFirstChoice),
+      pct(a.pFirstChoiceWithoutCalls),
       num(a.meanMatchedRank),
       num(a.meanCalls),
     ]);
@@ -102,7 +112,7 @@ export function runTable(r: RunResults, c: ChalkInstance, focus?: string): strin
 
 export function runCsv(r: RunResults): string {
   return renderCsv(
-    ["applicant", "pMatch", "pMatchLow", "pMatchHigh", "pMatchWithoutCalls", "delta", "pFirstChoice", "meanMatchedRank", "meanCalls"],
+    ["applicant", "pMatch", "pMatchLow", "pMatchHigh", "pMatchWithoutCalls", "delta", "pFirstChoice", "pFirstChoiceWithoutCalls", "meanMatchedRank", "meanCalls"],
     r.applicants.map((a) => [
       a.id,
       a.pMatch,
@@ -111,6 +121,7 @@ export function runCsv(r: RunResults): string {
       a.pMatchWithoutCalls,
       a.delta,
       a.pFirstChoice,
+      a.pFirstChoiceWithoutCalls,
       a.meanMatchedRank,
       a.meanCalls,
     ]),
