@@ -94,7 +94,23 @@ const QUANTILES: Float64Array = (() => {
 
 /** Standard normal at the given coordinates, the same for the same stream key and coordinates. */
 export function normal(key: number, a: number, b = 0): number {
-  const h = hash2(key, a, b);
+  return normalOf(hash2(key, a, b));
+}
+
+/**
+ * The key of row `a` of a stream, for drawing many values along one row cheaply with
+ * rowNormal: a splitmix-style counter, one mix per draw instead of a full hash.
+ */
+export function rowKey(key: number, a: number): number {
+  return hash2(key, a, 0x3fffffff);
+}
+
+/** Standard normal at column j of a row (see rowKey). */
+export function rowNormal(row: number, j: number): number {
+  return normalOf(mix((row + Math.imul(j + 1, 0x9e3779b9)) >>> 0));
+}
+
+function normalOf(h: number): number {
   const i = h >>> FRACTION_BITS;
   const f = (h & ((1 << FRACTION_BITS) - 1)) / (1 << FRACTION_BITS);
   const lo = QUANTILES[i]!;

@@ -1,4 +1,4 @@
-import { normal, type TrialStreams } from "../rng/streams.js";
+import { rowKey, rowNormal, type TrialStreams } from "../rng/streams.js";
 import { kthLargest } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
@@ -30,8 +30,11 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       }
       continue;
     }
+    // The noise of candidate k is addressed by (trial, applicant, k): k is the program's
+    // place in the applicant's candidate list, which no trial or call changes.
+    const row = rowKey(key, a);
     for (let k = 0; k < n; k++) {
-      score[k] = baseAppeal[c0 + k]! + noise * normal(key, a, candidates.items[c0 + k]!);
+      score[k] = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
       order[k] = k;
     }
     let kept = n;

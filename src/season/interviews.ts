@@ -1,31 +1,46 @@
 import { normal, type TrialStreams } from "../rng/streams.js";
+import { onFixedList } from "./plan.js";
 import { sortByKeyDescending, type World, type Workspace } from "./workspace.js";
 
 /**
- * Puts applicant a's entries that pass `keep` into ws.entryOrder, best preference first,
- * and returns how many there are.
- */
-export function orderedEntries(ws: Workspace, a: number, keep: (k: number) => boolean): number {
-  let n = 0;
-  for (let k = ws.plan.appOff[a]!; k < ws.plan.appOff[a + 1]!; k++) if (keep(k)) ws.entryOrder[n++] = k;
-  sortByKeyDescending(ws.entryOrder, ws.appPref, n);
-  return n;
-}
-
-/**
  * Step 3: applicants accept invitations in their order of preference, up to their
- * `maxInterviews`.
+ * `maxInterviews`. Step 4, the applicants' side: an applicant ranks the programs that
+ * interviewed them, in order of preference, and a program with a fixed list that has
+ * them on it (it counts as having interviewed everyone on it); a fixed list of their own
+ * replaces this.
  */
 export function attendInterviews(ws: Workspace, world: World): void {
   const { plan } = ws;
-  const max = plan.s.applicant.maxInterviews;
+  const { s } = plan;
+  const max = s.applicant.maxInterviews;
   const invited = world.invited;
-  const isInvited = (k: number) => invited[k] === 1;
+  const programFixed = s.program.hasRankList;
   world.interviewed.fill(0);
-  for (let a = 0; a < plan.s.applicant.count; a++) {
-    const n = orderedEntries(ws, a, isInvited);
-    const take = Math.min(n, max[a]!);
-    for (let i = 0; i < take; i++) world.interviewed[ws.entryOrder[i]!] = 1;
+  world.interviewCount = 0;
+  const anyFixed = plan.fixedMembers.items.length > 0;
+  for (let a = 0; a < s.applicant.count; a++) {
+    const ownList = s.applicant.hasRankList[a] === 1;
+    const onFixed = (k: number) => anyFixed && programFixed[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
+    let n = 0;
+    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+      if (invited[k] === 1 || ownList || onFixed(k)) ws.entryOrder[n++] = k;
+    }
+    sortByKeyDescending(ws.entryOrder, ws.appPref, n);
+    const out = plan.aListOff[a]!;
+    let taken = 0;
+    let ranked = 0;
+    for (let i = 0; i < n; i++) {
+      const k = ws.entryOrder[i]!;
+      if (invited[k] && taken < max[a]!) {
+        world.interviewed[k] = 1;
+        world.interviewEntries[world.interviewCount++] = k;
+        taken++;
+        world.aList[out + ranked++] = ws.appProgram[k]!;
+      } else if (ownList || onFixed(k)) {
+        world.aList[out + ranked++] = ws.appProgram[k]!;
+      }
+    }
+    world.aLen[a] = ranked;
   }
 }
 

@@ -1,20 +1,30 @@
 import type { TrialStreams } from "../rng/streams.js";
-import { interviewScore, orderedEntries } from "./interviews.js";
-import { onFixedList } from "./plan.js";
+import { interviewScore } from "./interviews.js";
 import { sortByKeyDescending, type World, type Workspace } from "./workspace.js";
 
 /**
- * Step 4: rank lists before any call. A program ranks its interviewees by
- * `paperWeight·paper + interviewWeight·interview`; a fixed list replaces this. An
- * applicant ranks the programs that interviewed them in their order of preference (a
- * program with a fixed list counts as having interviewed everyone on it); a fixed list
- * replaces this.
+ * Step 4, the programs' side: rank lists before any call. A program ranks its
+ * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
+ * this. (The applicants' lists are written as they attend interviews.)
  */
 export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
   const { plan } = ws;
   const { s } = plan;
   const { paperWeight, interviewWeight } = s.model.ranking;
   const nP = s.program.count;
+
+  // Group the interviews by program (a counting sort keeps applicant order within each).
+  const count = ws.programScratch;
+  count.fill(0);
+  for (let i = 0; i < world.interviewCount; i++) count[ws.appProgram[world.interviewEntries[i]!]! + 1]!++;
+  for (let q = 0; q < nP; q++) count[q + 1]! += count[q]!;
+  const grouped = ws.groupedEntries;
+  const cursor = ws.programCursor;
+  cursor.set(count.subarray(0, nP));
+  for (let i = 0; i < world.interviewCount; i++) {
+    const k = world.interviewEntries[i]!;
+    grouped[cursor[ws.appProgram[k]!]!++] = k;
+  }
 
   let start = 0;
   for (let q = 0; q < nP; q++) {
@@ -27,14 +37,12 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       start += n;
       continue;
     }
-    let n = 0;
-    for (let j = ws.pAppOff[q]!; j < ws.pAppOff[q + 1]!; j++) {
-      const k = ws.pAppEntry[j]!;
-      if (!world.interviewed[k]) continue;
+    const n = count[q + 1]! - count[q]!;
+    for (let j = 0; j < n; j++) {
+      const k = grouped[count[q]! + j]!;
       const a = plan.entryApplicant[k]!;
-      ws.sortIdx[n] = a;
+      ws.sortIdx[j] = a;
       ws.rankScore[a] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
-      n++;
     }
     sortByKeyDescending(ws.sortIdx, ws.rankScore, n);
     world.pList.set(ws.sortIdx.subarray(0, n), start);
@@ -44,16 +52,4 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
   world.pStart[nP] = start;
   world.baseList.set(world.pList.subarray(0, start));
   world.baseLen.set(world.pLen);
-
-  for (let a = 0; a < s.applicant.count; a++) {
-    const fixed = s.applicant.hasRankList[a] === 1;
-    const n = orderedEntries(ws, a, (k) => {
-      if (fixed || world.interviewed[k]) return true;
-      const q = ws.appProgram[k]!;
-      return s.program.hasRankList[q] === 1 && onFixedList(plan, q, a);
-    });
-    const out = plan.aListOff[a]!;
-    for (let i = 0; i < n; i++) world.aList[out + i] = ws.appProgram[ws.entryOrder[i]!]!;
-    world.aLen[a] = n;
-  }
 }

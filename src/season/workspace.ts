@@ -7,6 +7,9 @@ import type { SeasonPlan } from "./plan.js";
 export interface World {
   readonly invited: Uint8Array; // per application entry
   readonly interviewed: Uint8Array; // per application entry
+  /** The interviewed entries, in applicant order: interviewEntries[0 … interviewCount-1]. */
+  readonly interviewEntries: Int32Array;
+  interviewCount: number;
   /** Program q's list: pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first. */
   readonly pStart: Int32Array;
   readonly pLen: Int32Array;
@@ -48,8 +51,11 @@ export interface Workspace {
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   readonly candOrder: Int32Array;
-  /** Scratch of one entry per program. */
+  /** Scratch of one entry per program (and one more). */
   readonly programScratch: Int32Array;
+  readonly programCursor: Int32Array;
+  /** Scratch: interviewed entries grouped by program. */
+  readonly groupedEntries: Int32Array;
   /** Scratch for ordering a program's list. */
   readonly sortKey: Float64Array;
   readonly sortIdx: Int32Array;
@@ -63,6 +69,8 @@ function newWorld(plan: SeasonPlan): World {
   return {
     invited: new Uint8Array(plan.totalApps),
     interviewed: new Uint8Array(plan.totalApps),
+    interviewEntries: new Int32Array(plan.totalApps),
+    interviewCount: 0,
     pStart: new Int32Array(nP + 1),
     pLen: new Int32Array(nP),
     pList: new Int32Array(plan.programListCapacity),
@@ -107,6 +115,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     candScore: new Float64Array(maxCandidates),
     candOrder: new Int32Array(maxCandidates),
     programScratch: new Int32Array(nP + 1),
+    programCursor: new Int32Array(nP + 1),
+    groupedEntries: new Int32Array(plan.totalApps),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan),
