@@ -21,3 +21,11 @@ export class ScenarioError extends UserError {
     this.issues = issues;
   }
 }
+
+/** The user interrupted the run (Ctrl-C): exit code 130, nothing written. */
+export class Interrupted extends UserError {
+  override name = "Interrupted";
+  constructor() {
+    super("interrupted; nothing was written");
+  }
+}

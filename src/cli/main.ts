@@ -1,11 +1,12 @@
 import { Command, CommanderError } from "commander";
-import { ScenarioError, UsageError, UserError } from "../errors.js";
+import { Interrupted, ScenarioError, UsageError, UserError } from "../errors.js";
 import { processIo, type Io } from "./io.js";
 import { registerMatch } from "./commands/match.js";
 import { registerRun } from "./commands/run.js";
+import { registerMerge } from "./commands/merge.js";
 import { registerValidate } from "./commands/validate.js";
 
-export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 export function buildProgram(io: Io): Command {
   const program = new Command("match-sim")
@@ -20,6 +21,7 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerMatch(program, io);
   registerValidate(program, io);
+  registerMerge(program, io);
   return program;
 }
 
@@ -36,6 +38,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander has printed its message
+    }
+    if (err instanceof Interrupted) {
+      io.stderr.write(`match-sim: ${err.message}\n`);
+      return EXIT.interrupted;
     }
     if (err instanceof UsageError) {
       io.stderr.write(`match-sim: ${err.message}\n`);

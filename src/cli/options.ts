@@ -39,3 +39,19 @@ export const seedOption = () =>
 
 export const setOption = () =>
   new Option("--set <path=value>", "set a model parameter, e.g. ripple.sameRegion=0.8 (repeatable)").argParser(collectSettings);
+
+export const workersOption = () =>
+  new Option("-w, --workers <n>", "worker threads (default: every core for large jobs, 1 for small ones)").argParser(
+    wholeNumber(1, 1024),
+  );
+
+export const shardOption = () =>
+  new Option("--shard <i/n>", "compute only shard i of n of the trials, as a part for `merge`").argParser((v: string) => {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(v);
+    const index = m ? Number(m[1]) : NaN;
+    const count = m ? Number(m[2]) : NaN;
+    if (!m || count < 1 || index < 1 || index > count || count > 1_000_000) {
+      throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, for example 2/8.");
+    }
+    return { index, count };
+  });

@@ -115,3 +115,35 @@ export function mergeInto(into: Accumulator, other: Accumulator): void {
   add(into.histogram, other.histogram);
   add(into.program, other.program);
 }
+
+/** An accumulator as plain data: what workers send back and shard files hold. */
+export interface AccumulatorData {
+  trials: number;
+  histogramWidth: number;
+  global: number[] | Float64Array;
+  applicant: number[] | Float64Array;
+  histogram: number[] | Float64Array;
+  program: number[] | Float64Array;
+}
+
+export function toData(acc: Accumulator): AccumulatorData {
+  return {
+    trials: acc.trials,
+    histogramWidth: acc.histogramWidth,
+    global: acc.global,
+    applicant: acc.applicant,
+    histogram: acc.histogram,
+    program: acc.program,
+  };
+}
+
+export function fromData(d: AccumulatorData): Accumulator {
+  return {
+    trials: d.trials,
+    histogramWidth: d.histogramWidth,
+    global: Float64Array.from(d.global),
+    applicant: Float64Array.from(d.applicant),
+    histogram: Float64Array.from(d.histogram),
+    program: Float64Array.from(d.program),
+  };
+}

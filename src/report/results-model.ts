@@ -1,6 +1,15 @@
 import type { Accumulator } from "../montecarlo/accumulator.js";
 import { APPLICANT, GLOBAL, PROGRAM } from "../montecarlo/accumulator.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
+import type { ModelParams } from "../scenario/model-params.js";
+
+/** What turning counts into results needs of the scenario (kept in shard files too). */
+export interface ResultsContext {
+  readonly applicantIds: readonly string[];
+  readonly programIds: readonly string[];
+  readonly positions: readonly number[] | Int32Array;
+  readonly model: ModelParams;
+}
 
 /** The results of `run`, as `run --format json` prints them and the library returns them. */
 export interface RunResults {
@@ -48,6 +57,10 @@ export interface ProgramResult {
   callsMade: number;
 }
 
+export function resultsContext(s: IndexedScenario): ResultsContext {
+  return { applicantIds: s.applicantIds, programIds: s.programIds, positions: s.program.positions, model: s.model };
+}
+
 /** Fixed rounding, so printed figures do not depend on floating-point noise in the last digits. */
 export const round = (x: number, digits = 4): number => {
   const f = 10 ** digits;
@@ -70,7 +83,7 @@ export function wilson(x: number, n: number): [number, number] {
 
 export function resultsOf(
   acc: Accumulator,
-  s: IndexedScenario,
+  s: ResultsContext,
   meta: { scenario: string; seed: number; proposer: "applicant" | "program" },
 ): RunResults {
   const n = acc.trials;
@@ -101,7 +114,7 @@ export function resultsOf(
   });
   const programs: ProgramResult[] = s.programIds.map((id, q) => {
     const row = q * PROGRAM.size;
-    const positions = s.program.positions[q]!;
+    const positions = s.positions[q]!;
     const filled = acc.program[row + PROGRAM.filledWith]!;
     const filled0 = acc.program[row + PROGRAM.filledWithout]!;
     return {
@@ -114,7 +127,7 @@ export function resultsOf(
       callsMade: perSeason(acc.program[row + PROGRAM.callsMade]!),
     };
   });
-  const seats = n * s.applicant.count;
+  const seats = n * s.applicantIds.length;
   const rate = (c: number, parameter: number) => {
     const reachable = g[GLOBAL.reachable + c]!;
     return { measured: reachable === 0 ? null : round(g[GLOBAL.callsByCategory + c]! / reachable), parameter };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { simulateInline } from "../../src/montecarlo/run-trials.js";
-import { resultsOf } from "../../src/report/results-model.js";
+import { resultsContext, resultsOf } from "../../src/report/results-model.js";
 import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
 import { marketOf } from "../../src/season/season.js";
 import { scenarioArb } from "../helpers/scenario-arbitrary.js";
@@ -30,7 +30,7 @@ describe("the season on random scenarios", () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
         const s = scenarioOf({ ...input, model: { ...input.model, calls: { enabled: false } } });
-        const r = resultsOf(simulateInline(s, 3, 5, "applicant"), s, { scenario: "x", seed: 3, proposer: "applicant" });
+        const r = resultsOf(simulateInline(s, 3, 5, "applicant"), resultsContext(s), { scenario: "x", seed: 3, proposer: "applicant" });
         expect(r.summary.matchRate.withCalls).toBe(r.summary.matchRate.withoutCalls);
         expect(r.summary.outcomeChanged).toBe(0);
         expect(r.summary.calls).toEqual({ preInterview: 0, rankList: 0, late: 0 });
@@ -61,7 +61,7 @@ describe("the season on random scenarios", () => {
       applicants: ["a", "b", "c", "d"].map((id, i) => ({ id, paper: 0.4 + i * 0.05, knownBy: ["pd"] })),
       referrers: [{ id: "pd" }],
     });
-    const run = (seed: number) => JSON.stringify(resultsOf(simulateInline(s, seed, 200, "applicant"), s, { scenario: "x", seed: 0, proposer: "applicant" }));
+    const run = (seed: number) => JSON.stringify(resultsOf(simulateInline(s, seed, 200, "applicant"), resultsContext(s), { scenario: "x", seed: 0, proposer: "applicant" }));
     expect(run(11)).toBe(run(11));
     expect(run(11)).not.toBe(run(12));
   });
@@ -111,7 +111,7 @@ describe("call rates converge to their parameters", () => {
       referrers: [{ id: "pd", clout: 0 }], // influence 0: calls move no one, so categories stay put
       model: { interviews: { noise: 0 }, rankList: { callProbability: { top: 0.15, borderline: 0.45, redFlag: 0.8 } } },
     });
-    const r = resultsOf(simulateInline(s, 9, 600, "applicant"), s, { scenario: "x", seed: 9, proposer: "applicant" });
+    const r = resultsOf(simulateInline(s, 9, 600, "applicant"), resultsContext(s), { scenario: "x", seed: 9, proposer: "applicant" });
     const expected = { top: [0.15, 4], borderline: [0.45, 11], redFlag: [0.8, 5] } as const;
     for (const [category, [p, perSeason]] of Object.entries(expected)) {
       const measured = r.summary.callRates[category as keyof typeof expected].measured!;

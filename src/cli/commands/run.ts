@@ -3,9 +3,23 @@ import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
+import type { LoadedScenario } from "../../scenario/load.js";
 import { renderJson } from "../../report/json.js";
+import type { RunResults } from "../../report/results-model.js";
 import { colors, emit, type Io } from "../io.js";
-import { formatOption, outOption, proposerOption, runsOption, seedOption, setOption, type Format } from "../options.js";
+import { interruptible } from "../interrupt.js";
+import {
+  formatOption,
+  outOption,
+  proposerOption,
+  runsOption,
+  seedOption,
+  setOption,
+  shardOption,
+  workersOption,
+  type Format,
+} from "../options.js";
+import { progressBar } from "../progress.js";
 import { loadScenarioInput } from "../scenario-input.js";
 
 interface RunOptions {
@@ -17,10 +31,25 @@ interface RunOptions {
   out?: string;
   focus?: string;
   color?: boolean;
+  workers?: number;
+  shard?: { index: number; count: number };
+  quiet?: boolean;
 }
 
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
+
+/** The label a run's results carry: the scenario's name, else its file name. */
+export function scenarioLabel(loaded: LoadedScenario): string {
+  return loaded.scenario.name ?? (loaded.file === "<stdin>" ? "<stdin>" : basename(loaded.file));
+}
+
+/** Renders run results in the format asked for. */
+export async function renderResults(io: Io, results: RunResults, opts: { format: Format; focus?: string | undefined; color?: boolean; out?: string | undefined }): Promise<string> {
+  if (opts.format === "json") return renderJson(results);
+  const { runCsv, runTable } = await import("../../report/run-report.js");
+  return opts.format === "csv" ? runCsv(results) : runTable(results, await colors(io, opts), opts.focus);
+}
 
 export function registerRun(program: Command, io: Io): void {
   program
@@ -34,6 +63,9 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(formatOption())
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
+    .addOption(workersOption())
+    .addOption(shardOption())
+    .option("-q, --quiet", "no progress bar")
     .option("--no-color", "never colour the output")
     .action(async (file: string, opts: RunOptions) => {
       const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
@@ -41,21 +73,40 @@ export function registerRun(program: Command, io: Io): void {
       if (opts.focus !== undefined && !s.applicantIds.includes(opts.focus)) {
         throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
       }
+      if (opts.shard && opts.format !== "json") {
+        throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
+      }
       const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
       const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
-      const { simulateInline } = await import("../../montecarlo/run-trials.js");
-      const { resultsOf } = await import("../../report/results-model.js");
-      const acc = simulateInline(s, seed, runs, opts.proposer);
-      const results = resultsOf(acc, s, {
-        scenario: loaded.scenario.name ?? (loaded.file === "<stdin>" ? "<stdin>" : basename(loaded.file)),
-        seed,
-        proposer: opts.proposer,
-      });
+      const { simulate } = await import("../../montecarlo/simulate.js");
+      const { shardTrials } = await import("../../montecarlo/shard.js");
+      const range = opts.shard ? shardTrials(runs, opts.shard) : { first: 0, count: runs };
+      const bar = await progressBar(io, { quiet: opts.quiet === true, label: "run" });
+      const acc = await interruptible((signal) =>
+        simulate(s, {
+          seed,
+          runs,
+          proposer: opts.proposer,
+          workers: opts.workers,
+          first: range.first,
+          count: range.count,
+          onProgress: (done, total) => bar.update(done, total),
+          signal,
+        }),
+      ).finally(() => bar.stop());
+
+      const { resultsContext, resultsOf } = await import("../../report/results-model.js");
+      const context = resultsContext(s);
+      const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer };
       let text: string;
-      if (opts.format === "json") text = renderJson(results);
-      else {
-        const { runCsv, runTable } = await import("../../report/run-report.js");
-        text = opts.format === "csv" ? runCsv(results) : runTable(results, await colors(io, opts), opts.focus);
+      if (opts.shard) {
+        const { shardFile } = await import("../../montecarlo/shard.js");
+        const { scenarioHash } = await import("../../scenario/hash.js");
+        text = renderJson(
+          shardFile({ ...meta, scenarioHash: scenarioHash(loaded.scenario), runs, shard: opts.shard, trials: range }, context, acc),
+        );
+      } else {
+        text = await renderResults(io, resultsOf(acc, context, meta), opts);
       }
       await emit(io, text, opts.out);
     });

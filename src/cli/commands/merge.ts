@@ -1,0 +1,57 @@
+import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import { UserError } from "../../errors.js";
+import type { ShardFile } from "../../montecarlo/shard.js";
+import type { Io } from "../io.js";
+import { emit } from "../io.js";
+import { formatOption, outOption, type Format } from "../options.js";
+import { renderResults } from "./run.js";
+
+interface MergeOptions {
+  format: Format;
+  out?: string;
+  focus?: string;
+  color?: boolean;
+}
+
+async function readPart(file: string): Promise<{ file: string; shard: ShardFile }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: cannot read: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UserError(`${file}: not JSON; a part is what run --shard i/n --format json writes`);
+  }
+  const { ShardFileSchema } = await import("../../montecarlo/shard-schema.js");
+  const checked = ShardFileSchema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new UserError(`${file}: not a match-sim shard part (${issue.path.join(".") || "top level"}: ${issue.message})`);
+  }
+  return { file, shard: checked.data };
+}
+
+export function registerMerge(program: Command, io: Io): void {
+  program
+    .command("merge")
+    .description("combine the parts of a sharded run (run --shard i/n --format json) into its results")
+    .argument("<parts...>", "shard part files")
+    .addOption(formatOption())
+    .addOption(outOption())
+    .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
+    .option("--no-color", "never colour the output")
+    .action(async (files: string[], opts: MergeOptions) => {
+      const parts = await Promise.all(files.map(readPart));
+      const { mergeShards } = await import("../../montecarlo/shard.js");
+      const { resultsOf } = await import("../../report/results-model.js");
+      const { acc, context, first } = mergeShards(parts);
+      const results = resultsOf(acc, context, { scenario: first.scenario, seed: first.seed, proposer: first.proposer });
+      await emit(io, await renderResults(io, results, opts), opts.out);
+    });
+}

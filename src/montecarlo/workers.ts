@@ -1,0 +1,34 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { BlockTask, PoolData } from "./worker.js";
+import type { AccumulatorData } from "./accumulator.js";
+
+// The only file that knows about worker threads and the pool library.
+
+/** The compiled worker module; tests import sources, so point them at the build. */
+function workerFile(): string {
+  const here = new URL("./worker.js", import.meta.url);
+  if (import.meta.url.endsWith(".ts")) return new URL("../../dist/montecarlo/worker.js", import.meta.url).href;
+  return here.href;
+}
+
+export const machineThreads = (): number => availableParallelism();
+
+export interface BlockPool {
+  run(task: BlockTask): Promise<AccumulatorData>;
+  close(): Promise<void>;
+}
+
+export function startPool(data: PoolData, threads: number): BlockPool {
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    workerData: data,
+  });
+  return {
+    run: (task) => pool.run(task) as Promise<AccumulatorData>,
+    close: () => pool.destroy(),
+  };
+}
