@@ -6,5 +6,8 @@ export default defineConfig({
     setupFiles: ["test/setup.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    // Much of the time goes to spawned CLIs and their start-up, so run three files at
+    // once even on a two-core machine.
+    maxWorkers: 3,
   },
 });

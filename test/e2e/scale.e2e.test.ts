@@ -131,7 +131,7 @@ describe("progress and interrupts", () => {
       });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 3000));
       child.kill("SIGINT");
       const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
       expect(code).toBe(130);

@@ -67,47 +67,49 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(shardOption())
     .option("-q, --quiet", "no progress bar")
     .option("--no-color", "never colour the output")
-    .action(async (file: string, opts: RunOptions) => {
-      const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
-      const s = loaded.indexed;
-      if (opts.focus !== undefined && !s.applicantIds.includes(opts.focus)) {
-        throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
-      }
-      if (opts.shard && opts.format !== "json") {
-        throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
-      }
-      const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
-      const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
-      const { simulate } = await import("../../montecarlo/simulate.js");
-      const { shardTrials } = await import("../../montecarlo/shard.js");
-      const range = opts.shard ? shardTrials(runs, opts.shard) : { first: 0, count: runs };
-      const bar = await progressBar(io, { quiet: opts.quiet === true, label: "run" });
-      const acc = await interruptible((signal) =>
-        simulate(s, {
-          seed,
-          runs,
-          proposer: opts.proposer,
-          workers: opts.workers,
-          first: range.first,
-          count: range.count,
-          onProgress: (done, total) => bar.update(done, total),
-          signal,
-        }),
-      ).finally(() => bar.stop());
+    .action((file: string, opts: RunOptions) => interruptible((signal) => runCommand(io, file, opts, signal)));
+}
 
-      const { resultsContext, resultsOf } = await import("../../report/results-model.js");
-      const context = resultsContext(s);
-      const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer };
-      let text: string;
-      if (opts.shard) {
-        const { shardFile } = await import("../../montecarlo/shard.js");
-        const { scenarioHash } = await import("../../scenario/hash.js");
-        text = renderJson(
-          shardFile({ ...meta, scenarioHash: scenarioHash(loaded.scenario), runs, shard: opts.shard, trials: range }, context, acc),
-        );
-      } else {
-        text = await renderResults(io, resultsOf(acc, context, meta), opts);
-      }
-      await emit(io, text, opts.out);
-    });
+/** The run command; Ctrl-C anywhere in it ends it with nothing written. */
+async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortSignal): Promise<void> {
+  const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
+  const s = loaded.indexed;
+  if (opts.focus !== undefined && !s.applicantIds.includes(opts.focus)) {
+    throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
+  }
+  if (opts.shard && opts.format !== "json") {
+    throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
+  }
+  const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
+  const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
+  const { simulate } = await import("../../montecarlo/simulate.js");
+  const { shardTrials } = await import("../../montecarlo/shard.js");
+  const range = opts.shard ? shardTrials(runs, opts.shard) : { first: 0, count: runs };
+  const bar = await progressBar(io, { quiet: opts.quiet === true, label: "run" });
+  const acc = await simulate(s, {
+    seed,
+    runs,
+    proposer: opts.proposer,
+    workers: opts.workers,
+    first: range.first,
+    count: range.count,
+    onProgress: (done, total) => bar.update(done, total),
+    signal,
+  }).finally(() => bar.stop());
+  if (signal.aborted) throw signal.reason;
+
+  const { resultsContext, resultsOf } = await import("../../report/results-model.js");
+  const context = resultsContext(s);
+  const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer };
+  let text: string;
+  if (opts.shard) {
+    const { shardFile } = await import("../../montecarlo/shard.js");
+    const { scenarioHash } = await import("../../scenario/hash.js");
+    text = renderJson(
+      shardFile({ ...meta, scenarioHash: scenarioHash(loaded.scenario), runs, shard: opts.shard, trials: range }, context, acc),
+    );
+  } else {
+    text = await renderResults(io, resultsOf(acc, context, meta), opts);
+  }
+  await emit(io, text, opts.out);
 }
