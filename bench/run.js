@@ -1,10 +1,12 @@
 // `npm run bench`: prints the figures the issues name. Sections can be chosen by name:
-// `npm run bench -- match season`.
+// `npm run bench -- match season scale`. BENCH_FULL=1 adds 100,000 dermatology runs.
 import { matchBench, printMatchBench } from "./match-bench.js";
+import { printScaleBench, scaleBench } from "./scale-bench.js";
 import { printSeasonBench, seasonBench } from "./season-bench.js";
 
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
 
 if (want("season")) printSeasonBench(seasonBench());
+if (want("scale")) printScaleBench(scaleBench());
 if (want("match")) printMatchBench(matchBench());

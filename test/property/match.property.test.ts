@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applicantProposing, programProposing } from "../../src/match/deferred-acceptance.js";
 import { blockingPairs, validityProblems } from "../../src/match/stability.js";
+import { deferredAcceptanceRounds } from "../../src/match/deferred-acceptance-rounds.js";
 import { marketArb, mutualMarketArb } from "../helpers/arbitraries.js";
 import { allStableMatchings, listsOf, roundsDeferredAcceptance } from "../helpers/market.js";
 
@@ -54,6 +55,15 @@ describe("deferred acceptance on random markets", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("the logged rounds reach the same matching, both proposers", () => {
+    fc.assert(
+      fc.property(fc.oneof(marketArb(15, 6), mutualMarketArb(15, 6)), fc.constantFrom("applicant", "program"), (m, proposer) => {
+        const fast = proposer === "applicant" ? applicantProposing(m) : programProposing(m);
+        expect(Array.from(deferredAcceptanceRounds(m, proposer).programOf)).toEqual(Array.from(fast));
+      }),
     );
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applicantProposing, deferredAcceptance, programProposing } from "../../../src/match/deferred-acceptance.js";
 import { blockingPairs, validityProblems } from "../../../src/match/stability.js";
+import { deferredAcceptanceRounds } from "../../../src/match/deferred-acceptance-rounds.js";
 import { allStableMatchings, buildMarket, byProgram, type NamedMarket } from "../../helpers/market.js";
 
 interface Expected {
@@ -116,5 +117,25 @@ describe("validity check", () => {
     const problems = validityProblems(built.market, Int32Array.from([0, 0, 0]));
     expect(problems.overCapacity).toEqual([0]);
     expect(problems.unacceptable).toEqual([2]);
+  });
+});
+
+describe("deferred acceptance told in rounds", () => {
+  it("reproduces the NRMP example's published rounds", () => {
+    const example = examples.find((e) => e.id === "nrmp-classic-8x4")!;
+    const built = buildMarket(example);
+    const { rounds, programOf } = deferredAcceptanceRounds(built.market, "applicant");
+    expect(Array.from(programOf)).toEqual(Array.from(applicantProposing(built.market)));
+    const name = ([a, p]: [number, number]) => `${built.applicantNames[a]}→${built.programNames[p]}`;
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]!.proposals.map(name).sort()).toEqual(
+      ["Anderson→City", "Brown→City", "Chen→City", "Davis→City", "Eastman→City", "Ford→City", "Garcia→City", "Hassan→State"].sort(),
+    );
+    expect(rounds[0]!.unranked.map(name)).toEqual(["Davis→Mercy"]);
+    expect(rounds[0]!.held.map(name).sort()).toEqual(["Eastman→City", "Garcia→City", "Hassan→State"]);
+    expect(rounds[0]!.rejected.map(name).sort()).toEqual(["Anderson→City", "Brown→City", "Chen→City", "Davis→City", "Ford→City"]);
+    expect(rounds[1]!.proposals.map(name).sort()).toEqual(["Chen→Mercy", "Davis→General", "Ford→State"]);
+    expect(rounds[1]!.unranked.map(name).sort()).toEqual(["Brown→Mercy", "Ford→General", "Ford→Mercy"]);
+    expect(rounds[1]!.rejected).toEqual([]);
   });
 });
