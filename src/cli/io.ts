@@ -13,6 +13,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 

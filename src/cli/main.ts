@@ -4,6 +4,7 @@ import { processIo, type Io } from "./io.js";
 import { registerMatch } from "./commands/match.js";
 import { registerRun } from "./commands/run.js";
 import { registerMerge } from "./commands/merge.js";
+import { registerTrace } from "./commands/trace.js";
 import { registerValidate } from "./commands/validate.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -19,6 +20,7 @@ export function buildProgram(io: Io): Command {
       writeErr: (s) => void io.stderr.write(s),
     });
   registerRun(program, io);
+  registerTrace(program, io);
   registerMatch(program, io);
   registerValidate(program, io);
   registerMerge(program, io);

@@ -15,11 +15,11 @@ export function callKeyString(k: CallKey): string {
 }
 
 /**
- * What happened in a season, in order, for `trace`. Indices, not ids: the narrative turns
- * them into names. Emitted only when a listener is given, so normal runs build none.
+ * The calls of a season and what they did, in order, for `trace` (the lists and the match
+ * it reads from the season's buffers). Indices, not ids: the narrative turns them into
+ * names. Emitted only when a listener is given, so normal runs build none.
  */
 export type SeasonEvent =
-  | { kind: "invites"; program: number; invited: number[]; borderline: number[]; cutoff: number }
   | {
       kind: "invite-call";
       call: CallKey;
@@ -30,8 +30,6 @@ export type SeasonEvent =
       said: Verdict;
       effect: "invited" | "uninvited" | "unchanged";
     }
-  | { kind: "interviews"; applicant: number; programs: number[] }
-  | { kind: "base-list"; program: number; applicants: number[] }
   | {
       kind: "rank-call";
       call: CallKey;
@@ -46,7 +44,6 @@ export type SeasonEvent =
     }
   | { kind: "ripple"; applicant: number; from: number; to: number; reason: "sameRegion" | "sameSpecialty" | "crossSpecialty"; knower: number }
   | { kind: "late-call"; call: CallKey; knower: number; relayed: boolean; from: number; to: number }
-  | { kind: "insincerity-caught"; applicant: number; programs: number[]; moves: { program: number; from: number; to: number }[] }
-  | { kind: "final-list"; program: number; applicants: number[] };
+  | { kind: "insincerity-caught"; applicant: number; programs: number[]; moves: { program: number; from: number; to: number }[] };
 
 export type EventListener = (event: SeasonEvent) => void;

@@ -18,6 +18,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const key = streams.screening;
   ws.baseInvited.fill(0);
   ws.borderline.fill(0);
+  ws.cutoff.fill(NaN);
   for (let q = 0; q < s.program.count; q++) {
     if (s.program.hasRankList[q]) continue;
     const start = ws.pAppOff[q]!;
@@ -35,6 +36,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     if (slots === 0) continue;
     for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
     const cutoff = kthLargest(ws.sortKey, n, slots);
+    ws.cutoff[q] = cutoff;
     let invited = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;

@@ -35,6 +35,8 @@ export interface Workspace {
   readonly appPref: Float64Array;
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
+  /** Each program's screening cutoff (score of the last invited), NaN where all were invited. */
+  readonly cutoff: Float64Array;
   readonly borderline: Uint8Array;
   /** Scratch: a program's ranking score of each applicant while its list is built. */
   readonly rankScore: Float64Array;
@@ -104,6 +106,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     appPref: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     baseInvited: new Uint8Array(plan.totalApps),
+    cutoff: new Float64Array(nP),
     borderline: new Uint8Array(plan.totalApps),
     rankScore: new Float64Array(plan.s.applicant.count),
     interviewScore: new Float64Array(plan.totalApps),

@@ -1,0 +1,127 @@
+import { deferredAcceptanceRounds, type DaRound } from "../match/deferred-acceptance-rounds.js";
+import type { Proposer } from "../match/deferred-acceptance.js";
+import { blockingPairs } from "../match/stability.js";
+import { callKeyString, type CallKey, type SeasonEvent } from "./events.js";
+import type { SeasonPlan } from "./plan.js";
+import { marketOf, runTrial, type TrialResult } from "./season.js";
+import { newWorkspace, type World, type Workspace } from "./workspace.js";
+
+/** One trial told in full, on indices: what `trace` narrates. */
+export interface TraceData {
+  readonly seed: number;
+  readonly trial: number;
+  readonly proposer: Proposer;
+  readonly callsEnabled: boolean;
+  readonly invitations: {
+    program: number;
+    screened: boolean;
+    applications: number[];
+    invited: number[];
+    invitedWithoutCalls: number[];
+    borderline: number[];
+    cutoff: number | null;
+  }[];
+  /** Programs each applicant interviewed at (with calls), in their order of preference. */
+  readonly interviews: number[][];
+  readonly events: SeasonEvent[];
+  /** Program lists with calls: as the interviews left them, and final. */
+  readonly listsBefore: number[][];
+  readonly listsAfter: number[][];
+  readonly listsWithoutCalls: number[][];
+  readonly applicantLists: number[][];
+  readonly rounds: DaRound[];
+  /** Program of each applicant (-1 unmatched) and its 1-based rank on their list (0 if none). */
+  readonly matchWith: { program: number[]; rank: number[] };
+  readonly matchWithout: { program: number[]; rank: number[] };
+  /** For each call, the applicants whose match differs when only that call is left out. */
+  readonly attribution: { call: CallKey; changed: { applicant: number; with: number; without: number }[] }[];
+  /** Pairs that block the final match under the lists as the interviews left them. */
+  readonly blockingVsUncalled: { applicant: number; program: number }[];
+}
+
+function listsOf(world: World, nP: number, before: boolean): number[][] {
+  const len = before ? world.baseLen : world.pLen;
+  const list = before ? world.baseList : world.pList;
+  return Array.from({ length: nP }, (_, q) => Array.from(list.subarray(world.pStart[q]!, world.pStart[q]! + len[q]!)));
+}
+
+function applicantLists(ws: Workspace, world: World): number[][] {
+  const { plan } = ws;
+  return Array.from({ length: plan.s.applicant.count }, (_, a) =>
+    Array.from(world.aList.subarray(plan.aListOff[a]!, plan.aListOff[a]! + world.aLen[a]!)),
+  );
+}
+
+function callKeys(events: readonly SeasonEvent[]): CallKey[] {
+  const keys: CallKey[] = [];
+  for (const e of events) if (e.kind === "invite-call" || e.kind === "rank-call" || e.kind === "late-call") keys.push(e.call);
+  return keys;
+}
+
+/**
+ * Runs trial `trial` exactly as `run` does and records everything a class needs to follow
+ * it. Attribution re-runs the trial once per call with only that call left out; every
+ * other random draw stays as it was, because draws are addressed, not sequential.
+ */
+export function traceTrial(plan: SeasonPlan, seed: number, trial: number, proposer: Proposer): TraceData {
+  const { s } = plan;
+  const ws = newWorkspace(plan);
+  const events: SeasonEvent[] = [];
+  const r: TrialResult = runTrial(ws, seed, trial, { proposer, emit: (e) => events.push(e) });
+  const world = r.withCalls;
+  const nP = s.program.count;
+
+  const invitations = Array.from({ length: nP }, (_, q) => {
+    const entries = Array.from(ws.pAppEntry.subarray(ws.pAppOff[q]!, ws.pAppOff[q + 1]!));
+    const who = (keep: (k: number) => boolean) => entries.filter(keep).map((k) => plan.entryApplicant[k]!);
+    const cutoff = ws.cutoff[q]!;
+    return {
+      program: q,
+      screened: s.program.hasRankList[q] === 0,
+      applications: who(() => true),
+      invited: who((k) => world.invited[k] === 1),
+      invitedWithoutCalls: who((k) => ws.baseInvited[k] === 1),
+      borderline: who((k) => ws.borderline[k] === 1),
+      cutoff: Number.isNaN(cutoff) ? null : cutoff,
+    };
+  });
+  const interviews = Array.from({ length: s.applicant.count }, (_, a) => {
+    const entries: number[] = [];
+    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) if (world.interviewed[k]) entries.push(k);
+    return entries.sort((x, y) => ws.appPref[y]! - ws.appPref[x]! || x - y).map((k) => ws.appProgram[k]!);
+  });
+  const matchOf = (w: World) => ({ program: Array.from(w.programOf), rank: Array.from(w.matchedRank) });
+  const data = {
+    seed,
+    trial,
+    proposer,
+    callsEnabled: s.model.calls.enabled,
+    invitations,
+    interviews,
+    events,
+    listsBefore: listsOf(world, nP, true),
+    listsAfter: listsOf(world, nP, false),
+    listsWithoutCalls: listsOf(r.withoutCalls, nP, false),
+    applicantLists: applicantLists(ws, world),
+    rounds: deferredAcceptanceRounds(marketOf(ws, world), proposer).rounds,
+    matchWith: matchOf(world),
+    matchWithout: matchOf(r.withoutCalls),
+    blockingVsUncalled:
+      r.withCalls === r.withoutCalls ? [] : blockingPairs(marketOf(ws, world, true), world.programOf).map((b) => ({ ...b })),
+    attribution: [] as TraceData["attribution"],
+  };
+
+  // The buffers above are copied: re-running now may overwrite the workspace.
+  const again = newWorkspace(plan);
+  for (const call of callKeys(events)) {
+    const without = runTrial(again, seed, trial, { proposer, suppress: new Set([callKeyString(call)]) }).withCalls;
+    const changed: { applicant: number; with: number; without: number }[] = [];
+    for (let a = 0; a < s.applicant.count; a++) {
+      if (without.programOf[a] !== data.matchWith.program[a]) {
+        changed.push({ applicant: a, with: data.matchWith.program[a]!, without: without.programOf[a]! });
+      }
+    }
+    data.attribution.push({ call, changed });
+  }
+  return data;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { simulate } from "../../src/montecarlo/simulate.js";
+import { APPLICANT } from "../../src/montecarlo/accumulator.js";
+import { makeSeasonPlan } from "../../src/season/plan.js";
+import { traceTrial } from "../../src/season/trace.js";
+import { captureIo, runCli } from "../helpers/cli.js";
+import { expectGolden } from "../helpers/golden.js";
+import { scenarioOf } from "../helpers/season.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DERMATOLOGY, specialtyMarket } from "../../src/generate/specialty-market.js";
+
+const CLASSROOM = "scenarios/classroom.yaml";
+
+async function trace(args: string[]) {
+  const io = captureIo();
+  const code = await main(["trace", ...args], io);
+  expect(io.err()).toBe("");
+  expect(code).toBe(0);
+  return io.out();
+}
+
+describe("match-sim trace", () => {
+  it("matches the golden story of the classroom scenario in text, markdown and JSON", async () => {
+    expectGolden("classroom.trace.txt", await trace([CLASSROOM, "--no-color"]));
+    expectGolden("classroom.trace.md", await trace([CLASSROOM, "--format", "markdown"]));
+    expectGolden("classroom.trace.json", await trace([CLASSROOM, "--format", "json"]));
+  });
+
+  it("fits a projector: no line over 100 columns", async () => {
+    for (const file of [CLASSROOM, "scenarios/pre-interview.yaml", "scenarios/late-calls.yaml"]) {
+      for (const line of (await trace([file, "--no-color", "--trial", "2"])).split("\n")) expect(line.length, line).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("the traced season of trial K is the very season run counts as trial K", async () => {
+    const text = readFileSync(CLASSROOM, "utf8");
+    const { indexed } = loadScenarioText(text, "classroom.yaml");
+    const plan = makeSeasonPlan(indexed);
+    for (const k of [0, 7, 123]) {
+      const t = traceTrial(plan, 2026, k, "applicant");
+      const acc = await simulate(indexed, { seed: 2026, runs: k + 1, first: k, count: 1, proposer: "applicant", workers: 1 });
+      t.matchWith.program.forEach((q, a) => {
+        expect(acc.applicant[a * APPLICANT.size + APPLICANT.matchedWith]).toBe(q >= 0 ? 1 : 0);
+        expect(acc.applicant[a * APPLICANT.size + APPLICANT.rankSum]).toBe(q >= 0 ? t.matchWith.rank[a] : 0);
+      });
+      t.matchWithout.program.forEach((q, a) => expect(acc.applicant[a * APPLICANT.size + APPLICANT.matchedWithout]).toBe(q >= 0 ? 1 : 0));
+    }
+    // And through the CLI: trial 5's JSON agrees with a one-trial shard run of trial 5.
+    const json = JSON.parse(await trace([CLASSROOM, "--trial", "5", "--format", "json"]));
+    expect(json.trial).toBe(5);
+  });
+
+  it("attributes an outcome to the call that decided it, and nothing to a call that changed nothing", () => {
+    // P has one position and ranks b above a. The director hears strong things about a
+    // (deciding the match) and fine things about c, at the bottom (changing nothing).
+    const s = scenarioOf({
+      programs: [{ id: "P", positions: 1, director: "pd", rankList: ["b", "a", "c"] }],
+      applicants: [
+        { id: "a", knownBy: ["pd"], rankList: ["P"] },
+        { id: "b", rankList: ["P"] },
+        { id: "c", knownBy: ["pd"], rankList: ["P"] },
+      ],
+      referrers: [{ id: "pd" }],
+      opinions: [
+        { referrer: "pd", applicant: "a", verdict: "strong" },
+        { referrer: "pd", applicant: "c", verdict: "fine" },
+      ],
+      model: { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } } },
+    });
+    const t = traceTrial(makeSeasonPlan(s), 1, 0, "applicant");
+    const byApplicant = new Map(t.attribution.map((x) => [s.applicantIds[x.call.applicant], x.changed]));
+    expect(byApplicant.get("a")).toEqual([
+      { applicant: 0, with: 0, without: -1 },
+      { applicant: 1, with: -1, without: 0 },
+    ]);
+    expect(byApplicant.get("c")).toEqual([]);
+  });
+
+  it("counts the pairs that block the final match under the lists before the calls", () => {
+    // Without calls b matches P. The strong word lifts a over b: (b, P) then blocks under
+    // the lists before calls, where P ranked b first.
+    const s = scenarioOf({
+      programs: [{ id: "P", positions: 1, director: "pd", rankList: ["b", "a"] }, { id: "Q", positions: 1, rankList: ["b"] }],
+      applicants: [
+        { id: "a", knownBy: ["pd"], rankList: ["P"] },
+        { id: "b", rankList: ["P", "Q"] },
+      ],
+      referrers: [{ id: "pd" }],
+      opinions: [{ referrer: "pd", applicant: "a", verdict: "strong" }],
+      model: { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } } },
+    });
+    const t = traceTrial(makeSeasonPlan(s), 1, 0, "applicant");
+    expect(t.matchWith.program).toEqual([0, 1]);
+    expect(t.blockingVsUncalled).toEqual([{ applicant: 1, program: 0 }]);
+  });
+
+  it("filters to one applicant or one program, and names a bad id with exit 2", async () => {
+    const ava = await trace([CLASSROOM, "--applicant", "Ava", "--no-color"]);
+    expect(ava).toContain("Showing only what concerns Ava.");
+    expect(ava).not.toContain("about Ben");
+    const harbor = await trace([CLASSROOM, "--program", "Harbor", "--no-color"]);
+    expect(harbor).not.toMatch(/^• Northside asked/m);
+    const bad = runCli(["trace", CLASSROOM, "--applicant", "Zed"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--applicant Zed: no applicant with that id");
+  });
+
+  it("tells a market of more than 50 applicants in summary, within 100 columns", async () => {
+    const input = specialtyMarket({ ...DERMATOLOGY, programs: 12, positions: 30, applicants: 80, applicationsPerApplicant: 8 }, 3);
+    const file = join(mkdtempSync(join(tmpdir(), "ms-trace-")), "market.json");
+    writeFileSync(file, JSON.stringify(input));
+    const text = await trace([file, "--no-color"]);
+    expect(text).toMatch(/\d+ rounds, \d+ proposals \(rounds are shown in full up to 50 applicants\)/);
+    expect(text).toMatch(/\d+ interviews in all/);
+    expect(text).toContain("10. How far the calls bent the match");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
