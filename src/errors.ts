@@ -1,9 +1,13 @@
 import type { Issue } from "./scenario/issue.js";
 import { formatIssue } from "./scenario/issue.js";
 
-/** A problem with what the user gave us: printed without a stack, exit code 1. */
+/**
+ * A problem with what the user gave us: printed without a stack, exit code 1. The library
+ * exports it as MatchSimError; a bad scenario's positioned issues are in `issues`.
+ */
 export class UserError extends Error {
   override name = "UserError";
+  readonly issues: readonly Issue[] = [];
 }
 
 /** A command line that cannot be obeyed: exit code 2. */
@@ -14,7 +18,7 @@ export class UsageError extends UserError {
 /** Every positioned problem found in one scenario file, collected before failing. */
 export class ScenarioError extends UserError {
   override name = "ScenarioError";
-  readonly issues: readonly Issue[];
+  override readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
     super(issues.map(formatIssue).join("\n"));

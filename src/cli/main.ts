@@ -5,6 +5,8 @@ import { registerMatch } from "./commands/match.js";
 import { registerRun } from "./commands/run.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerTrace } from "./commands/trace.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerSweep } from "./commands/sweep.js";
 import { registerValidate } from "./commands/validate.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -21,9 +23,11 @@ export function buildProgram(io: Io): Command {
     });
   registerRun(program, io);
   registerTrace(program, io);
+  registerSweep(program, io);
   registerMatch(program, io);
   registerValidate(program, io);
   registerMerge(program, io);
+  registerSchema(program, io);
   return program;
 }
 

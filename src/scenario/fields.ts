@@ -79,6 +79,11 @@ export const idList = () =>
         }
       }
     })
+    .meta({
+      // What the bulk check accepts, for the JSON Schema that editors read.
+      type: "array",
+      items: { anyOf: [{ type: "string", minLength: 1 }, { type: "integer", minimum: 0 }] },
+    })
     .transform((v) => {
       const items = v as (string | number)[];
       return items.every((x) => typeof x === "string") ? (items as string[]) : items.map(String);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { ScenarioError, UserError } from "../errors.js";
 import { indexScenario, type IndexedScenario } from "./index-scenario.js";
 import type { Issue, UnplacedIssue } from "./issue.js";
@@ -15,7 +16,10 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly indexed: IndexedScenario;
   readonly warnings: readonly Issue[];
+  /** The id lookups of the file, kept so that other parameters can be applied cheaply. */
+  readonly resolved: ResolvedReferences;
 }
+
 
 export interface CheckedScenario {
   readonly file: string;
@@ -72,7 +76,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const scenario = settings.length === 0 ? checked.scenario : { ...checked.scenario, model: applySettings(checked.scenario.model, settings) };
   const indexed = indexScenario(scenario, checked.resolved);
   onPhase?.("resolve");
-  return { file, scenario, indexed, warnings: checked.warnings };
+  return { file, scenario, indexed, warnings: checked.warnings, resolved: checked.resolved };
 }
 
 export async function readScenarioText(path: string): Promise<string> {
@@ -93,3 +97,8 @@ export async function loadScenarioFile(path: string, options: LoadOptions = {}):
   return loadScenarioText(await readScenarioText(path), path, options);
 }
 
+
+/** The label results carry: the scenario's name, else its file name. */
+export function scenarioLabel(loaded: LoadedScenario): string {
+  return loaded.scenario.name ?? (loaded.file.startsWith("<") ? loaded.file : basename(loaded.file));
+}

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
-import type { LoadedScenario } from "../../scenario/load.js";
+import { scenarioLabel } from "../../scenario/load.js";
 import { renderJson } from "../../report/json.js";
 import type { RunResults } from "../../report/results-model.js";
 import { colors, emit, type Io } from "../io.js";
@@ -38,11 +37,6 @@ interface RunOptions {
 
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
-
-/** The label a run's results carry: the scenario's name, else its file name. */
-export function scenarioLabel(loaded: LoadedScenario): string {
-  return loaded.scenario.name ?? (loaded.file === "<stdin>" ? "<stdin>" : basename(loaded.file));
-}
 
 /** Renders run results in the format asked for. */
 export async function renderResults(io: Io, results: RunResults, opts: { format: Format; focus?: string | undefined; color?: boolean; out?: string | undefined }): Promise<string> {

@@ -6,7 +6,8 @@ import { renderJson } from "../../report/json.js";
 import { colors, emit, type Io } from "../io.js";
 import { outOption, proposerOption, seedOption, setOption, wholeNumber } from "../options.js";
 import { loadScenarioInput } from "../scenario-input.js";
-import { DEFAULT_SEED, scenarioLabel } from "./run.js";
+import { scenarioLabel } from "../../scenario/load.js";
+import { DEFAULT_SEED } from "./run.js";
 
 interface TraceOptions {
   seed?: number;

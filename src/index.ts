@@ -1,0 +1,146 @@
+/**
+ * match-sim as a library: the same results the command line prints as JSON, as objects.
+ *
+ * ```ts
+ * import { loadScenario, simulate } from "match-sim";
+ * const scenario = await loadScenario("scenarios/classroom.yaml");
+ * const results = await simulate(scenario, { runs: 2000, set: { "ripple.sameRegion": 0.8 } });
+ * ```
+ *
+ * Every problem with the input is thrown as a MatchSimError; a bad scenario carries its
+ * positioned issues (`error.issues`: file, line, col, path, message).
+ */
+import { existsSync } from "node:fs";
+import { UserError } from "./errors.js";
+import { deferredAcceptance, type Proposer } from "./match/deferred-acceptance.js";
+import { fixedListMarket } from "./match/fixed-lists.js";
+import { describeMatch, type MatchOutcome } from "./match/match-outcome.js";
+import { simulate as simulateTrials } from "./montecarlo/simulate.js";
+import { runSweep } from "./montecarlo/run-sweep.js";
+import type { SweepResults } from "./montecarlo/sweep.js";
+import { parseAxis } from "./montecarlo/sweep.js";
+import { resultsContext, resultsOf, type RunResults } from "./report/results-model.js";
+import { traceModel, type TraceModel } from "./report/trace-model.js";
+import type { Issue } from "./scenario/issue.js";
+import { checkScenarioText, loadScenarioText, readScenarioText, scenarioLabel, type LoadedScenario } from "./scenario/load.js";
+import { parseSetting, type ParameterSetting } from "./scenario/overrides.js";
+import { withSettings } from "./scenario/settings.js";
+import { scenarioJsonSchema } from "./scenario/json-schema.js";
+import { makeSeasonPlan } from "./season/plan.js";
+import { traceTrial } from "./season/trace.js";
+
+export { UserError as MatchSimError, ScenarioError } from "./errors.js";
+export type { Issue } from "./scenario/issue.js";
+export { formatIssue } from "./scenario/issue.js";
+export type { ScenarioInput, Scenario } from "./scenario/schema.js";
+export type { ModelParams } from "./scenario/model-params.js";
+export type { LoadedScenario } from "./scenario/load.js";
+export type { MatchOutcome } from "./match/match-outcome.js";
+export type { RunResults, ApplicantResult, ProgramResult } from "./report/results-model.js";
+export type { TraceModel, TraceEvent } from "./report/trace-model.js";
+export type { SweepResults, SweepPoint } from "./montecarlo/sweep.js";
+export type { Proposer } from "./match/deferred-acceptance.js";
+export { scenarioJsonSchema };
+
+/** Model parameters to set, by path without the `model.` prefix: `{ "ripple.sameRegion": 0.8 }`. */
+export type Settings = Readonly<Record<string, number | boolean>>;
+
+const DEFAULT_RUNS = 1000;
+const DEFAULT_SEED = 1;
+
+function isText(source: string): boolean {
+  return source.includes("\n") || /^\s*[{[]/.test(source) || !existsSync(source);
+}
+
+function settingsOf(set: Settings | undefined): ParameterSetting[] {
+  return Object.entries(set ?? {}).map(([path, value]) => parseSetting(`${path}=${String(value)}`));
+}
+
+const label = scenarioLabel;
+
+/**
+ * Loads a scenario from a file path, or from YAML or JSON text (anything with a line break,
+ * starting with `{`, or not naming an existing file is read as text).
+ */
+export async function loadScenario(pathOrText: string, options: { name?: string } = {}): Promise<LoadedScenario> {
+  if (isText(pathOrText)) return loadScenarioText(pathOrText, options.name ?? "<text>");
+  return loadScenarioText(await readScenarioText(pathOrText), pathOrText);
+}
+
+/** Checks a scenario without throwing for its problems: every error and warning, positioned. */
+export async function validateScenario(
+  pathOrText: string,
+  options: { name?: string } = {},
+): Promise<{ valid: boolean; errors: readonly Issue[]; warnings: readonly Issue[] }> {
+  const text = isText(pathOrText) ? pathOrText : await readScenarioText(pathOrText);
+  const checked = checkScenarioText(text, isText(pathOrText) ? (options.name ?? "<text>") : pathOrText);
+  return { valid: checked.errors.length === 0, errors: checked.errors, warnings: checked.warnings };
+}
+
+/** Matches the rank lists written in the scenario, as `match --format json` does. */
+export function match(scenario: LoadedScenario, options: { proposer?: Proposer } = {}): MatchOutcome {
+  const proposer = options.proposer ?? "applicant";
+  const s = scenario.indexed;
+  const market = fixedListMarket(s);
+  return describeMatch(market, deferredAcceptance(market, proposer), proposer, { applicants: s.applicantIds, programs: s.programIds });
+}
+
+export interface SimulateOptions {
+  runs?: number;
+  seed?: number;
+  set?: Settings;
+  workers?: number;
+  proposer?: Proposer;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Simulates seasons with and without calls, as `run --format json` does. */
+export async function simulate(scenario: LoadedScenario, options: SimulateOptions = {}): Promise<RunResults> {
+  const at = withSettings(scenario, settingsOf(options.set));
+  const runs = options.runs ?? at.scenario.runs ?? DEFAULT_RUNS;
+  const seed = options.seed ?? at.scenario.seed ?? DEFAULT_SEED;
+  const proposer = options.proposer ?? "applicant";
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new UserError(`runs: expected a whole number ≥ 1, got ${runs}`);
+  const acc = await simulateTrials(at.indexed, { seed, runs, proposer, workers: options.workers, onProgress: options.onProgress, signal: options.signal });
+  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed, proposer });
+}
+
+/** One season told in full, as `trace --format json` does. */
+export function trace(scenario: LoadedScenario, options: { seed?: number; trial?: number; set?: Settings; proposer?: Proposer } = {}): TraceModel {
+  const at = withSettings(scenario, settingsOf(options.set));
+  const seed = options.seed ?? at.scenario.seed ?? DEFAULT_SEED;
+  const data = traceTrial(makeSeasonPlan(at.indexed), seed, options.trial ?? 0, options.proposer ?? "applicant");
+  return traceModel(data, at.indexed, label(scenario));
+}
+
+export interface SweepOptions {
+  /** Each axis: a list of values, or "from:to:step" / "v1,v2" as on the command line. */
+  axes: Readonly<Record<string, readonly (number | boolean)[] | string>>;
+  runs?: number;
+  seed?: number;
+  focus?: string;
+  workers?: number;
+  proposer?: Proposer;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs a grid of parameter values, every point on the same seasons, as `sweep --format json` does. */
+export async function sweep(scenario: LoadedScenario, options: SweepOptions): Promise<SweepResults> {
+  const axes = Object.entries(options.axes).map(([path, values]) =>
+    parseAxis(`${path}=${typeof values === "string" ? values : values.map(String).join(",")}`),
+  );
+  if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
+    throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
+  }
+  return runSweep(scenario, {
+    axes,
+    runs: options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS,
+    seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,
+    proposer: options.proposer ?? "applicant",
+    label: label(scenario),
+    focus: options.focus,
+    workers: options.workers,
+    onProgress: options.onProgress,
+  });
+}

@@ -1,0 +1,64 @@
+import { UsageError } from "../errors.js";
+import type { Proposer } from "../match/deferred-acceptance.js";
+import type { LoadedScenario } from "../scenario/load.js";
+import { withSettings } from "../scenario/settings.js";
+import { resultsContext, resultsOf } from "../report/results-model.js";
+import { simulate } from "./simulate.js";
+import { gridPoints, sweepPoint, type SweepAxis, type SweepResults } from "./sweep.js";
+
+export interface SweepOptions {
+  readonly axes: readonly SweepAxis[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly proposer: Proposer;
+  readonly label: string;
+  readonly focus?: string | undefined;
+  readonly workers?: number | undefined;
+  /** Progress over the whole grid: seasons done and the total. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Every value of every axis is checked before any season runs; errors name the axis. */
+export function checkAxes(loaded: LoadedScenario, axes: readonly SweepAxis[]): void {
+  const seen = new Set<string>();
+  for (const axis of axes) {
+    if (seen.has(axis.path)) throw new UsageError(`--set ${axis.path}: this parameter is given twice`);
+    seen.add(axis.path);
+    for (const value of axis.values) withSettings(loaded, [{ path: axis.path, value, text: `${axis.path}=${value}` }]);
+  }
+}
+
+/**
+ * Runs every point of the grid. Every point uses the same seed and trial numbers, so its
+ * seasons see the same random draws as every other point's: differences between points
+ * are paired, the effect of the parameters alone.
+ */
+export async function runSweep(loaded: LoadedScenario, o: SweepOptions): Promise<SweepResults> {
+  checkAxes(loaded, o.axes);
+  const points = gridPoints(o.axes);
+  const total = points.length * o.runs;
+  const results: SweepResults = {
+    scenario: o.label,
+    runs: o.runs,
+    seed: o.seed,
+    proposer: o.proposer,
+    axes: o.axes.map((a) => ({ path: a.path, values: [...a.values] })),
+    points: [],
+  };
+  for (let i = 0; i < points.length; i++) {
+    const settings = points[i]!;
+    const at = withSettings(loaded, settings);
+    const acc = await simulate(at.indexed, {
+      seed: o.seed,
+      runs: o.runs,
+      proposer: o.proposer,
+      workers: o.workers,
+      signal: o.signal,
+      onProgress: (done) => o.onProgress?.(i * o.runs + done, total),
+    });
+    const r = resultsOf(acc, resultsContext(at.indexed), { scenario: o.label, seed: o.seed, proposer: o.proposer });
+    results.points.push(sweepPoint(settings, r, o.focus));
+  }
+  return results;
+}

@@ -1,0 +1,105 @@
+import { UsageError } from "../errors.js";
+import type { Proposer } from "../match/deferred-acceptance.js";
+import { parameterPaths, type ParameterSetting } from "../scenario/overrides.js";
+import { didYouMean } from "../scenario/did-you-mean.js";
+import type { RunResults } from "../report/results-model.js";
+
+/** One axis of a sweep: a model parameter and the values it takes. */
+export interface SweepAxis {
+  readonly path: string;
+  readonly values: readonly (number | boolean)[];
+}
+
+const decimals = (text: string) => (/\.(\d+)/.exec(text)?.[1]?.length ?? 0) + (/e-(\d+)/i.exec(text) ? Number(/e-(\d+)/i.exec(text)![1]) : 0);
+
+function parseValue(text: string, axis: string): number | boolean {
+  const t = text.trim();
+  if (t === "true") return true;
+  if (t === "false") return false;
+  const n = Number(t);
+  if (t === "" || !Number.isFinite(n)) throw new UsageError(`--set ${axis}: "${t}" is not a number, true or false`);
+  return n;
+}
+
+/** Values `from:to:step`, inclusive of `to` when the steps land on it, without float drift. */
+export function rangeValues(from: number, to: number, step: number, places: number, axis: string): number[] {
+  if (step === 0 || Math.sign(to - from) * Math.sign(step) < 0) {
+    throw new UsageError(`--set ${axis}: the step must be nonzero and go from ${from} towards ${to}`);
+  }
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > 10_000) throw new UsageError(`--set ${axis}: ${count} values is too many for one axis (at most 10,000)`);
+  // Each value is computed from its index and rounded to the inputs' decimals, so 0.1 steps
+  // give 0.3, not 0.30000000000000004, and no error accumulates along the axis.
+  const f = 10 ** Math.min(places, 12);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => Math.round((from + i * step) * f) / f);
+}
+
+/** Parses `path=v1,v2,…` or `path=from:to:step` (a single value is an axis of one). */
+export function parseAxis(text: string, known: readonly string[] = parameterPaths()): SweepAxis {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new UsageError(`--set ${text}: expected path=v1,v2,… or path=from:to:step`);
+  const path = text.slice(0, eq).trim().replace(/^model\./, "");
+  const spec = text.slice(eq + 1).trim();
+  if (!known.includes(path)) {
+    const guess = didYouMean(path, known);
+    throw new UsageError(`--set ${text}: unknown parameter "${path}"${guess ? ` (did you mean "${guess}"?)` : ""}`);
+  }
+  const range = spec.split(":");
+  if (range.length === 3) {
+    const [from, to, step] = range.map((x) => parseValue(x, text));
+    if (typeof from !== "number" || typeof to !== "number" || typeof step !== "number") {
+      throw new UsageError(`--set ${text}: a range takes numbers: from:to:step`);
+    }
+    return { path, values: rangeValues(from, to, step, Math.max(...range.map(decimals)), text) };
+  }
+  if (range.length !== 1) throw new UsageError(`--set ${text}: expected v1,v2,… or from:to:step`);
+  const values = spec.split(",").map((v) => parseValue(v, text));
+  if (new Set(values).size !== values.length) throw new UsageError(`--set ${text}: a value is listed twice`);
+  return { path, values };
+}
+
+/** Every point of the grid, the first axis varying slowest. */
+export function gridPoints(axes: readonly SweepAxis[]): ParameterSetting[][] {
+  let points: ParameterSetting[][] = [[]];
+  for (const axis of axes) {
+    points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value, text: `${axis.path}=${value}` }]));
+  }
+  return points;
+}
+
+export interface SweepPoint {
+  parameters: Record<string, number | boolean>;
+  matchRate: { withCalls: number; withoutCalls: number; difference: number };
+  callsPerSeason: number;
+  invitesShaped: number;
+  outcomeChanged: number;
+  focus?: { applicant: string; pMatch: number; pMatchCi: [number, number]; pMatchWithoutCalls: number; delta: number };
+}
+
+/** The results of `sweep`, as `sweep --format json` prints them. */
+export interface SweepResults {
+  scenario: string;
+  runs: number;
+  seed: number;
+  proposer: Proposer;
+  axes: { path: string; values: (number | boolean)[] }[];
+  points: SweepPoint[];
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export function sweepPoint(settings: readonly ParameterSetting[], r: RunResults, focus: string | undefined): SweepPoint {
+  const s = r.summary;
+  const point: SweepPoint = {
+    parameters: Object.fromEntries(settings.map((x) => [x.path, x.value])),
+    matchRate: { ...s.matchRate, difference: round4(s.matchRate.withCalls - s.matchRate.withoutCalls) },
+    callsPerSeason: round4(s.calls.preInterview + s.calls.rankList + s.calls.late),
+    invitesShaped: s.invitesShaped,
+    outcomeChanged: s.outcomeChanged,
+  };
+  if (focus !== undefined) {
+    const a = r.applicants.find((x) => x.id === focus)!;
+    point.focus = { applicant: a.id, pMatch: a.pMatch, pMatchCi: a.pMatchCi, pMatchWithoutCalls: a.pMatchWithoutCalls, delta: a.delta };
+  }
+  return point;
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { loadScenario, match, MatchSimError, simulate, sweep, trace, validateScenario } from "../../src/index.js";
+import { scenarioJsonSchema } from "../../src/scenario/json-schema.js";
+import { captureIo, ROOT } from "../helpers/cli.js";
+
+const CLASSROOM = "scenarios/classroom.yaml";
+
+async function cliJson(args: string[]): Promise<string> {
+  const io = captureIo();
+  expect(await main([...args, "--format", "json"], io)).toBe(0);
+  return io.out();
+}
+const asJson = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
+
+describe("the library API", () => {
+  it("simulate, match, trace and sweep return what the CLI prints as JSON", async () => {
+    const s = await loadScenario(CLASSROOM);
+    expect(asJson(await simulate(s, { runs: 200, set: { "ripple.sameRegion": 0.8 } }))).toBe(
+      await cliJson(["run", CLASSROOM, "--runs", "200", "--set", "ripple.sameRegion=0.8"]),
+    );
+    const nrmp = await loadScenario("scenarios/nrmp-example.yaml");
+    expect(asJson(match(nrmp, { proposer: "program" }))).toBe(await cliJson(["match", "scenarios/nrmp-example.yaml", "--proposer", "program"]));
+    expect(asJson(trace(s, { trial: 3 }))).toBe(await cliJson(["trace", CLASSROOM, "--trial", "3"]));
+    expect(asJson(await sweep(s, { axes: { "ripple.sameRegion": [0, 0.5] }, runs: 100, focus: "Gus" }))).toBe(
+      await cliJson(["sweep", CLASSROOM, "--set", "ripple.sameRegion=0,0.5", "--runs", "100", "--focus", "Gus"]),
+    );
+  });
+
+  it("loads text as well as paths, and throws one error class carrying positioned issues", async () => {
+    const s = await loadScenario("programs: [{id: P, positions: 1}]\napplicants: [{id: a}]\n");
+    expect(s.indexed.applicantIds).toEqual(["a"]);
+    const err = await loadScenario("programs:\n  - id: P\n    postions: 1\n", { name: "mine.yaml" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MatchSimError);
+    expect((err as MatchSimError & { issues: unknown[] }).issues).toEqual([
+      { file: "mine.yaml", line: 2, col: 5, path: ["programs", 0, "positions"], message: "missing: expected a whole number ≥ 0" },
+      { file: "mine.yaml", line: 3, col: 5, path: ["programs", 0, "postions"], message: 'unknown key "postions" (did you mean "positions"?)' },
+    ]);
+    await expect(simulate(s, { set: { "ripple.nope": 1 } })).rejects.toBeInstanceOf(MatchSimError);
+    const v = await validateScenario("programs: [{id: P}]\n");
+    expect(v.valid).toBe(false);
+    expect(v.errors[0]!.path).toEqual(["programs", 0, "positions"]);
+  });
+
+  it("sweep points are paired: the same seasons at every point", async () => {
+    // A parameter that cannot matter here (no one flagged, no conflicts) leaves every
+    // point's numbers identical only if every point runs on the same random draws.
+    const s = await loadScenario(CLASSROOM);
+    const r = await sweep(s, { axes: { "late.insincerity.shift": [-15, -5, 0] }, runs: 150 });
+    const rows = r.points.map((p) => JSON.stringify({ ...p, parameters: {} }));
+    expect(new Set(rows).size).toBe(1);
+  });
+});
+
+describe("the JSON Schema of scenario files", () => {
+  const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+  const validate = ajv.compile(scenarioJsonSchema());
+
+  it("accepts every shipped scenario", () => {
+    for (const file of readdirSync(`${ROOT}scenarios`)) {
+      const ok = validate(parse(readFileSync(`${ROOT}scenarios/${file}`, "utf8")));
+      expect(ok, `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("rejects a broken one", () => {
+    expect(validate({ programs: [{ id: "P", postions: 2 }] })).toBe(false);
+    expect(validate({ applicants: [{ id: "a", paper: 1.5 }] })).toBe(false);
+    expect(validate({ model: { ripple: { sameRegion: "high" } } })).toBe(false);
+  });
+
+  it("is the file the package ships, and what `match-sim schema` prints", async () => {
+    const shipped = readFileSync(`${ROOT}schema/scenario.schema.json`, "utf8");
+    expect(shipped).toBe(asJson(scenarioJsonSchema()));
+    const io = captureIo();
+    await main(["schema"], io);
+    expect(io.out()).toBe(shipped);
+  });
+});
