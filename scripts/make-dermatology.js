@@ -1,25 +1,21 @@
 // Writes scenarios/dermatology.yaml from a fixed seed: `npm run build && node scripts/make-dermatology.js`.
+// It is the dermatology preset at 900 applicants (the size of the benchmark market).
 import { writeFileSync } from "node:fs";
-import { Document } from "yaml";
-import { DERMATOLOGY, specialtyMarket } from "../dist/generate/specialty-market.js";
+import { presetNamed } from "../dist/generate/presets.js";
+import { specialtyMarket } from "../dist/generate/specialty-market.js";
+import { scenarioText } from "../dist/generate/scenario-text.js";
 
 const SEED = 1;
-const scenario = specialtyMarket(DERMATOLOGY, SEED);
-const doc = new Document(scenario);
-// One line per program, applicant, referrer and tie, so the file stays readable.
-for (const key of ["programs", "applicants", "referrers", "relationships"]) {
-  for (const item of doc.get(key).items) item.flow = true;
-}
-const header = `# A dermatology-size market: ${DERMATOLOGY.programs} programs, ${DERMATOLOGY.positions} positions,
-# ${DERMATOLOGY.applicants} applicants applying to ${DERMATOLOGY.applicationsPerApplicant} programs each, with program
-# directors, two faculty letter writers per program, and ties between directors (more
-# often within a region) and from letter writers to directors elsewhere.
-#
-# What it shows: in a tight market where most applicants have a home program, an away
-# rotation or a letter writer a director knows, what calls do to the overall match rate
-# (little: positions fill either way) and to who matches (a lot). It is also the
-# benchmark scenario of \`npm run bench\`.
-#
-# Made by scripts/make-dermatology.js with seed ${SEED}; edit the script, not this file.
-`;
-writeFileSync(new URL("../scenarios/dermatology.yaml", import.meta.url), header + doc.toString({ lineWidth: 0 }));
+const shape = { ...presetNamed("dermatology").shape, applicants: 900 };
+const header = `A dermatology-size market: ${shape.programs} programs, ${shape.positions} positions, ${shape.applicants} applicants
+applying to ${shape.applicationsPerApplicant} programs each, with program directors, faculty letter writers at every
+program and at medical schools without one, and ties between directors (more often within a region).
+
+What it shows: in a tight market where many applicants have a home program, an away
+rotation or a letter writer a director knows, what calls do to the overall match rate
+(little: positions fill either way) and to who matches (a lot). It is also the benchmark
+scenario of \`npm run bench\`.
+
+Made by scripts/make-dermatology.js (the dermatology preset of \`match-sim generate\` with
+900 applicants) with seed ${SEED}; edit the script, not this file.`;
+writeFileSync(new URL("../scenarios/dermatology.yaml", import.meta.url), scenarioText(specialtyMarket(shape, SEED), "yaml", header));

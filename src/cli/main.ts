@@ -7,6 +7,7 @@ import { registerMerge } from "./commands/merge.js";
 import { registerTrace } from "./commands/trace.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSweep } from "./commands/sweep.js";
+import { registerGenerate } from "./commands/generate.js";
 import { registerValidate } from "./commands/validate.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   registerMatch(program, io);
   registerValidate(program, io);
   registerMerge(program, io);
+  registerGenerate(program, io);
   registerSchema(program, io);
   return program;
 }

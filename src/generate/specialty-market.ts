@@ -1,24 +1,34 @@
 import { sequentialRng, type Rng } from "../rng/rng.js";
+import type { ModelParamsInput } from "../scenario/model-params.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 
-/** The size and shape of a synthetic specialty market. */
+/** The size and shape of a synthetic market of one or several specialties. */
 export interface MarketShape {
   readonly name: string;
-  readonly specialty: string;
+  /** Specialties with their share of programs, positions and applicants. */
+  readonly specialties: readonly { readonly name: string; readonly share: number }[];
   readonly programs: number;
   readonly positions: number;
   readonly applicants: number;
   readonly applicationsPerApplicant: number;
-  /** Share of applicants whose school has a program of the specialty (a home program). */
+  /** Share of applicants whose school has a program of their specialty (a home program). */
   readonly homeShare: number;
-  /** Share of applicants who did at least one away rotation (one or two of them). */
+  /** Share of applicants who did away rotations (one or two). */
   readonly awayShare: number;
   /** Letter writers per applicant. */
   readonly letters: number;
+  /** Medical schools without a program: their faculty write letters but are rarely tied to directors. */
+  readonly schools: number;
   readonly regions: readonly string[];
-  /** Chance that two directors in the same region know each other, and in different regions. */
-  readonly tieSameRegion: number;
-  readonly tieOtherRegion: number;
+  /** Ties per director to other directors of the same specialty: in the same region, elsewhere. */
+  readonly tiesSameRegion: number;
+  readonly tiesOtherRegion: number;
+  /** Chance that a school's letter writer knows a director (a conference, a fellowship friend). */
+  readonly schoolWriterTie: number;
+  /** Applicants list their programs in a fixed order (large markets: no per-season choice). */
+  readonly givenPreferences: boolean;
+  readonly model: NonNullable<ModelParamsInput>;
+  readonly runs: number;
 }
 
 const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng.float();
@@ -27,6 +37,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Splits `total` into `parts` whole numbers ≥ 1 that vary around the mean. */
 function spread(rng: Rng, total: number, parts: number): number[] {
+  if (parts === 0) return [];
   const weights = Array.from({ length: parts }, () => 0.5 + rng.float());
   const sum = weights.reduce((s, w) => s + w, 0);
   const out = weights.map((w) => Math.max(1, Math.floor((w / sum) * total)));
@@ -36,121 +47,176 @@ function spread(rng: Rng, total: number, parts: number): number[] {
   return out;
 }
 
+/** Whole-number shares of `total` in the given proportions, summing exactly to `total`. */
+function apportion(total: number, shares: readonly number[]): number[] {
+  const sum = shares.reduce((s, x) => s + x, 0);
+  const raw = shares.map((x) => (x / sum) * total);
+  const out = raw.map(Math.floor);
+  const order = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  const deficit = total - out.reduce((s, n) => s + n, 0);
+  for (let k = 0; k < deficit; k++) out[order[k % order.length]![1]]!++;
+  return out;
+}
+
+/** Draws from a list with weights, by a cumulative table. */
+function weightedPicker(rng: Rng, weights: readonly number[]): () => number {
+  const cumulative = new Float64Array(weights.length);
+  let acc = 0;
+  weights.forEach((w, i) => (cumulative[i] = acc += w));
+  return () => {
+    const x = rng.float() * acc;
+    let lo = 0;
+    let hi = weights.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+type Program = { id: string; positions: number; specialty: string; region: string; prestige: number; director: string };
+type Referrer = NonNullable<ScenarioInput["referrers"]>[number];
+type Relationship = NonNullable<ScenarioInput["relationships"]>[number];
+type Applicant = NonNullable<ScenarioInput["applicants"]>[number];
+
 /**
- * A synthetic market of one specialty: programs with directors, applicants with homes,
- * away rotations and letters, and a network of ties between the people who vouch. The
- * same shape and seed give the same scenario.
+ * A synthetic market: programs with directors, applicants with homes, away rotations and
+ * letters, and a network of ties between the people who vouch for them. The same shape
+ * and seed give the same scenario; generation is linear in the market's size.
  */
 export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput {
   const rng = sequentialRng(`market/${shape.name}/${seed}`);
-  const regionOf = (i: number) => shape.regions[i % shape.regions.length]!;
-  const positions = spread(rng, shape.positions, shape.programs);
-  const programs = positions.map((n, i) => ({
-    id: `P${i + 1}`,
-    positions: n,
-    specialty: shape.specialty,
-    region: regionOf(i),
-    prestige: r3(clamp01(rng.float() ** 1.3)),
-    director: `pd-P${i + 1}`,
-  }));
+  const shares = shape.specialties.map((s) => s.share);
+  const programCounts = apportion(shape.programs, shares);
+  const positionCounts = apportion(shape.positions, shares);
+  const applicantCounts = apportion(shape.applicants, shares);
 
-  type Referrer = NonNullable<ScenarioInput["referrers"]>[number];
+  const programs: Program[] = [];
+  const bySpecialty: Program[][] = [];
+  shape.specialties.forEach((sp, k) => {
+    const positions = spread(rng, Math.max(positionCounts[k]!, programCounts[k]!), programCounts[k]!);
+    const list = positions.map((n, i) => {
+      const id = `P${programs.length + i + 1}`;
+      return { id, positions: n, specialty: sp.name, region: shape.regions[rng.int(shape.regions.length)]!, prestige: r3(rng.float() ** 1.3), director: `pd-${id}` };
+    });
+    programs.push(...list);
+    bySpecialty.push(list);
+  });
+
   const referrers: Referrer[] = programs.map((p) => ({
-    id: `pd-${p.id}`,
+    id: p.director,
     role: "pd",
     institution: p.id,
     region: p.region,
     clout: r3(between(rng, 0.5, 1) * (0.6 + 0.4 * p.prestige)),
     candor: r3(between(rng, 0.6, 0.95)),
   }));
-  // Two faculty letter writers at every program's institution.
   const facultyOf = new Map<string, string[]>();
   for (const p of programs) {
-    const ids = [1, 2].map((k) => `lw-${p.id}-${k}`);
+    const ids = [`lw-${p.id}-1`, `lw-${p.id}-2`];
     facultyOf.set(p.id, ids);
-    for (const id of ids) {
-      referrers.push({ id, role: "letter-writer", institution: p.id, region: p.region, clout: r3(between(rng, 0.3, 1)), candor: r3(between(rng, 0.5, 0.9)) });
-    }
+    for (const id of ids) referrers.push({ id, role: "letter-writer", institution: p.id, region: p.region, clout: r3(between(rng, 0.3, 1)), candor: r3(between(rng, 0.5, 0.9)) });
+  }
+  const schools = Array.from({ length: shape.schools }, (_, i) => ({ id: `S${i + 1}`, region: shape.regions[rng.int(shape.regions.length)]! }));
+  const schoolFaculty = new Map<string, string[]>();
+  for (const s of schools) {
+    const ids = [`sw-${s.id}-1`, `sw-${s.id}-2`, `sw-${s.id}-3`];
+    schoolFaculty.set(s.id, ids);
+    for (const id of ids) referrers.push({ id, role: "letter-writer", institution: `School ${s.id}`, region: s.region, clout: r3(between(rng, 0.2, 0.8)), candor: r3(between(rng, 0.5, 0.9)) });
   }
 
-  const relationships: NonNullable<ScenarioInput["relationships"]> = [];
-  for (let i = 0; i < programs.length; i++) {
-    for (let j = i + 1; j < programs.length; j++) {
-      const same = programs[i]!.region === programs[j]!.region;
-      if (rng.float() < (same ? shape.tieSameRegion : shape.tieOtherRegion)) {
-        relationships.push({ between: [programs[i]!.director, programs[j]!.director], trust: r3(between(rng, 0.4, 1)) });
-      }
+  // Ties: each director knows a few directors of the same specialty, mostly nearby.
+  const relationships: Relationship[] = [];
+  const tied = new Set<string>();
+  const tie = (a: string, b: string, trust: number) => {
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    if (a === b || tied.has(key)) return;
+    tied.add(key);
+    relationships.push({ between: [a, b], trust: r3(trust) });
+  };
+  for (const list of bySpecialty) {
+    const byRegion = new Map<string, Program[]>();
+    for (const p of list) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
+    for (const p of list) {
+      const local = byRegion.get(p.region)!;
+      for (let k = 0; k < shape.tiesSameRegion && local.length > 1; k++) tie(p.director, local[rng.int(local.length)]!.director, between(rng, 0.5, 1));
+      if (rng.float() < shape.tiesOtherRegion % 1) tie(p.director, list[rng.int(list.length)]!.director, between(rng, 0.4, 0.9));
+      for (let k = 0; k < Math.floor(shape.tiesOtherRegion); k++) tie(p.director, list[rng.int(list.length)]!.director, between(rng, 0.4, 0.9));
     }
+    // A letter writer at a program may know a director elsewhere in the specialty.
+    for (const p of list) for (const w of facultyOf.get(p.id)!) if (rng.float() < 0.3) tie(w, list[rng.int(list.length)]!.director, between(rng, 0.5, 1));
   }
-  // Some letter writers know directors elsewhere (fellowship friends, committees).
-  for (const p of programs) {
-    for (const w of facultyOf.get(p.id)!) {
-      if (rng.float() < 0.3) {
-        const other = programs[rng.int(programs.length)]!;
-        if (other.id !== p.id) relationships.push({ between: [w, other.director], trust: r3(between(rng, 0.5, 1)) });
-      }
-    }
+  for (const ids of schoolFaculty.values()) {
+    for (const w of ids) if (rng.float() < shape.schoolWriterTie) tie(w, programs[rng.int(programs.length)]!.director, between(rng, 0.3, 0.9));
   }
 
-  const byRegion = new Map<string, typeof programs>();
-  for (const p of programs) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
-  const applicants: NonNullable<ScenarioInput["applicants"]> = [];
-  for (let i = 0; i < shape.applicants; i++) {
-    const region = regionOf(rng.int(shape.regions.length));
-    const paper = clamp01(0.5 + 0.18 * rng.normal());
-    const quality = clamp01(0.6 * paper + 0.4 * (0.5 + 0.2 * rng.normal()) + 0.05);
-    const local = byRegion.get(region) ?? programs;
-    const home = rng.float() < shape.homeShare ? local[rng.int(local.length)]!.id : undefined;
-    const aways: string[] = [];
-    if (rng.float() < shape.awayShare) {
-      const n = rng.float() < 0.5 ? 1 : 2;
-      while (aways.length < n) {
-        const p = local[rng.int(local.length)]!.id;
-        if (p !== home && !aways.includes(p)) aways.push(p);
+  const applicants: Applicant[] = [];
+  const programById = new Map(programs.map((p) => [p.id, p]));
+  shape.specialties.forEach((sp, k) => {
+    const list = bySpecialty[k]!;
+    if (list.length === 0) return;
+    const pick = weightedPicker(rng, list.map((p) => (p.prestige + 0.3) ** 2));
+    const inRegion = new Map<string, Program[]>();
+    for (const p of list) inRegion.set(p.region, [...(inRegion.get(p.region) ?? []), p]);
+    for (let i = 0; i < applicantCounts[k]!; i++) {
+      const region = shape.regions[rng.int(shape.regions.length)]!;
+      const paper = clamp01(0.5 + 0.18 * rng.normal());
+      const quality = clamp01(0.6 * paper + 0.4 * (0.5 + 0.2 * rng.normal()) + 0.05);
+      const near = inRegion.get(region) ?? list;
+      const home = rng.float() < shape.homeShare ? near[rng.int(near.length)]!.id : undefined;
+      const aways: string[] = [];
+      if (rng.float() < shape.awayShare) {
+        const n = Math.min(near.length - (home ? 1 : 0), rng.float() < 0.5 ? 1 : 2);
+        for (let tries = 0; aways.length < n && tries < 20; tries++) {
+          const p = near[rng.int(near.length)]!.id;
+          if (p !== home && !aways.includes(p)) aways.push(p);
+        }
       }
+      const letters = home ? [...facultyOf.get(home)!] : [...schoolFaculty.get(schools[rng.int(schools.length)]?.id ?? "")?.slice(0, 2) ?? []];
+      for (let tries = 0; letters.length < shape.letters && tries < 20; tries++) {
+        const from = aways.length > 0 && rng.float() < 0.6 ? aways[rng.int(aways.length)]! : undefined;
+        const w = from ? facultyOf.get(from)![rng.int(2)]! : schoolFaculty.get(schools[rng.int(schools.length)]?.id ?? "")?.[2];
+        if (w !== undefined && !letters.includes(w)) letters.push(w);
+      }
+      const applicant: Applicant = {
+        id: `A${applicants.length + 1}`,
+        region,
+        paper: r3(paper),
+        quality: r3(quality),
+        ...(shape.specialties.length > 1 ? { specialties: [sp.name] } : {}),
+        ...(rng.float() < 0.06 ? { flags: ["professionalism concern"] } : {}),
+        ...(home ? { home } : {}),
+        ...(aways.length > 0 ? { aways } : {}),
+        letters: letters.slice(0, shape.letters),
+        ...(rng.float() < 0.15 ? { auditionGap: r3(between(rng, 0, 0.15)) } : {}),
+      };
+      if (shape.givenPreferences) {
+        // Large markets: the applicant's list of programs in their order, chosen once.
+        const chosen = new Set<string>([...(home ? [home] : []), ...aways]);
+        const want = Math.min(shape.applicationsPerApplicant, list.length);
+        for (let tries = 0; chosen.size < want && tries < want * 20; tries++) chosen.add(list[pick()]!.id);
+        const appeal = (id: string) => {
+          const p = programById.get(id)!;
+          return p.prestige + (id === home ? 0.15 : 0) + (aways.includes(id) ? 0.1 : 0) + (p.region === region ? 0.05 : 0) + 0.3 * rng.normal();
+        };
+        applicant.preferences = [...chosen].map((id) => [id, appeal(id)] as const).sort((x, y) => y[1] - x[1]).map(([id]) => id);
+      }
+      applicants.push(applicant);
     }
-    const letters = home ? [...facultyOf.get(home)!] : [];
-    while (letters.length < shape.letters) {
-      const from = aways.length > 0 && rng.float() < 0.5 ? aways[rng.int(aways.length)]! : programs[rng.int(programs.length)]!.id;
-      const w = facultyOf.get(from)![rng.int(2)]!;
-      if (!letters.includes(w)) letters.push(w);
-    }
-    applicants.push({
-      id: `A${i + 1}`,
-      region,
-      paper: r3(paper),
-      quality: r3(quality),
-      ...(rng.float() < 0.06 ? { flags: ["professionalism concern"] } : {}),
-      ...(home ? { home } : {}),
-      ...(aways.length > 0 ? { aways } : {}),
-      letters: letters.slice(0, shape.letters),
-      ...(rng.float() < 0.15 ? { auditionGap: r3(between(rng, 0, 0.15)) } : {}),
-    });
-  }
+  });
 
   return {
     name: `${shape.name} (synthetic, seed ${seed})`,
     seed,
-    runs: 1000,
+    runs: shape.runs,
     programs,
     applicants,
     referrers,
     relationships,
-    model: { applications: { perApplicant: shape.applicationsPerApplicant }, ranking: { preferenceNoise: 0.3 } },
+    model: shape.givenPreferences
+      ? shape.model
+      : { ...shape.model, applications: { perApplicant: shape.applicationsPerApplicant, ...(shape.model.applications ?? {}) } },
   };
 }
-
-export const DERMATOLOGY: MarketShape = {
-  name: "Dermatology-size market",
-  specialty: "dermatology",
-  programs: 150,
-  positions: 600,
-  applicants: 900,
-  applicationsPerApplicant: 40,
-  homeShare: 0.4,
-  awayShare: 0.6,
-  letters: 3,
-  regions: ["northeast", "south", "midwest", "west"],
-  tieSameRegion: 0.25,
-  tieOtherRegion: 0.04,
-};

@@ -14,8 +14,16 @@ export const GLOBAL = {
   outcomeChanged: COUNT.size + 2,
   invitesWithout: COUNT.size + 3,
   blockingPairsVsUncalled: COUNT.size + 4,
-  size: COUNT.size + 5,
+  /**
+   * Groups of applicants, 3 cells each (applicant-seasons, matched with calls, matched
+   * without): 0 home program or away rotation on their list, 1 neither; 2 a letter writer
+   * tied to a program director, 3 none.
+   */
+  groups: COUNT.size + 5,
+  size: COUNT.size + 5 + 12,
 } as const;
+
+export const GROUPS = ["homeOrAway", "neither", "tiedLetters", "untiedLetters"] as const;
 
 /** Per-applicant cells. */
 export const APPLICANT = {
@@ -63,6 +71,20 @@ export function accumulatorFor(plan: SeasonPlan): Accumulator {
   return newAccumulator(plan.s.applicant.count, plan.s.program.count, plan.maxApplicantList + 1);
 }
 
+/** Whether applicant a's list (in the season without calls) holds their home or an away program. */
+function connectedOnList(plan: SeasonPlan, world: TrialResult["withoutCalls"], a: number): boolean {
+  const { s } = plan;
+  const home = s.applicant.home[a]!;
+  const aways = s.applicant.aways;
+  const start = plan.aListOff[a]!;
+  for (let i = 0; i < world.aLen[a]!; i++) {
+    const q = world.aList[start + i]!;
+    if (q === home) return true;
+    for (let k = aways.offsets[a]!; k < aways.offsets[a + 1]!; k++) if (aways.items[k] === q) return true;
+  }
+  return false;
+}
+
 /** Adds one trial. `blockingPairs` is the instability of the called match (or 0). */
 export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, invitesWithout: number, blockingPairs: number): void {
   const { s } = plan;
@@ -99,6 +121,14 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
       acc.program[p + PROGRAM.qualityWithout]! += Math.round(s.applicant.quality[a]! * 1e6);
     }
     if (q !== q0) g[GLOBAL.outcomeChanged]!++;
+    const onList = connectedOnList(plan, wo, a) ? 0 : 1;
+    const letters = plan.tiedLetters[a] ? 2 : 3;
+    for (const group of [onList, letters]) {
+      const cell = GLOBAL.groups + 3 * group;
+      g[cell]!++;
+      if (q >= 0) g[cell + 1]!++;
+      if (q0 >= 0) g[cell + 2]!++;
+    }
     acc.applicant[row + APPLICANT.calls]! += w.callsAbout[a]!;
   }
   for (let q = 0; q < s.program.count; q++) acc.program[q * PROGRAM.size + PROGRAM.callsMade]! += w.callsBy[q]!;

@@ -1,5 +1,5 @@
 import type { Accumulator } from "../montecarlo/accumulator.js";
-import { APPLICANT, GLOBAL, PROGRAM } from "../montecarlo/accumulator.js";
+import { APPLICANT, GLOBAL, GROUPS, PROGRAM } from "../montecarlo/accumulator.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import type { ModelParams } from "../scenario/model-params.js";
 
@@ -27,11 +27,21 @@ export interface RunResults {
     invitesShaped: number;
     outcomeChanged: number;
     blockingPairsVsUncalled: number;
+    /** P(match) with and without calls for groups of applicants (see GROUPS). */
+    groups: Record<"homeOrAway" | "neither" | "tiedLetters" | "untiedLetters", GroupResult>;
     /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
     callRates: Record<"top" | "borderline" | "redFlag", { measured: number | null; parameter: number }>;
   };
   applicants: ApplicantResult[];
   programs: ProgramResult[];
+}
+
+export interface GroupResult {
+  /** Mean number of applicants in the group per season. */
+  applicants: number;
+  pMatch: number | null;
+  pMatchWithoutCalls: number | null;
+  difference: number | null;
 }
 
 export interface ApplicantResult {
@@ -157,6 +167,15 @@ export function resultsOf(
       invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
       outcomeChanged: share(g[GLOBAL.outcomeChanged]!, seats),
       blockingPairsVsUncalled: perSeason(g[GLOBAL.blockingPairsVsUncalled]!),
+      groups: Object.fromEntries(
+        GROUPS.map((name, i) => {
+          const cell = GLOBAL.groups + 3 * i;
+          const seasons = g[cell]!;
+          const p = seasons === 0 ? null : round(g[cell + 1]! / seasons);
+          const p0 = seasons === 0 ? null : round(g[cell + 2]! / seasons);
+          return [name, { applicants: perSeason(seasons), pMatch: p, pMatchWithoutCalls: p0, difference: p === null || p0 === null ? null : round(p - p0) }];
+        }),
+      ) as RunResults["summary"]["groups"],
       callRates: {
         top: rate(0, s.model.rankList.callProbability.top),
         borderline: rate(1, s.model.rankList.callProbability.borderline),

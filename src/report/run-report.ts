@@ -56,6 +56,19 @@ export function runTable(r: RunResults, c: ChalkInstance, focus?: string): strin
   out.push(`Outcome changed  ${pct(s.outcomeChanged)} of applicant-seasons end in a different match`);
   out.push(`Blocking pairs   ${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`);
   out.push("");
+  const gt = newTable(["who the calls help", "applicants", "P(match)", "without calls", "Δ points"], c);
+  const groupRows: [string, keyof RunResults["summary"]["groups"]][] = [
+    ["home program or away rotation on their list", "homeOrAway"],
+    ["neither", "neither"],
+    ["a letter writer tied to a director", "tiedLetters"],
+    ["no such letter writer", "untiedLetters"],
+  ];
+  for (const [label, key] of groupRows) {
+    const x = s.groups[key];
+    gt.push([label, num(x.applicants, 1), pct(x.pMatch), pct(x.pMatchWithoutCalls), x.difference === null ? "—" : signed(c, x.difference)]);
+  }
+  out.push(gt.toString());
+  out.push("");
 
   const applicants = mostMoved(r.applicants);
   const at = newTable(

@@ -45,6 +45,7 @@ export interface IndexedScenario {
     readonly flagCount: Int32Array;
     readonly specialties: Csr;
     readonly aways: Csr;
+    readonly letters: Csr;
     readonly hasPreferences: Uint8Array;
     readonly preferences: Csr;
     readonly hasRankList: Uint8Array;
@@ -198,6 +199,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
         s.applicants.map((a) => (a.specialties ? a.specialties.map((sp) => specialties.of(sp)) : allSpecialties)),
       ),
       aways: r.applicantAways,
+      letters: r.applicantLetters,
       hasPreferences: aHasPrefs,
       preferences: r.applicantPreferences,
       hasRankList: aHasRank,

@@ -11,7 +11,8 @@ import { loadScenarioText } from "../../src/scenario/load.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DERMATOLOGY, specialtyMarket } from "../../src/generate/specialty-market.js";
+import { specialtyMarket } from "../../src/generate/specialty-market.js";
+import { presetNamed } from "../../src/generate/presets.js";
 
 const CLASSROOM = "scenarios/classroom.yaml";
 
@@ -110,7 +111,7 @@ describe("match-sim trace", () => {
   });
 
   it("tells a market of more than 50 applicants in summary, within 100 columns", async () => {
-    const input = specialtyMarket({ ...DERMATOLOGY, programs: 12, positions: 30, applicants: 80, applicationsPerApplicant: 8 }, 3);
+    const input = specialtyMarket({ ...presetNamed("dermatology")!.shape, programs: 12, positions: 30, applicants: 80, applicationsPerApplicant: 8, schools: 5 }, 3);
     const file = join(mkdtempSync(join(tmpdir(), "ms-trace-")), "market.json");
     writeFileSync(file, JSON.stringify(input));
     const text = await trace([file, "--no-color"]);
