@@ -21,9 +21,18 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
-export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+/** Reads a whole stream as UTF-8 text, refusing more than `limit` bytes. */
+export async function readAll(stream: AsyncIterable<string | Buffer>, limit = Infinity, name = "input"): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > limit) {
+      throw new UserError(`${name}: more than ${(limit / 1048576).toFixed(0)} MB, the limit (set MATCH_SIM_MAX_FILE_MB to raise it)`);
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -44,11 +53,22 @@ function describeWriteError(err: NodeJS.ErrnoException): string {
   }
 }
 
+/** The file operations writeFileAtomic uses, replaceable in tests to simulate faults. */
+export interface FileOps {
+  readonly writeFile: typeof writeFile;
+  readonly rename: typeof rename;
+  readonly unlink: typeof unlink;
+  readonly stat: typeof stat;
+}
+
+const realFileOps: FileOps = { writeFile, rename, unlink, stat };
+
 /**
  * Writes a whole file or nothing: the text goes to a temporary file beside the target,
  * which is renamed over it only once complete. An existing file survives any failure.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, fs: FileOps = realFileOps): Promise<void> {
+  const { writeFile, rename, unlink, stat } = fs;
   // A device or pipe (/dev/null, a FIFO) cannot be replaced by renaming: write into it.
   const existing = await stat(path).catch(() => undefined);
   if (existing && !existing.isFile() && !existing.isDirectory()) {

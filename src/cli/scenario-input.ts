@@ -4,6 +4,7 @@ import {
   readScenarioText,
   type CheckedScenario,
   type LoadedScenario,
+  maxScenarioBytes,
   type LoadOptions,
 } from "../scenario/load.js";
 import { readAll, type Io } from "./io.js";
@@ -11,8 +12,9 @@ import { readAll, type Io } from "./io.js";
 export const STDIN_NAME = "<stdin>";
 
 async function textOf(path: string, io: Io): Promise<{ text: string; file: string }> {
-  if (path === "-") return { text: await readAll(io.stdin), file: STDIN_NAME };
-  return { text: await readScenarioText(path), file: path };
+  const limit = maxScenarioBytes(io.env);
+  if (path === "-") return { text: await readAll(io.stdin, limit, STDIN_NAME), file: STDIN_NAME };
+  return { text: await readScenarioText(path, limit), file: path };
 }
 
 /** Reads FILE (or standard input for "-") and loads it, throwing on any problem. */

@@ -25,7 +25,8 @@ export function applicantProposing(m: Market): Assignment {
   // Each program holds a max-heap of the ranks it gives its held applicants, so the one
   // to release is at the top. Heaps live in one array, program p's at heapStart[p].
   const heapStart = new Int32Array(m.programs + 1);
-  for (let p = 0; p < m.programs; p++) heapStart[p + 1] = heapStart[p]! + Math.max(0, cap[p]!);
+  // A program can hold no more than it ranks, whatever its capacity.
+  for (let p = 0; p < m.programs; p++) heapStart[p + 1] = heapStart[p]! + Math.max(0, Math.min(cap[p]!, pOff[p + 1]! - pOff[p]!));
   const heap = new Int32Array(heapStart[m.programs]!);
   const held = new Int32Array(m.programs);
 

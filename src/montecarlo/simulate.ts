@@ -83,14 +83,24 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
       const n = Math.min(size, first + count - start);
       // Each block is added as it arrives; addition of whole numbers does not depend on order.
       blocks.push(
-        pool.run({ first: start, count: n }).then((data) => {
-          mergeInto(total, fromData(data));
-          progress(n);
-        }),
+        pool.run({ first: start, count: n }).then(
+          (data) => {
+            mergeInto(total, fromData(data));
+            progress(n);
+          },
+          (err: unknown) => {
+            if (options.signal?.aborted) throw err;
+            const why = err instanceof Error ? err.message : String(err);
+            throw new Error(`a worker thread failed on trials ${start}–${start + n - 1}: ${why}`, { cause: err });
+          },
+        ),
       );
     }
-    await Promise.all(blocks);
+    // Wait for every block even after a failure, so that no worker answers a closed pool.
+    const settled = await Promise.allSettled(blocks);
     aborted(options.signal);
+    const failed = settled.find((x): x is PromiseRejectedResult => x.status === "rejected");
+    if (failed) throw failed.reason;
     return total;
   } finally {
     options.signal?.removeEventListener("abort", stop);

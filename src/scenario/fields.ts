@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { quote } from "./issue.js";
 
 // Field builders shared by the scenario schema and the model block. Each carries its
 // message in our words, with the value that was found, so every error reads alike.
@@ -7,7 +8,7 @@ import * as z from "zod";
 export function describeValue(v: unknown): string {
   if (v === undefined) return "nothing";
   if (v === null) return "null";
-  if (typeof v === "string") return v.length > 40 ? `text "${v.slice(0, 37)}…"` : `text "${v}"`;
+  if (typeof v === "string") return `text ${quote(v)}`;
   if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return "a list";
@@ -28,14 +29,14 @@ export const nonNegative = () => {
   return z.number({ error: e }).min(0, { error: e });
 };
 
-export const wholeCount = (min = 0) => {
-  const e = says(`a whole number ≥ ${min}`);
-  return z
-    .number({ error: e })
-    .int({ error: e })
-    .min(min, { error: e })
-    .max(Number.MAX_SAFE_INTEGER, { error: e });
+/** A whole number; counts that size arrays have a ceiling, so a typo cannot ask for terabytes. */
+export const wholeCount = (min = 0, max = Number.MAX_SAFE_INTEGER) => {
+  const e = says(max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max.toLocaleString("en-US")}`);
+  return z.number({ error: e }).int({ error: e }).min(min, { error: e }).max(max, { error: e });
 };
+
+/** The ceiling of counts such as positions and interview slots. */
+export const COUNT_CEILING = 1_000_000;
 
 export const realNumber = () => z.number({ error: says("a number") });
 

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ScenarioError, UserError } from "../errors.js";
 import { indexScenario, type IndexedScenario } from "./index-scenario.js";
@@ -79,10 +79,31 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   return { file, scenario, indexed, warnings: checked.warnings, resolved: checked.resolved };
 }
 
-export async function readScenarioText(path: string): Promise<string> {
+/**
+ * The largest scenario file read, in bytes (MATCH_SIM_MAX_FILE_MB overrides it): parsing a
+ * text and its checks take several times its size in memory, and a clear refusal beats
+ * running out of memory halfway.
+ */
+export function maxScenarioBytes(env: Readonly<Record<string, string | undefined>> = {}): number {
+  const mb = Number(env["MATCH_SIM_MAX_FILE_MB"] ?? 256);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1024 * 1024;
+}
+
+export async function readScenarioText(path: string, limit = maxScenarioBytes()): Promise<string> {
   try {
+    // Only a regular file is read: a FIFO or a device could block forever or never end.
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UserError(`${path}: cannot read scenario: is a directory, not a scenario file`);
+    if (!info.isFile()) throw new UserError(`${path}: cannot read scenario: not a regular file (to read a pipe, use - for standard input)`);
+    if (info.size > limit) {
+      throw new UserError(
+        `${path}: cannot read scenario: ${(info.size / 1048576).toFixed(1)} MB is over the limit of ${(limit / 1048576).toFixed(1)} MB ` +
+          "(set MATCH_SIM_MAX_FILE_MB to raise it)",
+      );
+    }
     return await readFile(path, "utf8");
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" :

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { nonNegative, realNumber, unit, wholeCount } from "./fields.js";
+import { COUNT_CEILING, nonNegative, realNumber, unit, wholeCount } from "./fields.js";
 
 // The `model` block. Every default is a figure of the backchannel model (see README,
 // "The model"); nested blocks use prefault so a partial block still gets its defaults.
@@ -13,12 +13,12 @@ const block = <S extends z.core.$ZodLooseShape>(shape: S) =>
 
 export const ModelParamsSchema = block({
   calls: block({ enabled: z.boolean({ error: "expected true or false" }).default(true) }),
-  applications: block({ perApplicant: wholeCount().default(0) }),
+  applications: block({ perApplicant: wholeCount(0, COUNT_CEILING).default(0) }),
   screening: block({ noise: nonNegative().default(0.1), band: nonNegative().default(0.05) }),
   interviews: block({
     noise: nonNegative().default(0.15),
-    maxPerApplicant: wholeCount().default(12),
-    slotsPerPosition: wholeCount().default(10),
+    maxPerApplicant: wholeCount(0, COUNT_CEILING).default(12),
+    slotsPerPosition: wholeCount(0, 1000).default(10),
   }),
   ranking: block({
     paperWeight: realNumber().default(0.4),
@@ -74,7 +74,7 @@ export const ModelParamsSchema = block({
   late: block({
     riskRatio: nonNegative().default(1.5),
     callProbability: unit().default(0.5),
-    topCandidates: wholeCount().default(3),
+    topCandidates: wholeCount(0, COUNT_CEILING).default(3),
     enthusiasmShift: realNumber().default(10),
     insincerity: block({
       detectProbability: unit().default(0.5),

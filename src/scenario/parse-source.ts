@@ -26,6 +26,7 @@ function parseYaml(text: string): { doc: Document.Parsed; lineCounter: LineCount
 }
 
 function firstLine(message: string): string {
+  if (/call stack/i.test(message)) return "nesting too deep to read (refused)";
   const line = message.split("\n")[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
 }

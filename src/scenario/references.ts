@@ -1,5 +1,5 @@
 import type { Csr } from "./csr.js";
-import type { PathSegment, UnplacedIssue } from "./issue.js";
+import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
 
 // Rules that need the whole scenario: every id resolves, no id is given twice, no list
 // repeats an entry, no tie is to oneself. They read the raw data leniently (a value of the
@@ -49,7 +49,7 @@ function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: Unp
     if (id === undefined) return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else errors.push({ path: [`${kind}s`, i, "id"], message: `duplicate ${kind} id "${id}" (first at ${kind}s[${first}])` });
+    else errors.push({ path: [`${kind}s`, i, "id"], message: `duplicate ${kind} id ${quote(id)} (first at ${kind}s[${first}])` });
   });
   return seen;
 }
@@ -75,7 +75,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     const id = asId(value);
     if (id === undefined) return -1;
     const index = to.table.get(id);
-    if (index === undefined) errors.push({ path, message: `unknown ${to.kind} "${id}"` });
+    if (index === undefined) errors.push({ path, message: `unknown ${to.kind} ${quote(id)}` });
     return index ?? -1;
   };
 
@@ -103,12 +103,12 @@ export function checkReferences(raw: unknown): ReferenceCheck {
         const index = id === undefined ? undefined : to.table.get(id);
         items[w++] = index ?? -1;
         if (index === undefined) {
-          if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} "${id}"` });
+          if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
           continue;
         }
         if (!ranked) continue;
         if (stamp.list[index] === current) {
-          errors.push({ path: [section, i, key, k], message: `"${id}" is listed twice (also at position ${stamp.at[index]! + 1})` });
+          errors.push({ path: [section, i, key, k], message: `${quote(id!)} is listed twice (also at position ${stamp.at[index]! + 1})` });
         } else {
           stamp.list[index] = current;
           stamp.at[index] = k;
@@ -171,13 +171,13 @@ function resolveTies(ties: readonly (Raw | undefined)[], referrers: Target, one:
     const b = asId(between[1]);
     if (a === undefined || b === undefined) return;
     if (a === b) {
-      errors.push({ path: ["relationships", i, "between"], message: `a referrer cannot be tied to themself ("${a}")` });
+      errors.push({ path: ["relationships", i, "between"], message: `a referrer cannot be tied to themself (${quote(a)})` });
       return;
     }
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     const first = firstAt.get(key);
     if (first === undefined) firstAt.set(key, i);
-    else errors.push({ path: ["relationships", i, "between"], message: `the tie between "${a}" and "${b}" is already given at relationships[${first}]` });
+    else errors.push({ path: ["relationships", i, "between"], message: `the tie between ${quote(a)} and ${quote(b)} is already given at relationships[${first}]` });
   });
   return { tieEnds };
 }
@@ -202,7 +202,7 @@ function resolveOpinions(
     const key = `${r}\u0000${a}`;
     const first = firstAt.get(key);
     if (first === undefined) firstAt.set(key, i);
-    else errors.push({ path: ["opinions", i], message: `"${r}" already gives an opinion of "${a}" at opinions[${first}]` });
+    else errors.push({ path: ["opinions", i], message: `${quote(r)} already gives an opinion of ${quote(a)} at opinions[${first}]` });
   });
   return { opinionReferrer, opinionApplicant };
 }

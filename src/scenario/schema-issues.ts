@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { didYouMean } from "./did-you-mean.js";
-import type { PathSegment, UnplacedIssue } from "./issue.js";
+import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
 
 // Turns zod's issues into ours: one issue per unknown key (with a did-you-mean drawn from
 // the keys the schema allows at that place), messages in our words.
@@ -78,7 +78,7 @@ export function checkAgainstSchema<S extends z.ZodType>(schema: S, data: unknown
       for (const key of issue.keys) {
         const guess = didYouMean(key, known);
         const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? ` (allowed: ${known.join(", ")})` : "";
-        issues.push({ path: [...path, key], message: `unknown key "${key}"${hint}`, atKey: true });
+        issues.push({ path: [...path, key], message: `unknown key ${quote(key)}${hint}`, atKey: true });
       }
     } else {
       issues.push({ path, message: issue.message });

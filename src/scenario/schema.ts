@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { bounded, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
+import { bounded, COUNT_CEILING, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
 import { ModelParamsSchema } from "./model-params.js";
 
 // The one definition of the scenario format. Types are derived from it (z.input for what
@@ -19,13 +19,13 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
 export const ProgramSchema = entity(
   {
     id: id(),
-    positions: wholeCount(),
+    positions: wholeCount(0, COUNT_CEILING),
     name: text().optional(),
     specialty: text().optional(),
     region: text().optional(),
     prestige: unit().default(0.5),
     director: id().optional(),
-    interviewSlots: wholeCount().optional(),
+    interviewSlots: wholeCount(0, 1000 * COUNT_CEILING).optional(),
     rankList: idList().optional(),
     backchannelUse: nonNegative().default(1),
   },
@@ -48,7 +48,7 @@ export const ApplicantSchema = entity(
     preferences: idList().optional(),
     rankList: idList().optional(),
     toldNumberOne: idList().default([]),
-    maxInterviews: wholeCount().optional(),
+    maxInterviews: wholeCount(0, COUNT_CEILING).optional(),
     auditionGap: bounded(-1, 1).default(0),
   },
   "an applicant",
@@ -86,7 +86,7 @@ export const ScenarioSchema = z.strictObject(
     name: text().optional(),
     description: text().optional(),
     seed: wholeCount().optional(),
-    runs: wholeCount(1).optional(),
+    runs: wholeCount(1, 100_000_000).optional(),
     programs: list(ProgramSchema, "programs").default([]),
     applicants: list(ApplicantSchema, "applicants").default([]),
     referrers: list(ReferrerSchema, "referrers").default([]),

@@ -36,7 +36,7 @@ describe("the library API", () => {
     const err = await loadScenario("programs:\n  - id: P\n    postions: 1\n", { name: "mine.yaml" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MatchSimError);
     expect((err as MatchSimError & { issues: unknown[] }).issues).toEqual([
-      { file: "mine.yaml", line: 2, col: 5, path: ["programs", 0, "positions"], message: "missing: expected a whole number ≥ 0" },
+      { file: "mine.yaml", line: 2, col: 5, path: ["programs", 0, "positions"], message: "missing: expected a whole number from 0 to 1,000,000" },
       { file: "mine.yaml", line: 3, col: 5, path: ["programs", 0, "postions"], message: 'unknown key "postions" (did you mean "positions"?)' },
     ]);
     await expect(simulate(s, { set: { "ripple.nope": 1 } })).rejects.toBeInstanceOf(MatchSimError);

@@ -97,7 +97,7 @@ describe("match-sim run", () => {
       ["ripple.sameRegon=0.8", 'unknown parameter "ripple.sameRegon" (did you mean "ripple.sameRegion"?)'],
       ["ripple.sameRegion=1.5", "ripple.sameRegion: expected a number from 0 to 1, got 1.5"],
       ["ripple.sameRegion=high", '"high" is not a number, true or false'],
-      ["late.topCandidates=2.5", "late.topCandidates: expected a whole number ≥ 0, got 2.5"],
+      ["late.topCandidates=2.5", "late.topCandidates: expected a whole number from 0 to 1,000,000, got 2.5"],
       ["ripple", "expected path=value"],
     ];
     for (const [setting, message] of cases) {

@@ -29,11 +29,11 @@ describe("validate", () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines.slice(0, -1)).toEqual([
-      "many-errors.yaml:2:5 programs[0].positions: missing: expected a whole number ≥ 0",
+      "many-errors.yaml:2:5 programs[0].positions: missing: expected a whole number from 0 to 1,000,000",
       "many-errors.yaml:3:5 programs[0].postions: unknown key \"postions\" (did you mean \"positions\"?)",
       "many-errors.yaml:4:21 programs[0].rankList[1]: unknown applicant \"Zed\"",
       "many-errors.yaml:5:9 programs[1].id: duplicate program id \"City\" (first at programs[0])",
-      "many-errors.yaml:6:16 programs[1].positions: expected a whole number ≥ 0, got -1",
+      "many-errors.yaml:6:16 programs[1].positions: expected a whole number from 0 to 1,000,000, got -1",
       "many-errors.yaml:10:12 applicants[0].paper: expected a number from 0 to 1, got 1.5",
       "many-errors.yaml:11:22 applicants[0].rankList[1]: \"City\" is listed twice (also at position 1)",
       "many-errors.yaml:11:28 applicants[0].rankList[2]: unknown program \"Nowhere\"",
