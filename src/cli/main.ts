@@ -8,6 +8,7 @@ import { registerTrace } from "./commands/trace.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerGenerate } from "./commands/generate.js";
+import { registerReport } from "./commands/report.js";
 import { registerValidate } from "./commands/validate.js";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -25,6 +26,7 @@ export function buildProgram(io: Io): Command {
   registerRun(program, io);
   registerTrace(program, io);
   registerSweep(program, io);
+  registerReport(program, io);
   registerMatch(program, io);
   registerValidate(program, io);
   registerMerge(program, io);

@@ -72,6 +72,7 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
     return total;
   }
 
+  aborted(options.signal); // an interrupt that came while loading
   const { startPool } = await import("./workers.js");
   const pool = startPool({ scenario: s, seed: options.seed, proposer: options.proposer }, workers);
   // An abort ends the pool at once: its threads stop and every pending block is rejected.

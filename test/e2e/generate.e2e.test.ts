@@ -31,10 +31,10 @@ describe("generate --preset", () => {
 
   it("writes valid scenarios for every preset, as YAML and as JSON", () => {
     for (const preset of PRESETS) {
-      const shape = preset.name === "nrmp" ? scaled(preset.shape, 0.05) : preset.shape;
+      // Full sizes are checked above; validity is the same at a fraction of the size.
+      const shape = scaled(preset.shape, preset.name === "nrmp" ? 0.02 : preset.shape.applicants > 2000 ? 0.1 : 0.5);
       const input = specialtyMarket(shape, 2);
       for (const format of ["yaml", "json"] as const) {
-        if (format === "yaml" && shape.applicants > 5000) continue; // large YAML parses slowly; JSON is checked
         const loaded = loadScenarioText(scenarioText(input, format, "header"), `${preset.name}.${format}`);
         expect(loaded.indexed.applicantIds.length).toBe(shape.applicants);
       }

@@ -22,9 +22,14 @@ describe("match-sim match", () => {
     expect(out.unfilled).toEqual({ Mercy: 1, General: 1 });
   });
 
-  it("gives the same result with programs proposing, since the match is unique", () => {
-    const a = JSON.parse(runCli(["match", NRMP, "--format", "json"]).stdout);
-    const p = JSON.parse(runCli(["match", NRMP, "--format", "json", "--proposer", "program"]).stdout);
+  it("gives the same result with programs proposing, since the match is unique", async () => {
+    const json = async (args: string[]) => {
+      const io = captureIo();
+      await main(args, io);
+      return JSON.parse(io.out());
+    };
+    const a = await json(["match", NRMP, "--format", "json"]);
+    const p = await json(["match", NRMP, "--format", "json", "--proposer", "program"]);
     expect(p.proposer).toBe("program");
     expect(p.matches).toEqual(a.matches);
   });
@@ -39,9 +44,10 @@ describe("match-sim match", () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it("prints one CSV row per applicant", () => {
-    const r = runCli(["match", NRMP, "--format", "csv"]);
-    const lines = r.stdout.trim().split("\n");
+  it("prints one CSV row per applicant", async () => {
+    const io = captureIo();
+    await main(["match", NRMP, "--format", "csv"], io);
+    const lines = io.out().trim().split("\n");
     expect(lines[0]).toBe("applicant,program,applicantRank,programRank");
     expect(lines).toHaveLength(9);
     expect(lines).toContain("Anderson,,,");
@@ -105,20 +111,20 @@ describe("exit codes for usage", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--format");
   });
-  it("bad option value: 2", () => {
-    const r = runCli(["match", NRMP, "--proposer", "hospital"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("applicant, program");
+  it("bad option value: 2", async () => {
+    const io = captureIo();
+    expect(await main(["match", NRMP, "--proposer", "hospital"], io)).toBe(2);
+    expect(io.err()).toContain("applicant, program");
   });
   it("a missing file: 1 with a clear message", () => {
     const r = runCli(["match", "nope.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe("match-sim: nope.yaml: cannot read scenario: no such file");
   });
-  it("a directory: 1 with a clear message", () => {
-    const r = runCli(["match", "scenarios"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("is a directory");
+  it("a directory: 1 with a clear message", async () => {
+    const io = captureIo();
+    expect(await main(["match", "scenarios"], io)).toBe(1);
+    expect(io.err()).toContain("is a directory");
   });
   it("--help: 0", () => {
     const r = runCli(["--help"]);

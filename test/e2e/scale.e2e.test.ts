@@ -131,9 +131,18 @@ describe("progress and interrupts", () => {
       });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
-      await new Promise((r) => setTimeout(r, 3000));
+      await new Promise((r) => setTimeout(r, 2000));
       child.kill("SIGINT");
-      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      const code = await new Promise<number | null | "hung">((resolve) => {
+        const guard = setTimeout(() => {
+          child.kill("SIGKILL"); // never leave a runaway process behind
+          resolve("hung");
+        }, 15_000);
+        child.on("exit", (c) => {
+          clearTimeout(guard);
+          resolve(c);
+        });
+      });
       expect(code).toBe(130);
       expect(stderr).toContain("interrupted");
       expect(existsSync(out)).toBe(false);

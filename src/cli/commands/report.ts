@@ -1,0 +1,87 @@
+import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import { UsageError, UserError } from "../../errors.js";
+import type { Proposer } from "../../match/deferred-acceptance.js";
+import type { SweepResults } from "../../montecarlo/sweep.js";
+import type { RunResults } from "../../report/results-model.js";
+import type { ParameterSetting } from "../../scenario/overrides.js";
+import { scenarioLabel } from "../../scenario/load.js";
+import { emit, type Io } from "../io.js";
+import { interruptible } from "../interrupt.js";
+import { outOption, proposerOption, runsOption, seedOption, setOption, workersOption } from "../options.js";
+import { progressBar } from "../progress.js";
+import { loadScenarioInput } from "../scenario-input.js";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
+
+interface ReportOptions {
+  from?: string;
+  runs?: number;
+  seed?: number;
+  set?: ParameterSetting[];
+  proposer: Proposer;
+  focus?: string;
+  workers?: number;
+  out?: string;
+  quiet?: boolean;
+}
+
+const isRun = (x: unknown): x is RunResults =>
+  typeof x === "object" && x !== null && Array.isArray((x as RunResults).applicants) && typeof (x as RunResults).summary === "object";
+const isSweep = (x: unknown): x is SweepResults => typeof x === "object" && x !== null && Array.isArray((x as SweepResults).points) && Array.isArray((x as SweepResults).axes);
+
+export function registerReport(program: Command, io: Io): void {
+  program
+    .command("report")
+    .description("make a self-contained HTML report with charts, from a scenario or a saved run or sweep")
+    .argument("[file]", "scenario file to simulate (or use --from)")
+    .option("--from <result.json>", "a saved `run --format json` or `sweep --format json` result")
+    .addOption(runsOption())
+    .addOption(seedOption())
+    .addOption(setOption())
+    .addOption(proposerOption())
+    .option("--focus <id>", "the applicant whose matched-rank distribution is drawn")
+    .addOption(workersOption())
+    .addOption(outOption())
+    .option("-q, --quiet", "no progress bar")
+    .action((file: string | undefined, opts: ReportOptions) =>
+      interruptible(async (signal) => {
+        const { runReportHtml, sweepReportHtml } = await import("../../report/html-report.js");
+        if (opts.from !== undefined) {
+          if (file !== undefined) throw new UsageError("report: give a scenario file or --from, not both");
+          let data: unknown;
+          try {
+            data = JSON.parse(await readFile(opts.from, "utf8"));
+          } catch (err) {
+            throw new UserError(`${opts.from}: cannot read a result: ${(err as Error).message.split("\n")[0]}`);
+          }
+          if (isSweep(data)) return emit(io, sweepReportHtml(data), opts.out);
+          if (!isRun(data)) throw new UserError(`${opts.from}: not the JSON of \`run\` or \`sweep\``);
+          if (opts.focus !== undefined && !data.applicants.some((a) => a.id === opts.focus)) {
+            throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${opts.from}`);
+          }
+          return emit(io, runReportHtml(data, opts.focus), opts.out);
+        }
+        if (file === undefined) throw new UsageError("report: give a scenario file, or --from result.json");
+        const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
+        if (opts.focus !== undefined && !loaded.indexed.applicantIds.includes(opts.focus)) {
+          throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
+        }
+        const { simulate } = await import("../../montecarlo/simulate.js");
+        const { resultsContext, resultsOf } = await import("../../report/results-model.js");
+        const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
+        const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
+        const bar = await progressBar(io, { quiet: opts.quiet === true, label: "report" });
+        const acc = await simulate(loaded.indexed, {
+          seed,
+          runs,
+          proposer: opts.proposer,
+          workers: opts.workers,
+          signal,
+          onProgress: (done, total) => bar.update(done, total),
+        }).finally(() => bar.stop());
+        if (signal.aborted) throw signal.reason;
+        const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer });
+        return emit(io, runReportHtml(results, opts.focus), opts.out);
+      }),
+    );
+}
