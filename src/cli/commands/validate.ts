@@ -29,9 +29,10 @@ export function registerValidate(program: Command, io: Io): void {
         }
         const s = checked.scenario;
         const positions = s.programs.reduce((sum, p) => sum + p.positions, 0);
+        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
         io.stdout.write(
-          `${checked.file}: ok — ${s.applicants.length} applicants, ${s.programs.length} programs, ` +
-            `${positions} positions, ${s.referrers.length} referrers, ${s.relationships.length} relationships\n`,
+          `${checked.file}: ok — ${count(s.applicants.length, "applicant")}, ${count(s.programs.length, "program")}, ` +
+            `${count(positions, "position")}, ${count(s.referrers.length, "referrer")}, ${count(s.relationships.length, "relationship")}\n`,
         );
       }
       if (failed > 0) throw new SilentFailure(failed === 1 ? "1 file has errors" : `${failed} files have errors`);
