@@ -41,7 +41,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (take < n) {
       // Keep the `take` best, in candidate order: find the threshold, then compact.
       ws.sortKey.set(score.subarray(0, n));
-      const threshold = kthLargest(ws.sortKey, n, take);
+      const threshold = kthLargest(ws.sortKey, n, take, ws.bucketCounts);
       kept = 0;
       for (let k = 0; k < n && kept < take; k++) if (score[k]! > threshold) order[kept++] = k;
       for (let k = 0; k < n && kept < take; k++) if (score[k] === threshold) order[kept++] = k;

@@ -35,7 +35,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (slots === 0) continue;
     for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
-    const cutoff = kthLargest(ws.sortKey, n, slots);
+    const cutoff = kthLargest(ws.sortKey, n, slots, ws.bucketCounts);
     ws.cutoff[q] = cutoff;
     let invited = 0;
     for (let j = 0; j < n; j++) {

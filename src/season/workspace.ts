@@ -58,6 +58,8 @@ export interface Workspace {
   readonly programCursor: Int32Array;
   /** Scratch: interviewed entries grouped by program. */
   readonly groupedEntries: Int32Array;
+  /** Scratch for selecting the best few out of many (see select.ts). */
+  readonly bucketCounts: Int32Array;
   /** Scratch for ordering a program's list. */
   readonly sortKey: Float64Array;
   readonly sortIdx: Int32Array;
@@ -118,6 +120,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     candScore: new Float64Array(maxCandidates),
     candOrder: new Int32Array(maxCandidates),
     programScratch: new Int32Array(nP + 1),
+    bucketCounts: new Int32Array(64),
     programCursor: new Int32Array(nP + 1),
     groupedEntries: new Int32Array(plan.totalApps),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
