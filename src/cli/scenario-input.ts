@@ -7,6 +7,7 @@ import {
   maxScenarioBytes,
   type LoadOptions,
 } from "../scenario/load.js";
+import { UsageError } from "../errors.js";
 import { readAll, type Io } from "./io.js";
 
 export const STDIN_NAME = "<stdin>";
@@ -28,4 +29,9 @@ export async function loadScenarioInput(path: string, io: Io, options: LoadOptio
 export async function checkScenarioInput(path: string, io: Io): Promise<CheckedScenario> {
   const { text, file } = await textOf(path, io);
   return checkScenarioText(text, file);
+}
+
+/** Checks an option naming an applicant (or program): exit 2 naming it if there is none such. */
+export function requireId(flag: string, id: string | undefined, ids: readonly string[], where: string, kind = "applicant"): void {
+  if (id !== undefined && !ids.includes(id)) throw new UsageError(`${flag} ${id}: no ${kind} with that id in ${where}`);
 }

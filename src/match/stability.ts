@@ -74,7 +74,3 @@ export function blockingPairs(market: Market, programOf: Assignment): BlockingPa
   }
   return pairs.sort((x, y) => x.applicant - y.applicant || x.program - y.program);
 }
-
-export function isStable(market: Market, programOf: Assignment): boolean {
-  return blockingPairs(market, programOf).length === 0;
-}

@@ -9,9 +9,8 @@ import { scenarioLabel } from "../../scenario/load.js";
 import { emit, type Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
 import { outOption, proposerOption, runsOption, seedOption, setOption, workersOption } from "../options.js";
-import { progressBar } from "../progress.js";
-import { loadScenarioInput } from "../scenario-input.js";
-import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
+import { loadScenarioInput, requireId } from "../scenario-input.js";
+import { DEFAULT_RUNS, DEFAULT_SEED, simulateWithProgress } from "./run.js";
 
 interface ReportOptions {
   from?: string;
@@ -56,30 +55,21 @@ export function registerReport(program: Command, io: Io): void {
           }
           if (isSweep(data)) return emit(io, sweepReportHtml(data), opts.out);
           if (!isRun(data)) throw new UserError(`${opts.from}: not the JSON of \`run\` or \`sweep\``);
-          if (opts.focus !== undefined && !data.applicants.some((a) => a.id === opts.focus)) {
-            throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${opts.from}`);
-          }
+          requireId("--focus", opts.focus, data.applicants.map((a) => a.id), opts.from);
           return emit(io, runReportHtml(data, opts.focus), opts.out);
         }
         if (file === undefined) throw new UsageError("report: give a scenario file, or --from result.json");
         const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
-        if (opts.focus !== undefined && !loaded.indexed.applicantIds.includes(opts.focus)) {
-          throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
-        }
-        const { simulate } = await import("../../montecarlo/simulate.js");
+        requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { resultsContext, resultsOf } = await import("../../report/results-model.js");
         const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
         const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
-        const bar = await progressBar(io, { quiet: opts.quiet === true, label: "report" });
-        const acc = await simulate(loaded.indexed, {
-          seed,
-          runs,
-          proposer: opts.proposer,
-          workers: opts.workers,
-          signal,
-          onProgress: (done, total) => bar.update(done, total),
-        }).finally(() => bar.stop());
-        if (signal.aborted) throw signal.reason;
+        const acc = await simulateWithProgress(
+          io,
+          loaded.indexed,
+          { seed, runs, proposer: opts.proposer, workers: opts.workers, signal },
+          { label: "report", quiet: opts.quiet === true },
+        );
         const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer });
         return emit(io, runReportHtml(results, opts.focus), opts.out);
       }),

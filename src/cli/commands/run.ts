@@ -19,7 +19,10 @@ import {
   type Format,
 } from "../options.js";
 import { progressBar } from "../progress.js";
-import { loadScenarioInput } from "../scenario-input.js";
+import { loadScenarioInput, requireId } from "../scenario-input.js";
+import type { IndexedScenario } from "../../scenario/index-scenario.js";
+import type { Accumulator } from "../../montecarlo/accumulator.js";
+import type { SimulateOptions } from "../../montecarlo/simulate.js";
 
 interface RunOptions {
   runs?: number;
@@ -64,33 +67,38 @@ export function registerRun(program: Command, io: Io): void {
     .action((file: string, opts: RunOptions) => interruptible((signal) => runCommand(io, file, opts, signal)));
 }
 
+/** Simulates with a progress bar on a terminal; an interrupt ends it with Interrupted. */
+export async function simulateWithProgress(
+  io: Io,
+  s: IndexedScenario,
+  options: Omit<SimulateOptions, "onProgress"> & { signal: AbortSignal },
+  bar: { label: string; quiet: boolean },
+): Promise<Accumulator> {
+  const { simulate } = await import("../../montecarlo/simulate.js");
+  const progress = await progressBar(io, bar);
+  const acc = await simulate(s, { ...options, onProgress: (done, total) => progress.update(done, total) }).finally(() =>
+    progress.stop(),
+  );
+  if (options.signal.aborted) throw options.signal.reason;
+  return acc;
+}
+
 /** The run command; Ctrl-C anywhere in it ends it with nothing written. */
 async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortSignal): Promise<void> {
   const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
   const s = loaded.indexed;
-  if (opts.focus !== undefined && !s.applicantIds.includes(opts.focus)) {
-    throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
-  }
+  requireId("--focus", opts.focus, s.applicantIds, loaded.file);
   if (opts.shard && opts.format !== "json") {
     throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
   }
   const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
   const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
-  const { simulate } = await import("../../montecarlo/simulate.js");
   const { shardTrials } = await import("../../montecarlo/shard.js");
   const range = opts.shard ? shardTrials(runs, opts.shard) : { first: 0, count: runs };
-  const bar = await progressBar(io, { quiet: opts.quiet === true, label: "run" });
-  const acc = await simulate(s, {
-    seed,
-    runs,
-    proposer: opts.proposer,
-    workers: opts.workers,
-    first: range.first,
-    count: range.count,
-    onProgress: (done, total) => bar.update(done, total),
-    signal,
-  }).finally(() => bar.stop());
-  if (signal.aborted) throw signal.reason;
+  const acc = await simulateWithProgress(io, s, { seed, runs, proposer: opts.proposer, workers: opts.workers, ...range, signal }, {
+    label: "run",
+    quiet: opts.quiet === true,
+  });
 
   const { resultsContext, resultsOf } = await import("../../report/results-model.js");
   const context = resultsContext(s);

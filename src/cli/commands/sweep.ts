@@ -1,12 +1,11 @@
 import { Option, type Command } from "commander";
-import { UsageError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import { renderJson } from "../../report/json.js";
 import { colors, emit, type Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
 import { formatOption, outOption, proposerOption, runsOption, seedOption, workersOption, type Format } from "../options.js";
 import { progressBar } from "../progress.js";
-import { loadScenarioInput } from "../scenario-input.js";
+import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
 
@@ -45,9 +44,7 @@ export function registerSweep(program: Command, io: Io): void {
     .action((file: string, opts: SweepCliOptions) =>
       interruptible(async (signal) => {
         const loaded = await loadScenarioInput(file, io);
-        if (opts.focus !== undefined && !loaded.indexed.applicantIds.includes(opts.focus)) {
-          throw new UsageError(`--focus ${opts.focus}: no applicant with that id in ${loaded.file}`);
-        }
+        requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { parseAxis } = await import("../../montecarlo/sweep.js");
         const { runSweep } = await import("../../montecarlo/run-sweep.js");
         const axes = opts.set.map((text) => parseAxis(text));

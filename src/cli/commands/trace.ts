@@ -1,11 +1,10 @@
 import { Option, type Command } from "commander";
-import { UsageError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { renderJson } from "../../report/json.js";
 import { colors, emit, type Io } from "../io.js";
 import { outOption, proposerOption, seedOption, setOption, wholeNumber } from "../options.js";
-import { loadScenarioInput } from "../scenario-input.js";
+import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { DEFAULT_SEED } from "./run.js";
 
@@ -38,12 +37,8 @@ export function registerTrace(program: Command, io: Io): void {
     .action(async (file: string, opts: TraceOptions) => {
       const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
       const s = loaded.indexed;
-      if (opts.program !== undefined && !s.programIds.includes(opts.program)) {
-        throw new UsageError(`--program ${opts.program}: no program with that id in ${loaded.file}`);
-      }
-      if (opts.applicant !== undefined && !s.applicantIds.includes(opts.applicant)) {
-        throw new UsageError(`--applicant ${opts.applicant}: no applicant with that id in ${loaded.file}`);
-      }
+      requireId("--program", opts.program, s.programIds, loaded.file, "program");
+      requireId("--applicant", opts.applicant, s.applicantIds, loaded.file);
       const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
       const { makeSeasonPlan } = await import("../../season/plan.js");
       const { traceTrial } = await import("../../season/trace.js");
