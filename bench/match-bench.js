@@ -49,7 +49,7 @@ export function matchBench({ repeats = 5, seed = 1 } = {}) {
 
   // The match alone, warm, in this process: rank table and deferred acceptance.
   const loaded = loadScenarioText(readFileSync(file, "utf8"), "big.json");
-  const m = fixedListMarket(loaded.indexed);
+  const m = fixedListMarket(loaded.scenario, loaded.resolved);
   const rankTimes = [];
   const daTimes = [];
   for (let i = 0; i < 9; i++) {

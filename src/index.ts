@@ -80,9 +80,10 @@ export async function validateScenario(
 /** Matches the rank lists written in the scenario, as `match --format json` does. */
 export function match(scenario: LoadedScenario, options: { proposer?: Proposer } = {}): MatchOutcome {
   const proposer = options.proposer ?? "applicant";
-  const s = scenario.indexed;
-  const market = fixedListMarket(s);
-  return describeMatch(market, deferredAcceptance(market, proposer), proposer, { applicants: s.applicantIds, programs: s.programIds });
+  const s = scenario.scenario;
+  const market = fixedListMarket(s, scenario.resolved);
+  const ids = { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
+  return describeMatch(market, deferredAcceptance(market, proposer), proposer, ids);
 }
 
 export interface SimulateOptions {

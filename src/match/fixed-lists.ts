@@ -1,15 +1,17 @@
-import type { IndexedScenario } from "../scenario/index-scenario.js";
+import type { ResolvedReferences } from "../scenario/references.js";
+import type { Scenario } from "../scenario/schema.js";
 import type { Market } from "./market.js";
 
 /**
  * The market of the lists written in the file: an applicant's `rankList`, else their
- * `preferences`; a program's `rankList` (a program without one ranks nobody).
+ * `preferences`; a program's `rankList` (a program without one ranks nobody). Built from
+ * the lists resolved while checking, without the season's index, which `match` never needs.
  */
-export function fixedListMarket(s: IndexedScenario): Market {
-  const a = s.applicant;
-  const n = a.count;
+export function fixedListMarket(s: Scenario, r: ResolvedReferences): Market {
+  const n = s.applicants.length;
   const offsets = new Int32Array(n + 1);
-  const source = (i: number) => (a.hasRankList[i] ? a.rankList : a.preferences);
+  // An empty rankList still counts as written: that applicant ranks nobody.
+  const source = (i: number) => (s.applicants[i]!.rankList !== undefined ? r.applicantRankList : r.applicantPreferences);
   for (let i = 0; i < n; i++) {
     const src = source(i);
     offsets[i + 1] = offsets[i]! + src.offsets[i + 1]! - src.offsets[i]!;
@@ -21,9 +23,9 @@ export function fixedListMarket(s: IndexedScenario): Market {
   }
   return {
     applicants: n,
-    programs: s.program.count,
-    capacity: s.program.positions,
+    programs: s.programs.length,
+    capacity: Int32Array.from(s.programs, (p) => p.positions),
     applicantLists: { offsets, items },
-    programLists: s.program.rankList,
+    programLists: r.programRankList,
   };
 }

@@ -29,9 +29,12 @@ export const nonNegative = () => {
   return z.number({ error: e }).min(0, { error: e });
 };
 
+/** 1000000 → "1,000,000". By hand: toLocaleString loads locale data, a fifth of start-up. */
+const withCommas = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
 /** A whole number; counts that size arrays have a ceiling, so a typo cannot ask for terabytes. */
 export const wholeCount = (min = 0, max = Number.MAX_SAFE_INTEGER) => {
-  const e = says(max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max.toLocaleString("en-US")}`);
+  const e = says(max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${withCommas(max)}`);
   return z.number({ error: e }).int({ error: e }).min(min, { error: e }).max(max, { error: e });
 };
 
@@ -50,16 +53,23 @@ export const text = () => z.string({ error: says("text") });
 export const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item, { error: says(`a list of ${what}`) });
 
-/** Ids may be written as numbers in YAML (`id: 7`); they are strings from then on. */
+/** What an id is, for the JSON Schema that editors read. */
+const ID_JSON = { anyOf: [{ type: "string", minLength: 1 }, { type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER }] };
+
+const isId = (x: unknown): x is string | number =>
+  typeof x === "string" ? x !== "" : typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+
+/**
+ * Ids may be written as numbers in YAML (`id: 7`); they are strings from then on. One
+ * check rather than a union of two schemas: a large scenario has an id in every entity.
+ */
 export const id = () => {
   const e = says("an id (text or a whole number)");
   return z
-    .union([z.string().min(1, { error: "expected an id, got empty text" }), z.number().int().min(0)], { error: e })
+    .custom<string | number>(isId, { error: (iss) => (iss.input === "" ? "expected an id, got empty text" : e(iss)) })
+    .meta(ID_JSON)
     .transform((v) => String(v));
 };
-
-const isId = (x: unknown): boolean =>
-  typeof x === "string" ? x !== "" : typeof x === "number" && Number.isInteger(x) && x >= 0;
 
 /**
  * A list of ids, checked in one loop rather than element by element: rank lists hold most
@@ -83,9 +93,19 @@ export const idList = () =>
     .meta({
       // What the bulk check accepts, for the JSON Schema that editors read.
       type: "array",
-      items: { anyOf: [{ type: "string", minLength: 1 }, { type: "integer", minimum: 0 }] },
+      items: ID_JSON,
     })
     .transform((v) => {
       const items = v as (string | number)[];
       return items.every((x) => typeof x === "string") ? (items as string[]) : items.map(String);
     });
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * An optional list that reads as empty when absent. The empty list is one shared, frozen
+ * value rather than a fresh copy per entity: most entities of a large file leave most
+ * lists out, and the copies were a fifth of the check's time.
+ */
+export const emptyByDefault = <T extends z.ZodType<unknown[]>>(schema: T) =>
+  schema.default(() => NONE as z.core.util.NoUndefined<z.output<T>>);

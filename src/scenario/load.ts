@@ -14,6 +14,7 @@ export interface LoadedScenario {
   /** The name used in messages: the path as given, or "<stdin>". */
   readonly file: string;
   readonly scenario: Scenario;
+  /** The scenario in the core's shape, built on first read. */
   readonly indexed: IndexedScenario;
   readonly warnings: readonly Issue[];
   /** The id lookups of the file, kept so that other parameters can be applied cheaply. */
@@ -36,7 +37,7 @@ function place(file: string, source: ParsedSource, issues: readonly UnplacedIssu
   return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...locate(doc, lineCounter, issue) }));
 }
 
-/** Called as each loading phase ends ("parse", "validate", "resolve"), for --timings. */
+/** Called as each loading phase ends ("parse", "validate"), for --timings. */
 export type PhaseListener = (phase: string) => void;
 
 /** Parses and checks a scenario text, collecting every problem rather than stopping at the first. */
@@ -74,9 +75,18 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const checked = checkScenarioText(text, file, onPhase);
   if (!checked.scenario || !checked.resolved) throw new ScenarioError(checked.errors);
   const scenario = settings.length === 0 ? checked.scenario : { ...checked.scenario, model: applySettings(checked.scenario.model, settings) };
-  const indexed = indexScenario(scenario, checked.resolved);
-  onPhase?.("resolve");
-  return { file, scenario, indexed, warnings: checked.warnings, resolved: checked.resolved };
+  const resolved = checked.resolved;
+  // Indexed on first use: `match` and `validate` read only the checked lists.
+  let indexed: IndexedScenario | undefined;
+  return {
+    file,
+    scenario,
+    warnings: checked.warnings,
+    resolved,
+    get indexed() {
+      return (indexed ??= indexScenario(scenario, resolved));
+    },
+  };
 }
 
 /**

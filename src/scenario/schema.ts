@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { bounded, COUNT_CEILING, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
+import { bounded, COUNT_CEILING, emptyByDefault, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
 import { ModelParamsSchema } from "./model-params.js";
 
 // The one definition of the scenario format. Types are derived from it (z.input for what
@@ -40,14 +40,14 @@ export const ApplicantSchema = entity(
     region: text().optional(),
     paper: unit().default(0.5),
     quality: unit().default(0.5),
-    flags: list(text(), "red flags").default([]),
+    flags: emptyByDefault(list(text(), "red flags")),
     home: id().optional(),
-    aways: idList().default([]),
-    letters: idList().default([]),
-    knownBy: idList().default([]),
+    aways: emptyByDefault(idList()),
+    letters: emptyByDefault(idList()),
+    knownBy: emptyByDefault(idList()),
     preferences: idList().optional(),
     rankList: idList().optional(),
-    toldNumberOne: idList().default([]),
+    toldNumberOne: emptyByDefault(idList()),
     maxInterviews: wholeCount(0, COUNT_CEILING).optional(),
     auditionGap: bounded(-1, 1).default(0),
   },

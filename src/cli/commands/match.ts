@@ -29,20 +29,19 @@ export function registerMatch(program: Command, io: Io): void {
     .action(async (file: string, opts: MatchOptions) => {
       const timer = phaseTimer(opts.timings === true);
       const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
-      const s = loaded.indexed;
-      const market = fixedListMarket(s);
+      const s = loaded.scenario;
+      const market = fixedListMarket(s, loaded.resolved);
+      const ids = { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
+      timer.mark("resolve");
       const programOf = deferredAcceptance(market, opts.proposer);
       timer.mark("match");
-      const outcome = describeMatch(market, programOf, opts.proposer, {
-        applicants: s.applicantIds,
-        programs: s.programIds,
-      });
+      const outcome = describeMatch(market, programOf, opts.proposer, ids);
       timer.mark("check");
       const view = {
         outcome,
         file: loaded.file,
-        applicants: s.applicantIds,
-        programs: s.programIds.map((id, p) => ({ id, positions: s.program.positions[p]! })),
+        applicants: ids.applicants,
+        programs: s.programs.map((p) => ({ id: p.id, positions: p.positions })),
       };
       // Renderers load only for the format asked for; JSON needs none of them.
       let text: string;

@@ -32,6 +32,24 @@ describe("loading scenarios", () => {
     expect(indexed.applicant.maxInterviews[0]).toBe(12);
   });
 
+  it("gives absent lists one frozen empty value, so no entity can change another's", () => {
+    const { scenario } = loadScenarioText("applicants: [{id: a}, {id: b, flags: [x]}, {id: c}]\n", "s.yaml");
+    const [a, b, c] = scenario.applicants;
+    expect(a!.letters).toEqual([]);
+    expect(Object.isFrozen(a!.letters)).toBe(true);
+    expect(() => (a!.flags as string[]).push("y")).toThrow(TypeError);
+    expect(c!.flags).toEqual([]);
+    expect(b!.flags).toEqual(["x"]);
+  });
+
+  it("refuses empty, negative and fractional ids, each with its own message", () => {
+    expect(issuesOf("applicants: [{id: ''}, {id: -1}, {id: 1.5}]\n")).toEqual([
+      "1:19 applicants[0].id: expected an id, got empty text",
+      "1:29 applicants[1].id: expected an id (text or a whole number), got -1",
+      "1:39 applicants[2].id: expected an id (text or a whole number), got 1.5",
+    ]);
+  });
+
   it("keeps the defaults of a partly written model block", () => {
     const { scenario } = loadScenarioText("model: {ripple: {sameRegion: 0.9}}\n", "s.yaml");
     expect(scenario.model.ripple).toEqual({ sameRegion: 0.9, sameSpecialty: 0.3, crossSpecialty: 0.1 });
