@@ -19,24 +19,62 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   ws.baseInvited.fill(0);
   ws.borderline.fill(0);
   ws.cutoff.fill(NaN);
+  const aboveIdx = ws.aboveScratch;
+  const insideIdx = ws.insideScratch;
+  // Scores are placed against a window around each program's last cutoff as they are
+  // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
+  const windowHalf = band + Math.max(noise, 1e-9) * 0.35;
   for (let q = 0; q < s.program.count; q++) {
     if (s.program.hasRankList[q]) continue;
     const start = ws.pAppOff[q]!;
     const n = ws.pAppOff[q + 1]! - start;
     const slots = s.program.interviewSlots[q]!;
+    const lo = ws.screeningCutoff[q]! - windowHalf;
+    const hi = ws.screeningCutoff[q]! + windowHalf;
+    let above = 0;
+    let inside = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;
       const a = ws.plan.entryApplicant[k]!;
-      ws.screenScore[k] = s.applicant.paper[a]! + noise * normal(key, a, q);
+      const v = s.applicant.paper[a]! + noise * normal(key, a, q);
+      ws.screenScore[k] = v;
+      aboveIdx[above] = k;
+      above += +(v > hi);
+      insideIdx[inside] = k;
+      ws.sortKey[inside] = v;
+      inside += +(v >= lo) & +(v <= hi);
     }
     if (n <= slots) {
       for (let j = 0; j < n; j++) ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
       continue;
     }
     if (slots === 0) continue;
+    if (above < slots && above + inside >= slots) {
+      const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.bucketCounts);
+      ws.cutoff[q] = ws.screeningCutoff[q] = cutoff;
+      // Everyone above the window is in; inside it, those above the cutoff, and as many
+      // equal to it as there is room for, in the program's order of applications.
+      for (let i = 0; i < above; i++) ws.baseInvited[aboveIdx[i]!] = 1;
+      let ties = slots - above;
+      for (let i = 0; i < inside; i++) if (ws.screenScore[insideIdx[i]!]! > cutoff) ties--;
+      for (let i = 0; i < inside; i++) {
+        const k = insideIdx[i]!;
+        const v = ws.screenScore[k]!;
+        if (v > cutoff || (v === cutoff && ties-- > 0)) ws.baseInvited[k] = 1;
+      }
+      if (cutoff - band >= lo && cutoff + band <= hi) {
+        for (let i = 0; i < inside; i++) {
+          const k = insideIdx[i]!;
+          if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
+        }
+        continue;
+      }
+      markBorderline(ws, start, n, cutoff, band);
+      continue;
+    }
     for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
     const cutoff = kthLargest(ws.sortKey, n, slots, ws.bucketCounts);
-    ws.cutoff[q] = cutoff;
+    ws.cutoff[q] = ws.screeningCutoff[q] = cutoff;
     let invited = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;
@@ -52,10 +90,15 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
         invited++;
       }
     }
-    for (let j = 0; j < n; j++) {
-      const k = ws.pAppEntry[start + j]!;
-      if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
-    }
+    markBorderline(ws, start, n, cutoff, band);
+  }
+}
+
+/** Marks the program's applications (entries start … start+n-1 of pAppEntry) within band of the cutoff. */
+function markBorderline(ws: Workspace, start: number, n: number, cutoff: number, band: number): void {
+  for (let j = 0; j < n; j++) {
+    const k = ws.pAppEntry[start + j]!;
+    if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
   }
 }
 

@@ -37,6 +37,8 @@ export interface Workspace {
   readonly baseInvited: Uint8Array;
   /** Each program's screening cutoff (score of the last invited), NaN where all were invited. */
   readonly cutoff: Float64Array;
+  /** Each program's cutoff in the last trial where it had one: a guess for the next (see screen). */
+  readonly screeningCutoff: Float64Array;
   readonly borderline: Uint8Array;
   /** Scratch: a program's ranking score of each applicant while its list is built. */
   readonly rankScore: Float64Array;
@@ -52,7 +54,14 @@ export interface Workspace {
   readonly pAppEntry: Int32Array;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
-  readonly candOrder: Int32Array;
+  /** Scratch for windowed selection (see chooseApplications): one entry per candidate or application of a program. */
+  readonly aboveScratch: Int32Array;
+  readonly insideScratch: Int32Array;
+  /**
+   * Each applicant's cutoff of applications in the last trial (NaN before the first): a
+   * guess that makes the next trial's choice faster, never a change to it.
+   */
+  readonly applicationCutoff: Float64Array;
   /** Scratch of one entry per program (and one more). */
   readonly programScratch: Int32Array;
   readonly programCursor: Int32Array;
@@ -109,6 +118,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     screenScore: new Float64Array(plan.totalApps),
     baseInvited: new Uint8Array(plan.totalApps),
     cutoff: new Float64Array(nP),
+    screeningCutoff: new Float64Array(nP).fill(NaN),
     borderline: new Uint8Array(plan.totalApps),
     rankScore: new Float64Array(plan.s.applicant.count),
     interviewScore: new Float64Array(plan.totalApps),
@@ -118,7 +128,9 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     pAppOff: new Int32Array(nP + 1),
     pAppEntry: new Int32Array(plan.totalApps),
     candScore: new Float64Array(maxCandidates),
-    candOrder: new Int32Array(maxCandidates),
+    aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
+    insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
+    applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     programScratch: new Int32Array(nP + 1),
     bucketCounts: new Int32Array(64),
     programCursor: new Int32Array(nP + 1),
