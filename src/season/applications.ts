@@ -22,6 +22,9 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   // the noise: wide enough to hold the new cutoff in about 19 trials out of 20, narrow
   // enough to hold only a fifth of the candidates.
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
+  const nP = s.program.count;
+  const off = ws.pAppOff;
+  off.fill(0);
 
   for (let a = 0; a < s.applicant.count; a++) {
     const c0 = candidates.offsets[a]!;
@@ -30,8 +33,10 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     const take = plan.appOff[a + 1]! - out0;
     if (plan.orderGiven[a]) {
       for (let k = 0; k < take; k++) {
-        ws.appProgram[out0 + k] = candidates.items[c0 + k]!;
+        const q = candidates.items[c0 + k]!;
+        ws.appProgram[out0 + k] = q;
         ws.appPref[out0 + k] = baseAppeal[c0 + k]!;
+        off[q + 1]!++;
       }
       continue;
     }
@@ -40,8 +45,10 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     const row = rowKey(key, a);
     if (take >= n) {
       for (let k = 0; k < n; k++) {
-        ws.appProgram[out0 + k] = candidates.items[c0 + k]!;
+        const q = candidates.items[c0 + k]!;
+        ws.appProgram[out0 + k] = q;
         ws.appPref[out0 + k] = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
+        off[q + 1]!++;
       }
       continue;
     }
@@ -68,24 +75,32 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (above < take && above + inside >= take) {
       const threshold = kthLargest(ws.sortKey, inside, take - above, ws.bucketCounts);
       ws.applicationCutoff[a] = threshold;
-      // Merge the two lists of candidates in candidate order: every one above the window,
-      // and those inside it above the cutoff or, if there is room, equal to it (ties arise
-      // only without noise).
-      let ties = take - above;
-      for (let j = 0; j < inside; j++) if (score[insideIdx[j]!]! > threshold) ties--;
+      // Everyone above the window, then those inside it above the cutoff, then as many
+      // equal to it as there is room for (ties arise only without noise). Entries are in
+      // candidate order within each part; nothing reads their order but ties of
+      // preference, which never span two parts.
       let kept = 0;
-      let i = 0;
-      let j = 0;
-      while (kept < take) {
-        let k: number;
-        if (i < above && (j >= inside || aboveIdx[i]! < insideIdx[j]!)) k = aboveIdx[i++]!;
-        else {
-          k = insideIdx[j++]!;
-          const v = score[k]!;
-          if (!(v > threshold || (v === threshold && ties-- > 0))) continue;
-        }
-        ws.appProgram[out0 + kept] = candidates.items[c0 + k]!;
+      for (let i = 0; i < above; i++) {
+        const q = candidates.items[c0 + aboveIdx[i]!]!;
+        ws.appProgram[out0 + kept] = q;
+        ws.appPref[out0 + kept++] = score[aboveIdx[i]!]!;
+        off[q + 1]!++;
+      }
+      for (let j = 0; j < inside; j++) {
+        const k = insideIdx[j]!;
+        if (!(score[k]! > threshold)) continue;
+        const q = candidates.items[c0 + k]!;
+        ws.appProgram[out0 + kept] = q;
         ws.appPref[out0 + kept++] = score[k]!;
+        off[q + 1]!++;
+      }
+      for (let j = 0; j < inside && kept < take; j++) {
+        const k = insideIdx[j]!;
+        if (score[k] !== threshold) continue;
+        const q = candidates.items[c0 + k]!;
+        ws.appProgram[out0 + kept] = q;
+        ws.appPref[out0 + kept++] = threshold;
+        off[q + 1]!++;
       }
       continue;
     }
@@ -98,17 +113,16 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     for (let k = 0; k < n && kept < take; k++) {
       const v = score[k]!;
       if (v > threshold || (v === threshold && ties-- > 0)) {
-        ws.appProgram[out0 + kept] = candidates.items[c0 + k]!;
+        const q = candidates.items[c0 + k]!;
+        ws.appProgram[out0 + kept] = q;
         ws.appPref[out0 + kept++] = v;
+        off[q + 1]!++;
       }
     }
   }
 
-  // Group entries by program (counting sort keeps each program's entries in applicant order).
-  const nP = s.program.count;
-  const off = ws.pAppOff;
-  off.fill(0);
-  for (let k = 0; k < plan.totalApps; k++) off[ws.appProgram[k]! + 1]!++;
+  // Group entries by program (a counting sort keeps each program's entries in applicant
+  // order; the counts were taken as entries were written).
   for (let q = 0; q < nP; q++) off[q + 1]! += off[q]!;
   const fill = ws.programScratch;
   for (let q = 0; q < nP; q++) fill[q] = off[q]!;
