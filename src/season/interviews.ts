@@ -18,12 +18,20 @@ export function attendInterviews(ws: Workspace, world: World): void {
   world.interviewed.fill(0);
   world.interviewCount = 0;
   const anyFixed = plan.fixedMembers.items.length > 0;
+  const onFixed = (a: number, k: number) => anyFixed && programFixed[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
   for (let a = 0; a < s.applicant.count; a++) {
     const ownList = s.applicant.hasRankList[a] === 1;
-    const onFixed = (k: number) => anyFixed && programFixed[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
     let n = 0;
-    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-      if (invited[k] === 1 || ownList || onFixed(k)) ws.entryOrder[n++] = k;
+    if (!ownList && !anyFixed) {
+      // Most entries are not invitations: gather the invited without a branch per entry.
+      for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+        ws.entryOrder[n] = k;
+        n += invited[k]!;
+      }
+    } else {
+      for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+        if (invited[k] === 1 || ownList || onFixed(a, k)) ws.entryOrder[n++] = k;
+      }
     }
     sortByKeyDescending(ws.entryOrder, ws.appPref, n);
     const out = plan.aListOff[a]!;
@@ -36,7 +44,7 @@ export function attendInterviews(ws: Workspace, world: World): void {
         world.interviewEntries[world.interviewCount++] = k;
         taken++;
         world.aList[out + ranked++] = ws.appProgram[k]!;
-      } else if (ownList || onFixed(k)) {
+      } else if (ownList || onFixed(a, k)) {
         world.aList[out + ranked++] = ws.appProgram[k]!;
       }
     }

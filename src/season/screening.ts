@@ -18,12 +18,13 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const key = streams.screening;
   ws.baseInvited.fill(0);
   ws.borderline.fill(0);
+  ws.borderlineCount = 0;
   ws.cutoff.fill(NaN);
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   // Scores are placed against a window around each program's last cutoff as they are
   // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
-  const windowHalf = band + Math.max(noise, 1e-9) * 0.35;
+  const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
   for (let q = 0; q < s.program.count; q++) {
     if (s.program.hasRankList[q]) continue;
     const start = ws.pAppOff[q]!;
@@ -65,7 +66,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       if (cutoff - band >= lo && cutoff + band <= hi) {
         for (let i = 0; i < inside; i++) {
           const k = insideIdx[i]!;
-          if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
+          if (Math.abs(ws.screenScore[k]! - cutoff) <= band) markOne(ws, k);
         }
         continue;
       }
@@ -98,8 +99,13 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
 function markBorderline(ws: Workspace, start: number, n: number, cutoff: number, band: number): void {
   for (let j = 0; j < n; j++) {
     const k = ws.pAppEntry[start + j]!;
-    if (Math.abs(ws.screenScore[k]! - cutoff) <= band) ws.borderline[k] = 1;
+    if (Math.abs(ws.screenScore[k]! - cutoff) <= band) markOne(ws, k);
   }
+}
+
+function markOne(ws: Workspace, k: number): void {
+  ws.borderline[k] = 1;
+  ws.borderlineEntries[ws.borderlineCount++] = k;
 }
 
 /**
@@ -111,39 +117,37 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   const { s, streams, world } = ctx;
   world.invited.set(ws.baseInvited);
   const p = s.model.preInterview.callProbability;
-  for (let q = 0; q < s.program.count; q++) {
+  // Only borderline applications can be called about; they are listed by program, in
+  // each program's order of applications.
+  for (let i = 0; i < ws.borderlineCount; i++) {
+    const k = ws.borderlineEntries[i]!;
+    const q = ws.appProgram[k]!;
     const director = s.program.director[q]!;
-    if (director < 0 || s.program.hasRankList[q]) continue;
-    const chance = scaled(p, s.program.backchannelUse[q]!);
-    for (let j = ws.pAppOff[q]!; j < ws.pAppOff[q + 1]!; j++) {
-      const k = ws.pAppEntry[j]!;
-      if (!ws.borderline[k]) continue;
-      const a = ws.plan.entryApplicant[k]!;
-      if (!(uniform(streams.preInterviewCall, q, a) < chance)) continue;
-      if (!bestContact(s, director, a, ctx.contact)) continue;
-      if (isSuppressed(ctx, "preInterview", q, a)) continue;
-      const c = ctx.contact;
-      countCall(ctx, COUNT.preInterviewCalls, q, a);
-      const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
-      const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
-      ctx.counts[COUNT.verdicts + said]!++;
-      const before = world.invited[k]!;
-      if (said <= POSITIVE) world.invited[k] = 1;
-      else if (said >= CAUTIOUS) world.invited[k] = 0;
-      ctx.emit?.({
-        kind: "invite-call",
-        call: { phase: "preInterview", program: q, applicant: a },
-        knower: c.knower,
-        trust: c.trust,
-        influence: c.influence,
-        thought: VERDICTS[thought]!,
-        said: VERDICTS[said]!,
-        effect: world.invited[k] === before ? "unchanged" : world.invited[k] ? "invited" : "uninvited",
-      });
-    }
-  }
-  for (let k = 0; k < ws.plan.totalApps; k++) {
-    if (world.invited[k]! > ws.baseInvited[k]!) ctx.counts[COUNT.invitesGained]!++;
-    else if (world.invited[k]! < ws.baseInvited[k]!) ctx.counts[COUNT.invitesLost]!++;
+    if (director < 0) continue;
+    const a = ws.plan.entryApplicant[k]!;
+    if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, s.program.backchannelUse[q]!))) continue;
+    if (!bestContact(s, director, a, ctx.contact)) continue;
+    if (isSuppressed(ctx, "preInterview", q, a)) continue;
+    const c = ctx.contact;
+    countCall(ctx, COUNT.preInterviewCalls, q, a);
+    const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
+    const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
+    ctx.counts[COUNT.verdicts + said]!++;
+    const before = world.invited[k]!;
+    if (said <= POSITIVE) world.invited[k] = 1;
+    else if (said >= CAUTIOUS) world.invited[k] = 0;
+    ctx.emit?.({
+      kind: "invite-call",
+      call: { phase: "preInterview", program: q, applicant: a },
+      knower: c.knower,
+      trust: c.trust,
+      influence: c.influence,
+      thought: VERDICTS[thought]!,
+      said: VERDICTS[said]!,
+      effect: world.invited[k] === before ? "unchanged" : world.invited[k] ? "invited" : "uninvited",
+    });
+    // Each application is called about at most once, so `before` is the no-call invitation.
+    if (world.invited[k]! > before) ctx.counts[COUNT.invitesGained]!++;
+    else if (world.invited[k]! < before) ctx.counts[COUNT.invitesLost]!++;
   }
 }

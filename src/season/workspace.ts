@@ -40,6 +40,9 @@ export interface Workspace {
   /** Each program's cutoff in the last trial where it had one: a guess for the next (see screen). */
   readonly screeningCutoff: Float64Array;
   readonly borderline: Uint8Array;
+  /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
+  readonly borderlineEntries: Int32Array;
+  borderlineCount: number;
   /** Scratch: a program's ranking score of each applicant while its list is built. */
   readonly rankScore: Float64Array;
   /** Interview score per application entry, valid where interviewStamp equals stamp. */
@@ -120,6 +123,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     cutoff: new Float64Array(nP),
     screeningCutoff: new Float64Array(nP).fill(NaN),
     borderline: new Uint8Array(plan.totalApps),
+    borderlineEntries: new Int32Array(plan.totalApps),
+    borderlineCount: 0,
     rankScore: new Float64Array(plan.s.applicant.count),
     interviewScore: new Float64Array(plan.totalApps),
     interviewStamp: new Int32Array(plan.totalApps),
