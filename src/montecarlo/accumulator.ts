@@ -85,6 +85,14 @@ function connectedOnList(plan: SeasonPlan, world: TrialResult["withoutCalls"], a
   return false;
 }
 
+/** Counts an applicant-season in a group: seen, matched with calls, matched without. */
+function addToGroup(g: Float64Array, group: number, matchedWith: boolean, matchedWithout: boolean): void {
+  const cell = GLOBAL.groups + 3 * group;
+  g[cell]!++;
+  if (matchedWith) g[cell + 1]!++;
+  if (matchedWithout) g[cell + 2]!++;
+}
+
 /** Adds one trial. `blockingPairs` is the instability of the called match (or 0). */
 export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, invitesWithout: number, blockingPairs: number): void {
   const { s } = plan;
@@ -121,14 +129,8 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
       acc.program[p + PROGRAM.qualityWithout]! += Math.round(s.applicant.quality[a]! * 1e6);
     }
     if (q !== q0) g[GLOBAL.outcomeChanged]!++;
-    const onList = connectedOnList(plan, wo, a) ? 0 : 1;
-    const letters = plan.tiedLetters[a] ? 2 : 3;
-    for (const group of [onList, letters]) {
-      const cell = GLOBAL.groups + 3 * group;
-      g[cell]!++;
-      if (q >= 0) g[cell + 1]!++;
-      if (q0 >= 0) g[cell + 2]!++;
-    }
+    addToGroup(g, connectedOnList(plan, wo, a) ? 0 : 1, q >= 0, q0 >= 0);
+    addToGroup(g, plan.tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
     acc.applicant[row + APPLICANT.calls]! += w.callsAbout[a]!;
   }
   for (let q = 0; q < s.program.count; q++) acc.program[q * PROGRAM.size + PROGRAM.callsMade]! += w.callsBy[q]!;

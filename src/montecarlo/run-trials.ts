@@ -2,7 +2,7 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
 import { blockingPairsVsUncalled, runTrial } from "../season/season.js";
-import { newWorkspace } from "../season/workspace.js";
+import { newWorkspace, type Workspace } from "../season/workspace.js";
 import { accumulatorFor, addTrial, type Accumulator } from "./accumulator.js";
 
 export interface TrialRange {
@@ -17,14 +17,27 @@ export function runTrialRange(plan: SeasonPlan, range: TrialRange, onTrial?: () 
   const ws = newWorkspace(plan);
   const acc = accumulatorFor(plan);
   for (let t = range.first; t < range.first + range.count; t++) {
-    const r = runTrial(ws, range.seed, t, { proposer: range.proposer });
-    let invitesWithout = 0;
-    const invited = r.withoutCalls.invited;
-    for (let k = 0; k < invited.length; k++) invitesWithout += invited[k]!;
-    addTrial(acc, plan, r, invitesWithout, blockingPairsVsUncalled(ws, r));
+    runTrialInto(acc, ws, range.seed, t, range.proposer);
     onTrial?.();
   }
   return acc;
+}
+
+/** Runs one trial and adds it to the accumulator (the benchmark times exactly this). */
+export function runTrialInto(
+  acc: Accumulator,
+  ws: Workspace,
+  seed: number,
+  trial: number,
+  proposer: Proposer,
+  onPhase?: (phase: string) => void,
+): void {
+  const r = runTrial(ws, seed, trial, { proposer, onPhase });
+  let invitesWithout = 0;
+  const invited = r.withoutCalls.invited;
+  for (let k = 0; k < invited.length; k++) invitesWithout += invited[k]!;
+  addTrial(acc, ws.plan, r, invitesWithout, blockingPairsVsUncalled(ws, r));
+  onPhase?.("accumulate");
 }
 
 /** All `runs` trials of a scenario in one thread. */

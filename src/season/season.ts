@@ -19,7 +19,7 @@ export interface SeasonOptions {
   /** Calls to leave out of the world with calls, by callKeyString. */
   readonly suppress?: ReadonlySet<string>;
   /** Called as each step ends, with its name (for the benchmark's time per phase). */
-  readonly onPhase?: (phase: string) => void;
+  readonly onPhase?: ((phase: string) => void) | undefined;
 }
 
 /** One trial: the same season run without calls and with them, on the same random draws. */
@@ -34,6 +34,7 @@ export interface TrialResult {
 /**
  * The program lists and applicant lists of a world as one compact market: the final
  * program lists, or with `before` the programs' lists as they stood before rank-list calls.
+ * Built in the workspace's market buffers: valid until the next call.
  */
 export function marketOf(ws: Workspace, world: World, before = false): Market {
   const pLen = before ? world.baseLen : world.pLen;
@@ -41,20 +42,30 @@ export function marketOf(ws: Workspace, world: World, before = false): Market {
   const { plan } = ws;
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
-  const aOff = new Int32Array(nA + 1);
-  for (let a = 0; a < nA; a++) aOff[a + 1] = aOff[a]! + world.aLen[a]!;
-  const aItems = new Int32Array(aOff[nA]!);
-  for (let a = 0; a < nA; a++) aItems.set(world.aList.subarray(plan.aListOff[a]!, plan.aListOff[a]! + world.aLen[a]!), aOff[a]!);
-  const pOff = new Int32Array(nP + 1);
-  for (let q = 0; q < nP; q++) pOff[q + 1] = pOff[q]! + pLen[q]!;
-  const pItems = new Int32Array(pOff[nP]!);
-  for (let q = 0; q < nP; q++) pItems.set(pList.subarray(world.pStart[q]!, world.pStart[q]! + pLen[q]!), pOff[q]!);
+  const { aOff, aItems, pOff, pItems } = ws.market;
+  let w = 0;
+  for (let a = 0; a < nA; a++) {
+    aOff[a] = w;
+    const from = plan.aListOff[a]!;
+    const end = from + world.aLen[a]!;
+    for (let i = from; i < end; i++) aItems[w++] = world.aList[i]!;
+  }
+  aOff[nA] = w;
+  const aUsed = w;
+  w = 0;
+  for (let q = 0; q < nP; q++) {
+    pOff[q] = w;
+    const from = world.pStart[q]!;
+    const end = from + pLen[q]!;
+    for (let i = from; i < end; i++) pItems[w++] = pList[i]!;
+  }
+  pOff[nP] = w;
   return {
     applicants: nA,
     programs: nP,
     capacity: plan.s.program.positions,
-    applicantLists: { offsets: aOff, items: aItems },
-    programLists: { offsets: pOff, items: pItems },
+    applicantLists: { offsets: aOff, items: aItems.subarray(0, aUsed) },
+    programLists: { offsets: pOff, items: pItems.subarray(0, w) },
   };
 }
 

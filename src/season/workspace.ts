@@ -77,6 +77,8 @@ export interface Workspace {
   readonly sortIdx: Int32Array;
   readonly withCalls: World;
   readonly withoutCalls: World;
+  /** Buffers of the compact market that marketOf builds for the match. */
+  readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
 }
 
 function newWorld(plan: SeasonPlan): World {
@@ -144,6 +146,12 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan),
     withoutCalls: newWorld(plan),
+    market: {
+      aOff: new Int32Array(plan.s.applicant.count + 1),
+      aItems: new Int32Array(plan.aListOff[plan.s.applicant.count]!),
+      pOff: new Int32Array(nP + 1),
+      pItems: new Int32Array(plan.programListCapacity),
+    },
   };
 }
 
