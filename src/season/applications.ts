@@ -18,6 +18,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const score = ws.candScore;
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
+  const sortKey = ws.sortKey;
   // Half the width of the window around last trial's cutoff, in standard deviations of
   // the noise: wide enough to hold the new cutoff in about 19 trials out of 20, narrow
   // enough to hold only a fifth of the candidates.
@@ -69,11 +70,11 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       aboveIdx[above] = k;
       above += +(v > hi);
       insideIdx[inside] = k;
-      ws.sortKey[inside] = v;
       inside += +(v >= lo) & +(v <= hi);
     }
     if (above < take && above + inside >= take) {
-      const threshold = kthLargest(ws.sortKey, inside, take - above, ws.bucketCounts);
+      for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
+      const threshold = kthLargest(sortKey, inside, take - above, ws.bucketCounts);
       ws.applicationCutoff[a] = threshold;
       // Everyone above the window, then those inside it above the cutoff, then as many
       // equal to it as there is room for (ties arise only without noise). Entries are in
