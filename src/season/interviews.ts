@@ -66,9 +66,3 @@ export function interviewScore(ws: Workspace, streams: TrialStreams, a: number, 
   ws.interviewStamp[k] = ws.stamp;
   return score;
 }
-
-/** The application entry of applicant a to program q this trial, or -1. */
-export function entryOf(ws: Workspace, a: number, q: number): number {
-  for (let k = ws.plan.appOff[a]!; k < ws.plan.appOff[a + 1]!; k++) if (ws.appProgram[k] === q) return k;
-  return -1;
-}

@@ -3,10 +3,15 @@ import type { World } from "./workspace.js";
 // Edits of a program's rank list in place: the list is the slice
 // pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first.
 
-/** Position (0-based) of applicant a on program q's list, or -1. */
-export function positionOn(world: World, q: number, a: number): number {
+/**
+ * Position (0-based) of applicant a on program q's list, or -1. `near` is where they
+ * probably are (their place before edits): looked at first, since few edits move anyone.
+ */
+export function positionOn(world: World, q: number, a: number, near = 0): number {
   const start = world.pStart[q]!;
   const n = world.pLen[q]!;
+  if (near < n && world.pList[start + near] === a) return near;
+  if (near > 0 && near - 1 < n && world.pList[start + near - 1] === a) return near - 1;
   for (let i = 0; i < n; i++) if (world.pList[start + i] === a) return i;
   return -1;
 }

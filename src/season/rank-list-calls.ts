@@ -1,7 +1,7 @@
 import { uniform } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { CATEGORIES, COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { entryOf, interviewScore } from "./interviews.js";
+import { interviewScore } from "./interviews.js";
 import { moveBy, positionOn, removeAt, roundSpots } from "./list-edits.js";
 import { FINE, saidVerdict, STRONG, thoughtVerdict } from "./opinions.js";
 import { bestContact } from "./reach.js";
@@ -16,9 +16,10 @@ export type Category = (typeof CATEGORIES)[number];
  * of the list as it stood before calls), or borderline.
  */
 export function categoryOf(ws: Workspace, ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): Category {
-  const { s } = ctx;
+  const { s, world } = ctx;
   const m = s.model.rankList;
-  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q, entryOf(ws, a, q)));
+  const entry = world.baseEntry[world.pStart[q]! + baseRank]!;
+  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q, entry));
   if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return "redFlag";
   return baseRank < m.topFraction * baseLength ? "top" : "borderline";
 }
@@ -42,7 +43,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
     const baseLength = world.baseLen[q]!;
     for (let r = 0; r < baseLength; r++) {
       const a = world.baseList[baseStart + r]!;
-      const from = positionOn(world, q, a);
+      const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
       if (!bestContact(s, director, a, ctx.contact)) continue;
       const category = categoryOf(ws, ctx, q, a, r, baseLength);

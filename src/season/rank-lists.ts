@@ -1,6 +1,6 @@
 import type { TrialStreams } from "../rng/streams.js";
 import { interviewScore } from "./interviews.js";
-import { sortByKeyDescending, type World, type Workspace } from "./workspace.js";
+import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
 
 /**
  * Step 4, the programs' side: rank lists before any call. A program ranks its
@@ -32,20 +32,29 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
     if (s.program.hasRankList[q]) {
       const f0 = s.program.rankList.offsets[q]!;
       const n = s.program.rankList.offsets[q + 1]! - f0;
-      world.pList.set(s.program.rankList.items.subarray(f0, f0 + n), start);
+      for (let j = 0; j < n; j++) {
+        world.pList[start + j] = s.program.rankList.items[f0 + j]!;
+        world.baseEntry[start + j] = -1;
+      }
       world.pLen[q] = n;
       start += n;
       continue;
     }
+    // Sort the program's interview entries by score; entries are laid out applicant by
+    // applicant, so ties fall in applicant order.
     const n = count[q + 1]! - count[q]!;
     for (let j = 0; j < n; j++) {
       const k = grouped[count[q]! + j]!;
       const a = plan.entryApplicant[k]!;
-      ws.sortIdx[j] = a;
-      ws.rankScore[a] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
+      ws.sortIdx[j] = k;
+      ws.sortKey[j] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
     }
-    sortByKeyDescending(ws.sortIdx, ws.rankScore, n);
-    world.pList.set(ws.sortIdx.subarray(0, n), start);
+    sortPairsDescending(ws.sortIdx, ws.sortKey, n);
+    for (let j = 0; j < n; j++) {
+      const k = ws.sortIdx[j]!;
+      world.pList[start + j] = plan.entryApplicant[k]!;
+      world.baseEntry[start + j] = k;
+    }
     world.pLen[q] = n;
     start += ws.pAppOff[q + 1]! - ws.pAppOff[q]!;
   }

@@ -17,6 +17,8 @@ export interface World {
   /** The program lists as they stood before any rank-list call. */
   readonly baseLen: Int32Array;
   readonly baseList: Int32Array;
+  /** Parallel to baseList: the application entry of each listed applicant (-1 on a fixed list). */
+  readonly baseEntry: Int32Array;
   /** Applicant a's list: aList[plan.aListOff[a]] … + aLen[a] - 1, best first. */
   readonly aLen: Int32Array;
   readonly aList: Int32Array;
@@ -94,6 +96,7 @@ function newWorld(plan: SeasonPlan): World {
     pList: new Int32Array(plan.programListCapacity),
     baseLen: new Int32Array(nP),
     baseList: new Int32Array(plan.programListCapacity),
+    baseEntry: new Int32Array(plan.programListCapacity),
     aLen: new Int32Array(nA),
     aList: new Int32Array(plan.aListOff[nA]!),
     programOf: new Int32Array(nA),
@@ -172,5 +175,27 @@ export function sortByKeyDescending(idx: Int32Array, key: Float64Array, n: numbe
       j--;
     }
     idx[j + 1] = v;
+  }
+}
+
+/**
+ * Sorts idx[0..n) and key[0..n) together (key[i] belongs to idx[i]) so that keys descend,
+ * ties by idx ascending. Insertion sort on keys held beside their indices: a program's
+ * interviewees are a few dozen.
+ */
+export function sortPairsDescending(idx: Int32Array, key: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = idx[i]!;
+    const kv = key[i]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const ku = key[j]!;
+      if (ku > kv || (ku === kv && idx[j]! < v)) break;
+      idx[j + 1] = idx[j]!;
+      key[j + 1] = ku;
+      j--;
+    }
+    idx[j + 1] = v;
+    key[j + 1] = kv;
   }
 }
