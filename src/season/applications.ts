@@ -33,24 +33,14 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     const out0 = plan.appOff[a]!;
     const take = plan.appOff[a + 1]! - out0;
     if (plan.orderGiven[a]) {
-      for (let k = 0; k < take; k++) {
-        const q = candidates.items[c0 + k]!;
-        ws.appProgram[out0 + k] = q;
-        ws.appPref[out0 + k] = baseAppeal[c0 + k]!;
-        off[q + 1]!++;
-      }
+      for (let k = 0; k < take; k++) record(ws, out0 + k, c0 + k, baseAppeal[c0 + k]!);
       continue;
     }
     // The noise of candidate k is addressed by (trial, applicant, k): k is the program's
     // place in the applicant's candidate list, which no trial or call changes.
     const row = rowKey(key, a);
     if (take >= n) {
-      for (let k = 0; k < n; k++) {
-        const q = candidates.items[c0 + k]!;
-        ws.appProgram[out0 + k] = q;
-        ws.appPref[out0 + k] = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
-        off[q + 1]!++;
-      }
+      for (let k = 0; k < n; k++) record(ws, out0 + k, c0 + k, baseAppeal[c0 + k]! + noise * rowNormal(row, k));
       continue;
     }
     // Keep the `take` best. The cutoff moves little from trial to trial, so each score is
@@ -81,27 +71,14 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       // candidate order within each part; nothing reads their order but ties of
       // preference, which never span two parts.
       let kept = 0;
-      for (let i = 0; i < above; i++) {
-        const q = candidates.items[c0 + aboveIdx[i]!]!;
-        ws.appProgram[out0 + kept] = q;
-        ws.appPref[out0 + kept++] = score[aboveIdx[i]!]!;
-        off[q + 1]!++;
-      }
+      for (let i = 0; i < above; i++) record(ws, out0 + kept++, c0 + aboveIdx[i]!, score[aboveIdx[i]!]!);
       for (let j = 0; j < inside; j++) {
         const k = insideIdx[j]!;
-        if (!(score[k]! > threshold)) continue;
-        const q = candidates.items[c0 + k]!;
-        ws.appProgram[out0 + kept] = q;
-        ws.appPref[out0 + kept++] = score[k]!;
-        off[q + 1]!++;
+        if (score[k]! > threshold) record(ws, out0 + kept++, c0 + k, score[k]!);
       }
       for (let j = 0; j < inside && kept < take; j++) {
         const k = insideIdx[j]!;
-        if (score[k] !== threshold) continue;
-        const q = candidates.items[c0 + k]!;
-        ws.appProgram[out0 + kept] = q;
-        ws.appPref[out0 + kept++] = threshold;
-        off[q + 1]!++;
+        if (score[k] === threshold) record(ws, out0 + kept++, c0 + k, threshold);
       }
       continue;
     }
@@ -113,12 +90,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     let kept = 0;
     for (let k = 0; k < n && kept < take; k++) {
       const v = score[k]!;
-      if (v > threshold || (v === threshold && ties-- > 0)) {
-        const q = candidates.items[c0 + k]!;
-        ws.appProgram[out0 + kept] = q;
-        ws.appPref[out0 + kept++] = v;
-        off[q + 1]!++;
-      }
+      if (v > threshold || (v === threshold && ties-- > 0)) record(ws, out0 + kept++, c0 + k, v);
     }
   }
 
@@ -127,5 +99,18 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   for (let q = 0; q < nP; q++) off[q + 1]! += off[q]!;
   const fill = ws.programScratch;
   for (let q = 0; q < nP; q++) fill[q] = off[q]!;
-  for (let k = 0; k < plan.totalApps; k++) ws.pAppEntry[fill[ws.appProgram[k]!]!++] = k;
+  for (let k = 0; k < plan.totalApps; k++) {
+    const slot = fill[ws.appProgram[k]!]!++;
+    ws.pAppEntry[slot] = k;
+    ws.pAppApplicant[slot] = plan.entryApplicant[k]!;
+  }
+}
+
+/** Writes application entry `entry`: candidate `candidate` at this preference, counted for its program. */
+function record(ws: Workspace, entry: number, candidate: number, preference: number): void {
+  const q = ws.plan.candidates.items[candidate]!;
+  ws.appProgram[entry] = q;
+  ws.appCandidate[entry] = candidate;
+  ws.appPref[entry] = preference;
+  ws.pAppOff[q + 1]!++;
 }

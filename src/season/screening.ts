@@ -1,7 +1,7 @@
 import { normal, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { bestContact } from "./reach.js";
+import { contactFor } from "./contacts.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest } from "./select.js";
 import type { Workspace } from "./workspace.js";
@@ -22,6 +22,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   ws.cutoff.fill(NaN);
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
+  const paper = s.applicant.paper;
   // Scores are placed against a window around each program's last cutoff as they are
   // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
@@ -36,8 +37,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     let inside = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;
-      const a = ws.plan.entryApplicant[k]!;
-      const v = s.applicant.paper[a]! + noise * normal(key, a, q);
+      const a = ws.pAppApplicant[start + j]!;
+      const v = paper[a]! + noise * normal(key, a, q);
       ws.screenScore[k] = v;
       aboveIdx[above] = k;
       above += +(v > hi);
@@ -126,7 +127,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
     if (director < 0) continue;
     const a = ws.plan.entryApplicant[k]!;
     if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, s.program.backchannelUse[q]!))) continue;
-    if (!bestContact(s, director, a, ctx.contact)) continue;
+    if (!contactFor(ws, q, a, k, ctx.contact)) continue;
     if (isSuppressed(ctx, "preInterview", q, a)) continue;
     const c = ctx.contact;
     countCall(ctx, COUNT.preInterviewCalls, q, a);

@@ -1,3 +1,4 @@
+import { newContactCache, type ContactCache } from "./contacts.js";
 import type { SeasonPlan } from "./plan.js";
 
 /**
@@ -34,6 +35,8 @@ export interface World {
 export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
+  /** Parallel to appProgram: the entry's index in plan.candidates (fixed for the pair). */
+  readonly appCandidate: Int32Array;
   readonly appPref: Float64Array;
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
@@ -57,6 +60,8 @@ export interface Workspace {
   /** Applications by program: entries pAppEntry[pAppOff[q]] … pAppOff[q+1]-1. */
   readonly pAppOff: Int32Array;
   readonly pAppEntry: Int32Array;
+  /** Parallel to pAppEntry: the applicant of each entry. */
+  readonly pAppApplicant: Int32Array;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate or application of a program. */
@@ -79,6 +84,8 @@ export interface Workspace {
   readonly sortIdx: Int32Array;
   readonly withCalls: World;
   readonly withoutCalls: World;
+  /** Directors' best contacts, filled as they are first needed (see contactFor). */
+  readonly contacts: ContactCache;
   /** Buffers of the compact market that marketOf builds for the match. */
   readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
 }
@@ -122,6 +129,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   return {
     plan,
     appProgram: new Int32Array(plan.totalApps),
+    appCandidate: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     baseInvited: new Uint8Array(plan.totalApps),
@@ -137,6 +145,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
     pAppOff: new Int32Array(nP + 1),
     pAppEntry: new Int32Array(plan.totalApps),
+    pAppApplicant: new Int32Array(plan.totalApps),
     candScore: new Float64Array(maxCandidates),
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
@@ -149,6 +158,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan),
     withoutCalls: newWorld(plan),
+    contacts: newContactCache(plan.candidates.items.length),
     market: {
       aOff: new Int32Array(plan.s.applicant.count + 1),
       aItems: new Int32Array(plan.aListOff[plan.s.applicant.count]!),
