@@ -110,7 +110,6 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
 function record(ws: Workspace, entry: number, candidate: number, preference: number): void {
   const q = ws.plan.candidates.items[candidate]!;
   ws.appProgram[entry] = q;
-  ws.appCandidate[entry] = candidate;
   ws.appPref[entry] = preference;
   ws.pAppOff[q + 1]!++;
 }

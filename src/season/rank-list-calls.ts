@@ -4,7 +4,7 @@ import { CATEGORIES, COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type 
 import { interviewScore } from "./interviews.js";
 import { moveBy, positionOn, removeAt, roundSpots } from "./list-edits.js";
 import { FINE, saidVerdict, STRONG, thoughtVerdict } from "./opinions.js";
-import { contactFor } from "./contacts.js";
+import { bestContact } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
@@ -45,7 +45,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       const a = world.baseList[baseStart + r]!;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      if (!contactFor(ws, q, a, world.baseEntry[baseStart + r]!, ctx.contact)) continue;
+      if (!bestContact(s, director, a, ctx.contact)) continue;
       const category = categoryOf(ws, ctx, q, a, r, baseLength);
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;

@@ -1,7 +1,7 @@
 import { normal, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { contactFor } from "./contacts.js";
+import { bestContact } from "./reach.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest } from "./select.js";
 import type { Workspace } from "./workspace.js";
@@ -127,7 +127,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
     if (director < 0) continue;
     const a = ws.plan.entryApplicant[k]!;
     if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, s.program.backchannelUse[q]!))) continue;
-    if (!contactFor(ws, q, a, k, ctx.contact)) continue;
+    if (!bestContact(s, director, a, ctx.contact)) continue;
     if (isSuppressed(ctx, "preInterview", q, a)) continue;
     const c = ctx.contact;
     countCall(ctx, COUNT.preInterviewCalls, q, a);

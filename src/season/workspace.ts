@@ -1,4 +1,3 @@
-import { newContactCache, type ContactCache } from "./contacts.js";
 import type { SeasonPlan } from "./plan.js";
 
 /**
@@ -35,8 +34,6 @@ export interface World {
 export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
-  /** Parallel to appProgram: the entry's index in plan.candidates (fixed for the pair). */
-  readonly appCandidate: Int32Array;
   readonly appPref: Float64Array;
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
@@ -84,8 +81,6 @@ export interface Workspace {
   readonly sortIdx: Int32Array;
   readonly withCalls: World;
   readonly withoutCalls: World;
-  /** Directors' best contacts, filled as they are first needed (see contactFor). */
-  readonly contacts: ContactCache;
   /** Buffers of the compact market that marketOf builds for the match. */
   readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
 }
@@ -129,7 +124,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   return {
     plan,
     appProgram: new Int32Array(plan.totalApps),
-    appCandidate: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     baseInvited: new Uint8Array(plan.totalApps),
@@ -158,7 +152,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan),
     withoutCalls: newWorld(plan),
-    contacts: newContactCache(plan.candidates.items.length),
     market: {
       aOff: new Int32Array(plan.s.applicant.count + 1),
       aItems: new Int32Array(plan.aListOff[plan.s.applicant.count]!),
