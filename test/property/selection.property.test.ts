@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
+import type { ScenarioInput } from "../../src/scenario/schema.js";
+import { chooseApplications } from "../../src/season/applications.js";
+import { makeSeasonPlan } from "../../src/season/plan.js";
+import { screen } from "../../src/season/screening.js";
+import { newWorkspace } from "../../src/season/workspace.js";
+import { scenarioOf } from "../helpers/season.js";
+
+// Applications and screening keep the best few against a window around the last trial's
+// cutoff. These properties check the choice against a plain sort of the same scores, over
+// many trials on one workspace, so that windows that hit and windows that miss are both met.
+
+/** Indices of the `take` largest values, ties in index order (what DESIGN.md's "best" means here). */
+function best(values: readonly number[], take: number): number[] {
+  return values
+    .map((v, i) => [v, i] as const)
+    .sort((x, y) => y[0] - x[0] || x[1] - y[1])
+    .slice(0, take)
+    .map(([, i]) => i)
+    .sort((x, y) => x - y);
+}
+
+// Coarse values make ties common when the noise is 0.
+const coarse = fc.constantFrom(0, 0.25, 0.5, 0.75, 1);
+
+const marketArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    nP: fc.integer({ min: 2, max: 9 }),
+    nA: fc.integer({ min: 1, max: 14 }),
+    perApplicant: fc.integer({ min: 1, max: 8 }),
+    preferenceNoise: fc.constantFrom(0, 0.02, 0.3),
+    screeningNoise: fc.constantFrom(0, 0.03, 0.2),
+    band: fc.constantFrom(0, 0.05, 0.2),
+  })
+  .chain(({ nP, nA, perApplicant, preferenceNoise, screeningNoise, band }) =>
+    fc.record({
+      programs: fc.tuple(
+        ...Array.from({ length: nP }, (_, i) =>
+          fc.record({ id: fc.constant(`P${i}`), positions: fc.integer({ min: 0, max: 2 }), prestige: coarse, interviewSlots: fc.integer({ min: 0, max: 6 }) }),
+        ),
+      ),
+      applicants: fc.tuple(...Array.from({ length: nA }, (_, i) => fc.record({ id: fc.constant(`a${i}`), paper: coarse }))),
+      model: fc.constant({
+        applications: { perApplicant },
+        ranking: { preferenceNoise },
+        screening: { noise: screeningNoise, band },
+      }),
+    }),
+  );
+
+describe("choosing the best few", () => {
+  it("applications are each applicant's perApplicant best candidates, trial after trial", () => {
+    fc.assert(
+      fc.property(marketArb, fc.integer({ min: 0, max: 1000 }), (input, seed) => {
+        const plan = makeSeasonPlan(scenarioOf(input));
+        const ws = newWorkspace(plan);
+        const noise = plan.s.model.ranking.preferenceNoise;
+        for (let t = 0; t < 12; t++) {
+          const streams = trialStreams(seed, t);
+          chooseApplications(ws, streams);
+          for (let a = 0; a < plan.s.applicant.count; a++) {
+            const c0 = plan.candidates.offsets[a]!;
+            const n = plan.candidates.offsets[a + 1]! - c0;
+            const row = rowKey(streams.preferences, a);
+            const scores = Array.from({ length: n }, (_, k) => plan.baseAppeal[c0 + k]! + noise * rowNormal(row, k));
+            const take = plan.appOff[a + 1]! - plan.appOff[a]!;
+            const expected = best(scores, take).map((k) => [plan.candidates.items[c0 + k]!, scores[k]!]);
+            const chosen = [];
+            for (let e = plan.appOff[a]!; e < plan.appOff[a + 1]!; e++) chosen.push([ws.appProgram[e]!, ws.appPref[e]!]);
+            expect(chosen.sort((x, y) => x[0]! - y[0]!)).toEqual(expected.sort((x, y) => x[0]! - y[0]!));
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("screening invites each program's interviewSlots best and marks those within band of the cutoff", () => {
+    fc.assert(
+      fc.property(marketArb, fc.integer({ min: 0, max: 1000 }), (input, seed) => {
+        const plan = makeSeasonPlan(scenarioOf(input));
+        const ws = newWorkspace(plan);
+        const { noise, band } = plan.s.model.screening;
+        for (let t = 0; t < 12; t++) {
+          const streams = trialStreams(seed, t);
+          chooseApplications(ws, streams);
+          screen(ws, streams);
+          for (let q = 0; q < plan.s.program.count; q++) {
+            // The program's applications in applicant order, with their screening scores.
+            const entries: number[] = [];
+            for (let k = 0; k < plan.totalApps; k++) if (ws.appProgram[k] === q) entries.push(k);
+            const scores = entries.map((k) => {
+              const a = plan.entryApplicant[k]!;
+              return plan.s.applicant.paper[a]! + noise * normal(streams.screening, a, q);
+            });
+            const slots = plan.s.program.interviewSlots[q]!;
+            const invited = entries.filter((k) => ws.baseInvited[k] === 1);
+            const borderline = entries.filter((k) => ws.borderline[k] === 1);
+            if (entries.length <= slots) {
+              expect(invited).toEqual(entries);
+              expect(borderline).toEqual([]);
+              continue;
+            }
+            expect(invited).toEqual(best(scores, slots).map((j) => entries[j]!));
+            if (slots === 0) continue;
+            const cutoff = [...scores].sort((x, y) => y - x)[slots - 1]!;
+            expect(borderline).toEqual(entries.filter((_, j) => Math.abs(scores[j]! - cutoff) <= band));
+            expect(Array.from(ws.borderlineEntries.subarray(0, ws.borderlineCount)).filter((k) => ws.appProgram[k] === q)).toEqual(borderline);
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
