@@ -70,7 +70,9 @@ export function matchBench({ repeats = 5, seed = 1 } = {}) {
     phases: {
       read: med("read"),
       parse: med("parse"),
-      validate: med("validate"),
+      schema: med("schema"),
+      references: med("references"),
+      validate: med("schema") + med("references"),
       resolve: med("resolve"),
       match: med("match"),
       check: med("check"),
@@ -90,7 +92,8 @@ export function printMatchBench(r) {
   console.log(`  floor          JSON.parse + typed-array DA, no checks ${f(r.floorMs)} ms (median)`);
   console.log(`  ratio          ${r.ratio.toFixed(2)}× (target ≤ 2×)`);
   const p = r.phases;
-  console.log(`  phases         startup ${f(p.startup)} | read ${f(p.read)} | parse ${f(p.parse)} | validate ${f(p.validate)} | ` +
+  console.log(`  phases         startup ${f(p.startup)} | read ${f(p.read)} | parse ${f(p.parse)} | ` +
+    `validate ${f(p.validate)} (schema ${p.schema.toFixed(0)}, references ${p.references.toFixed(0)}) | ` +
     `resolve ${f(p.resolve)} | match ${f(p.match)} | check ${f(p.check)} | write ${f(p.write)}  ms`);
   console.log(`  validate + resolve vs parse: ${((p.validate + p.resolve) / p.parse).toFixed(2)}×`);
   console.log(`  peak RSS       ${r.peakRssMb.toFixed(0)} MB`);

@@ -37,7 +37,7 @@ function place(file: string, source: ParsedSource, issues: readonly UnplacedIssu
   return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...locate(doc, lineCounter, issue) }));
 }
 
-/** Called as each loading phase ends ("parse", "validate"), for --timings. */
+/** Called as each loading phase ends ("parse", "schema", "references"), for --timings. */
 export type PhaseListener = (phase: string) => void;
 
 /** Parses and checks a scenario text, collecting every problem rather than stopping at the first. */
@@ -49,11 +49,12 @@ export function checkScenarioText(text: string, file: string, onPhase?: PhaseLis
     return { file, scenario: undefined, resolved: undefined, errors, warnings: [] };
   }
   const checked = checkAgainstSchema(ScenarioSchema, source.data);
+  onPhase?.("schema");
   const refs = checkReferences(source.data);
   const errors = place(file, source, [...checked.issues, ...refs.errors]).sort(
     (x, y) => x.line - y.line || x.col - y.col,
   );
-  onPhase?.("validate");
+  onPhase?.("references");
   return {
     file,
     scenario: errors.length === 0 ? checked.value : undefined,

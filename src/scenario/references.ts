@@ -70,19 +70,20 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   const applicants: Target = { table: indexIds(applicantList, "applicant", errors), kind: "applicant" };
   const referrers: Target = { table: indexIds(referrerList, "referrer", errors), kind: "referrer" };
 
-  const one = (to: Target, value: unknown, path: PathSegment[]): number => {
+  // The path is a function so that it is built only for an error.
+  const one = (to: Target, value: unknown, path: () => PathSegment[]): number => {
     if (value === undefined) return -1;
     const id = asId(value);
     if (id === undefined) return -1;
     const index = to.table.get(id);
-    if (index === undefined) errors.push({ path, message: `unknown ${to.kind} ${quote(id)}` });
+    if (index === undefined) errors.push({ path: path(), message: `unknown ${to.kind} ${quote(id)}` });
     return index ?? -1;
   };
 
   // Rank lists hold most of a large file's values: paths are built only for an error, and
   // repeats are found by stamping each index with the number of the list it was seen in.
   let listNumber = 0;
-  const stamps = new Map<Target, { list: Int32Array; at: Int32Array }>();
+  const stamps = new Map<Target, Int32Array>();
   const lists = (owners: readonly (Raw | undefined)[], section: string, key: string, to: Target, ranked: boolean): Csr => {
     const offsets = new Int32Array(owners.length + 1);
     for (let i = 0; i < owners.length; i++) {
@@ -90,35 +91,43 @@ export function checkReferences(raw: unknown): ReferenceCheck {
       offsets[i + 1] = offsets[i]! + (Array.isArray(v) ? v.length : 0);
     }
     const items = new Int32Array(offsets[owners.length]!);
-    let stamp = stamps.get(to);
-    if (!stamp) stamps.set(to, (stamp = { list: new Int32Array(to.table.size), at: new Int32Array(to.table.size) }));
+    let seenIn = stamps.get(to);
+    if (!seenIn) stamps.set(to, (seenIn = new Int32Array(to.table.size)));
+    const table = to.table;
+    let current = listNumber;
     let w = 0;
     for (let i = 0; i < owners.length; i++) {
       const values = owners[i]?.[key];
       if (!Array.isArray(values)) continue;
-      const current = ++listNumber;
+      current++;
       for (let k = 0; k < values.length; k++) {
         const v: unknown = values[k];
-        const id = typeof v === "string" && v !== "" ? v : asId(v);
-        const index = id === undefined ? undefined : to.table.get(id);
-        items[w++] = index ?? -1;
+        // Most entries are ids written as text and known: one lookup. Anything else (an id
+        // written as a number, an unknown id, a value of the wrong type) takes the long way.
+        let index = table.get(v as string);
         if (index === undefined) {
-          if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
-          continue;
+          const id = asId(v);
+          index = id === undefined ? undefined : table.get(id);
+          if (index === undefined) {
+            items[w++] = -1;
+            if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
+            continue;
+          }
         }
+        items[w++] = index;
         if (!ranked) continue;
-        if (stamp.list[index] === current) {
-          errors.push({ path: [section, i, key, k], message: `${quote(id!)} is listed twice (also at position ${stamp.at[index]! + 1})` });
-        } else {
-          stamp.list[index] = current;
-          stamp.at[index] = k;
-        }
+        if (seenIn[index] === current) {
+          // Rare: only now look for where it was first.
+          const first = items.subarray(w - 1 - k, w - 1).indexOf(index);
+          errors.push({ path: [section, i, key, k], message: `${quote(String(v))} is listed twice (also at position ${first + 1})` });
+        } else seenIn[index] = current;
       }
     }
+    listNumber = current;
     return { offsets, items };
   };
 
-  const programDirector = Int32Array.from(programList, (p, i) => one(referrers, p?.["director"], ["programs", i, "director"]));
+  const programDirector = Int32Array.from(programList, (p, i) => one(referrers, p?.["director"], () => ["programs", i, "director"]));
   const programRankList = lists(programList, "programs", "rankList", applicants, true);
   const specialties = new Set<string>();
   let unnamedSpecialty = false;
@@ -129,7 +138,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     if (p["positions"] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
   });
 
-  const applicantHome = Int32Array.from(applicantList, (a, i) => one(programs, a?.["home"], ["applicants", i, "home"]));
+  const applicantHome = Int32Array.from(applicantList, (a, i) => one(programs, a?.["home"], () => ["applicants", i, "home"]));
   const resolved: ResolvedReferences = {
     programIndex: programs.table,
     applicantIndex: applicants.table,
@@ -157,7 +166,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   return { errors, warnings, resolved };
 }
 
-type Resolve = (to: Target, value: unknown, path: PathSegment[]) => number;
+type Resolve = (to: Target, value: unknown, path: () => PathSegment[]) => number;
 
 function resolveTies(ties: readonly (Raw | undefined)[], referrers: Target, one: Resolve, errors: UnplacedIssue[]) {
   const tieEnds = new Int32Array(ties.length * 2).fill(-1);
@@ -165,8 +174,8 @@ function resolveTies(ties: readonly (Raw | undefined)[], referrers: Target, one:
   ties.forEach((r, i) => {
     const between = asList(r?.["between"]);
     if (between.length !== 2) return;
-    tieEnds[2 * i] = one(referrers, between[0], ["relationships", i, "between", 0]);
-    tieEnds[2 * i + 1] = one(referrers, between[1], ["relationships", i, "between", 1]);
+    tieEnds[2 * i] = one(referrers, between[0], () => ["relationships", i, "between", 0]);
+    tieEnds[2 * i + 1] = one(referrers, between[1], () => ["relationships", i, "between", 1]);
     const a = asId(between[0]);
     const b = asId(between[1]);
     if (a === undefined || b === undefined) return;
@@ -194,8 +203,8 @@ function resolveOpinions(
   const firstAt = new Map<string, number>();
   opinions.forEach((o, i) => {
     if (!o) return;
-    opinionReferrer[i] = one(referrers, o["referrer"], ["opinions", i, "referrer"]);
-    opinionApplicant[i] = one(applicants, o["applicant"], ["opinions", i, "applicant"]);
+    opinionReferrer[i] = one(referrers, o["referrer"], () => ["opinions", i, "referrer"]);
+    opinionApplicant[i] = one(applicants, o["applicant"], () => ["opinions", i, "applicant"]);
     const r = asId(o["referrer"]);
     const a = asId(o["applicant"]);
     if (r === undefined || a === undefined) return;
