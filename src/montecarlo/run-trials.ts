@@ -1,6 +1,6 @@
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
+import { makeSeasonPlan } from "../season/plan.js";
 import { blockingPairsVsUncalled, runTrial } from "../season/season.js";
 import { newWorkspace, type Workspace } from "../season/workspace.js";
 import { accumulatorFor, addTrial, type Accumulator } from "./accumulator.js";
@@ -12,10 +12,11 @@ export interface TrialRange {
   readonly proposer: Proposer;
 }
 
-/** Runs trials first … first+count-1 into a fresh accumulator, reusing one workspace. */
-export function runTrialRange(plan: SeasonPlan, range: TrialRange, onTrial?: () => void): Accumulator {
-  const ws = newWorkspace(plan);
-  const acc = accumulatorFor(plan);
+/**
+ * Runs trials first … first+count-1 and adds them to `acc`, on workspace `ws` (one
+ * workspace serves any number of trials and blocks of one scenario).
+ */
+export function runTrialRange(acc: Accumulator, ws: Workspace, range: TrialRange, onTrial?: () => void): Accumulator {
   for (let t = range.first; t < range.first + range.count; t++) {
     runTrialInto(acc, ws, range.seed, t, range.proposer);
     onTrial?.();
@@ -42,5 +43,6 @@ export function runTrialInto(
 
 /** All `runs` trials of a scenario in one thread. */
 export function simulateInline(s: IndexedScenario, seed: number, runs: number, proposer: Proposer): Accumulator {
-  return runTrialRange(makeSeasonPlan(s), { seed, first: 0, count: runs, proposer });
+  const plan = makeSeasonPlan(s);
+  return runTrialRange(accumulatorFor(plan), newWorkspace(plan), { seed, first: 0, count: runs, proposer });
 }

@@ -1,6 +1,7 @@
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan } from "../season/plan.js";
+import { newWorkspace } from "../season/workspace.js";
 import { accumulatorFor, fromData, mergeInto, type Accumulator } from "./accumulator.js";
 import { runTrialRange } from "./run-trials.js";
 
@@ -61,10 +62,12 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
   };
 
   if (workers === 1) {
+    // One workspace for every block: memory stays flat however many runs there are.
+    const ws = newWorkspace(plan);
     for (let start = first; start < first + count; start += size) {
       aborted(options.signal);
       const n = Math.min(size, first + count - start);
-      mergeInto(total, runTrialRange(plan, { seed: options.seed, first: start, count: n, proposer: options.proposer }));
+      runTrialRange(total, ws, { seed: options.seed, first: start, count: n, proposer: options.proposer });
       progress(n);
       // Let an interrupt or a progress redraw in between blocks.
       await new Promise((resolve) => setImmediate(resolve));
