@@ -25,11 +25,11 @@ const SMALL_JOB = 3_000_000;
 
 /**
  * Trials per block: small enough for a smooth progress bar, a fair share per thread and a
- * quick answer to Ctrl-C (about half a million applications per block, a fraction of a
- * second), large enough that handing blocks out costs little.
+ * quick answer to Ctrl-C (about two million applications per block, under half a second),
+ * large enough that handing blocks out and sending their counts back costs little.
  */
 export function blockSize(count: number, workers: number, applications: number): number {
-  const byWork = Math.floor(500_000 / Math.max(1, applications));
+  const byWork = Math.floor(2_000_000 / Math.max(1, applications));
   return Math.max(1, Math.min(250, byWork, Math.ceil(count / (workers * 8))));
 }
 
