@@ -10,46 +10,87 @@ import { sortByKeyDescending, type World, type Workspace } from "./workspace.js"
  * replaces this.
  */
 export function attendInterviews(ws: Workspace, world: World): void {
+  world.interviewed.fill(0);
+  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a);
+  listInterviews(ws, world);
+}
+
+/**
+ * Step 3 in the world with calls, from the world without them (`base`): an applicant
+ * whose invitations calls did not change attends the same interviews and ranks the same
+ * programs, and calls change few applicants' invitations (see ws.changedApplicants). So
+ * the world without calls is copied and only the changed applicants are worked out again;
+ * the programs whose interviewees differ are listed for buildRankListsFrom.
+ */
+export function attendInterviewsFrom(ws: Workspace, world: World, base: World): void {
+  const { plan } = ws;
+  world.interviewed.set(base.interviewed);
+  world.aList.set(base.aList);
+  world.aLen.set(base.aLen);
+  ws.programChanged.fill(0);
+  ws.changedProgramCount = 0;
+  for (let i = 0; i < ws.changedApplicantCount; i++) {
+    const a = ws.changedApplicants[i]!;
+    world.interviewed.fill(0, plan.appOff[a]!, plan.appOff[a + 1]!);
+    attendAs(ws, world, a);
+    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+      const q = ws.appProgram[k]!;
+      if (world.interviewed[k] !== base.interviewed[k] && !ws.programChanged[q]) {
+        ws.programChanged[q] = 1;
+        ws.changedPrograms[ws.changedProgramCount++] = q;
+      }
+    }
+  }
+  listInterviews(ws, world);
+}
+
+/** Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list. */
+function attendAs(ws: Workspace, world: World, a: number): void {
   const { plan } = ws;
   const { s } = plan;
-  const max = s.applicant.maxInterviews;
   const invited = world.invited;
-  const programFixed = s.program.hasRankList;
-  world.interviewed.fill(0);
-  world.interviewCount = 0;
   const anyFixed = plan.fixedMembers.items.length > 0;
-  const onFixed = (a: number, k: number) => anyFixed && programFixed[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
-  for (let a = 0; a < s.applicant.count; a++) {
-    const ownList = s.applicant.hasRankList[a] === 1;
-    let n = 0;
-    if (!ownList && !anyFixed) {
-      // Most entries are not invitations: gather the invited without a branch per entry.
-      for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-        ws.entryOrder[n] = k;
-        n += invited[k]!;
-      }
-    } else {
-      for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-        if (invited[k] === 1 || ownList || onFixed(a, k)) ws.entryOrder[n++] = k;
-      }
+  const onFixed = (k: number) =>
+    anyFixed && s.program.hasRankList[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
+  const ownList = s.applicant.hasRankList[a] === 1;
+  let n = 0;
+  if (!ownList && !anyFixed) {
+    // Most entries are not invitations: gather the invited without a branch per entry.
+    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+      ws.entryOrder[n] = k;
+      n += invited[k]!;
     }
-    sortByKeyDescending(ws.entryOrder, ws.appPref, n);
-    const out = plan.aListOff[a]!;
-    let taken = 0;
-    let ranked = 0;
-    for (let i = 0; i < n; i++) {
-      const k = ws.entryOrder[i]!;
-      if (invited[k] && taken < max[a]!) {
-        world.interviewed[k] = 1;
-        world.interviewEntries[world.interviewCount++] = k;
-        taken++;
-        world.aList[out + ranked++] = ws.appProgram[k]!;
-      } else if (ownList || onFixed(a, k)) {
-        world.aList[out + ranked++] = ws.appProgram[k]!;
-      }
+  } else {
+    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+      if (invited[k] === 1 || ownList || onFixed(k)) ws.entryOrder[n++] = k;
     }
-    world.aLen[a] = ranked;
   }
+  sortByKeyDescending(ws.entryOrder, ws.appPref, n);
+  const max = s.applicant.maxInterviews[a]!;
+  const out = plan.aListOff[a]!;
+  let taken = 0;
+  let ranked = 0;
+  for (let i = 0; i < n; i++) {
+    const k = ws.entryOrder[i]!;
+    if (invited[k] && taken < max) {
+      world.interviewed[k] = 1;
+      taken++;
+      world.aList[out + ranked++] = ws.appProgram[k]!;
+    } else if (ownList || onFixed(k)) {
+      world.aList[out + ranked++] = ws.appProgram[k]!;
+    }
+  }
+  world.aLen[a] = ranked;
+}
+
+/** world.interviewEntries from world.interviewed, in applicant order. */
+function listInterviews(ws: Workspace, world: World): void {
+  let n = 0;
+  for (let k = 0; k < ws.plan.totalApps; k++) {
+    world.interviewEntries[n] = k;
+    n += world.interviewed[k]!;
+  }
+  world.interviewCount = n;
 }
 
 /**

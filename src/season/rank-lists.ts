@@ -10,7 +10,6 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
   const { plan } = ws;
   const { s } = plan;
-  const { paperWeight, interviewWeight } = s.model.ranking;
   const nP = s.program.count;
 
   // Group the interviews by program (a counting sort keeps applicant order within each).
@@ -40,25 +39,64 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       start += n;
       continue;
     }
-    // Sort the program's interview entries by score; entries are laid out applicant by
-    // applicant, so ties fall in applicant order.
     const n = count[q + 1]! - count[q]!;
-    for (let j = 0; j < n; j++) {
-      const k = grouped[count[q]! + j]!;
-      const a = plan.entryApplicant[k]!;
-      ws.sortIdx[j] = k;
-      ws.sortKey[j] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
-    }
-    sortPairsDescending(ws.sortIdx, ws.sortKey, n);
-    for (let j = 0; j < n; j++) {
-      const k = ws.sortIdx[j]!;
-      world.pList[start + j] = plan.entryApplicant[k]!;
-      world.baseEntry[start + j] = k;
-    }
-    world.pLen[q] = n;
+    ws.sortIdx.set(grouped.subarray(count[q]!, count[q + 1]!));
+    rankInterviewees(ws, world, streams, q, n);
     start += ws.pAppOff[q + 1]! - ws.pAppOff[q]!;
   }
   world.pStart[nP] = start;
   world.baseList.set(world.pList.subarray(0, start));
   world.baseLen.set(world.pLen);
+}
+
+/**
+ * Step 4, the programs' side, in the world with calls, from the world without them
+ * (`base`): a program whose interviewees are the same ranks them the same, so the lists
+ * without calls are copied and only the programs attendInterviewsFrom listed are ranked
+ * again.
+ */
+export function buildRankListsFrom(ws: Workspace, world: World, base: World, streams: TrialStreams): void {
+  const nP = ws.plan.s.program.count;
+  const used = base.pStart[nP]!;
+  world.pStart.set(base.pStart);
+  world.pList.set(base.baseList.subarray(0, used));
+  world.baseEntry.set(base.baseEntry.subarray(0, used));
+  world.pLen.set(base.baseLen);
+  for (let i = 0; i < ws.changedProgramCount; i++) {
+    const q = ws.changedPrograms[i]!;
+    if (ws.plan.s.program.hasRankList[q]) continue;
+    // The program's interviewees in this world, in applicant order.
+    let n = 0;
+    for (let j = ws.pAppOff[q]!; j < ws.pAppOff[q + 1]!; j++) {
+      const k = ws.pAppEntry[j]!;
+      ws.sortIdx[n] = k;
+      n += world.interviewed[k]!;
+    }
+    rankInterviewees(ws, world, streams, q, n);
+  }
+  world.baseList.set(world.pList.subarray(0, used));
+  world.baseLen.set(world.pLen);
+}
+
+/**
+ * Program q's list from its interview entries ws.sortIdx[0 … n-1]: sorted by score;
+ * entries are laid out applicant by applicant, so ties fall in applicant order.
+ */
+function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number, n: number): void {
+  const { plan } = ws;
+  const { s } = plan;
+  const { paperWeight, interviewWeight } = s.model.ranking;
+  for (let j = 0; j < n; j++) {
+    const k = ws.sortIdx[j]!;
+    const a = plan.entryApplicant[k]!;
+    ws.sortKey[j] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
+  }
+  sortPairsDescending(ws.sortIdx, ws.sortKey, n);
+  const start = world.pStart[q]!;
+  for (let j = 0; j < n; j++) {
+    const k = ws.sortIdx[j]!;
+    world.pList[start + j] = plan.entryApplicant[k]!;
+    world.baseEntry[start + j] = k;
+  }
+  world.pLen[q] = n;
 }

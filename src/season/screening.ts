@@ -117,6 +117,8 @@ function markOne(ws: Workspace, k: number): void {
 export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   const { s, streams, world } = ctx;
   world.invited.set(ws.baseInvited);
+  ws.applicantChanged.fill(0);
+  ws.changedApplicantCount = 0;
   const p = s.model.preInterview.callProbability;
   // Only borderline applications can be called about; they are listed by program, in
   // each program's order of applications.
@@ -148,7 +150,11 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
       effect: world.invited[k] === before ? "unchanged" : world.invited[k] ? "invited" : "uninvited",
     });
     // Each application is called about at most once, so `before` is the no-call invitation.
-    if (world.invited[k]! > before) ctx.counts[COUNT.invitesGained]!++;
-    else if (world.invited[k]! < before) ctx.counts[COUNT.invitesLost]!++;
+    if (world.invited[k] === before) continue;
+    ctx.counts[world.invited[k]! > before ? COUNT.invitesGained : COUNT.invitesLost]!++;
+    if (!ws.applicantChanged[a]) {
+      ws.applicantChanged[a] = 1;
+      ws.changedApplicants[ws.changedApplicantCount++] = a;
+    }
   }
 }

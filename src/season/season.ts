@@ -5,10 +5,10 @@ import { trialStreams, type TrialStreams } from "../rng/streams.js";
 import { chooseApplications } from "./applications.js";
 import { COUNT, newCallContext } from "./call-context.js";
 import type { EventListener } from "./events.js";
-import { attendInterviews } from "./interviews.js";
+import { attendInterviews, attendInterviewsFrom } from "./interviews.js";
 import { catchInsincerity, lateCalls } from "./late-calls.js";
 import { rankListCalls } from "./rank-list-calls.js";
-import { buildRankLists } from "./rank-lists.js";
+import { buildRankLists, buildRankListsFrom } from "./rank-lists.js";
 import { preInterviewCalls, screen } from "./screening.js";
 import type { World, Workspace } from "./workspace.js";
 
@@ -125,9 +125,9 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
   const ctx = newCallContext(s, streams, world, options.emit, options.suppress);
   preInterviewCalls(ws, ctx);
   mark("pre-interview calls");
-  attendInterviews(ws, world);
+  attendInterviewsFrom(ws, world, without);
   mark("interviews");
-  buildRankLists(ws, world, streams);
+  buildRankListsFrom(ws, world, without, streams);
   mark("rank lists");
   rankListCalls(ws, ctx);
   mark("rank-list calls");

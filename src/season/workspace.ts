@@ -42,6 +42,14 @@ export interface Workspace {
   /** Each program's cutoff in the last trial where it had one: a guess for the next (see screen). */
   readonly screeningCutoff: Float64Array;
   readonly borderline: Uint8Array;
+  /** Applicants whose invitations calls changed this trial (flag and list), see preInterviewCalls. */
+  readonly applicantChanged: Uint8Array;
+  readonly changedApplicants: Int32Array;
+  changedApplicantCount: number;
+  /** Programs whose interviewees differ between the worlds this trial (flag and list). */
+  readonly programChanged: Uint8Array;
+  readonly changedPrograms: Int32Array;
+  changedProgramCount: number;
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
   borderlineCount: number;
@@ -130,6 +138,12 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     cutoff: new Float64Array(nP),
     screeningCutoff: new Float64Array(nP).fill(NaN),
     borderline: new Uint8Array(plan.totalApps),
+    applicantChanged: new Uint8Array(plan.s.applicant.count),
+    changedApplicants: new Int32Array(plan.s.applicant.count),
+    changedApplicantCount: 0,
+    programChanged: new Uint8Array(nP),
+    changedPrograms: new Int32Array(nP),
+    changedProgramCount: 0,
     borderlineEntries: new Int32Array(plan.totalApps),
     borderlineCount: 0,
     rankScore: new Float64Array(plan.s.applicant.count),

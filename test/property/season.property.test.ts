@@ -4,9 +4,39 @@ import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { simulateInline } from "../../src/montecarlo/run-trials.js";
 import { resultsContext, resultsOf } from "../../src/report/results-model.js";
 import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
+import { attendInterviews } from "../../src/season/interviews.js";
+import { buildRankLists } from "../../src/season/rank-lists.js";
 import { marketOf } from "../../src/season/season.js";
+import { newWorkspace } from "../../src/season/workspace.js";
+import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { scenarioArb } from "../helpers/scenario-arbitrary.js";
 import { scenarioOf, season } from "../helpers/season.js";
+
+/** Markets where calls before interviews change many invitations: every director calls about every borderline applicant and knows them all. */
+const busyCallsArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({ nP: fc.integer({ min: 2, max: 6 }), nA: fc.integer({ min: 2, max: 16 }) })
+  .chain(({ nP, nA }) =>
+    fc.record({
+      programs: fc.tuple(
+        ...Array.from({ length: nP }, (_, i) =>
+          fc.record({ id: fc.constant(`P${i}`), positions: fc.integer({ min: 1, max: 3 }), director: fc.constant(`d${i}`), interviewSlots: fc.integer({ min: 1, max: 5 }) }),
+        ),
+      ),
+      applicants: fc.tuple(
+        ...Array.from({ length: nA }, (_, i) =>
+          fc.record({
+            id: fc.constant(`a${i}`),
+            paper: fc.double({ min: 0, max: 1, noNaN: true }),
+            quality: fc.double({ min: 0, max: 1, noNaN: true }),
+            maxInterviews: fc.integer({ min: 1, max: 4 }),
+            letters: fc.constant(Array.from({ length: nP }, (_, p) => `d${p}`)),
+          }),
+        ),
+      ),
+      referrers: fc.constant(Array.from({ length: nP }, (_, p) => ({ id: `d${p}`, candor: 1 }))),
+      model: fc.constant({ preInterview: { callProbability: 1 }, screening: { noise: 0.1, band: 0.4 }, opinions: { noise: 0.3 } }),
+    }),
+  );
 
 describe("the season on random scenarios", () => {
   it("every season's match is valid and stable on its final lists, in both worlds", () => {
@@ -52,6 +82,33 @@ describe("the season on random scenarios", () => {
         expect(Array.from(on.programOf)).toEqual(Array.from(off.programOf));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("the world with calls, built from the one without, equals the same world worked out afresh", () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, busyCallsArb), fc.integer({ min: 0, max: 1000 }), (input, trial) => {
+        const sn = season(input);
+        const { result } = sn.trial(trial);
+        const world = result.withCalls;
+        const fresh = newWorkspace(sn.ws.plan).withCalls;
+        fresh.invited.set(world.invited);
+        attendInterviews(sn.ws, fresh);
+        buildRankLists(sn.ws, fresh, result.streams);
+        const { plan } = sn.ws;
+        expect(Array.from(world.interviewed)).toEqual(Array.from(fresh.interviewed));
+        for (let a = 0; a < plan.s.applicant.count; a++) {
+          const at = plan.aListOff[a]!;
+          expect(Array.from(world.aList.subarray(at, at + world.aLen[a]!))).toEqual(Array.from(fresh.aList.subarray(at, at + fresh.aLen[a]!)));
+        }
+        for (let q = 0; q < plan.s.program.count; q++) {
+          const at = fresh.pStart[q]!;
+          expect(world.pStart[q]).toBe(at);
+          expect(Array.from(world.baseList.subarray(at, at + world.baseLen[q]!))).toEqual(Array.from(fresh.baseList.subarray(at, at + fresh.baseLen[q]!)));
+          expect(Array.from(world.baseEntry.subarray(at, at + world.baseLen[q]!))).toEqual(Array.from(fresh.baseEntry.subarray(at, at + fresh.baseLen[q]!)));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 
