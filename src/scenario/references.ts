@@ -42,6 +42,23 @@ const asId = (v: unknown): string | undefined =>
   typeof v === "string" && v !== "" ? v : typeof v === "number" && Number.isInteger(v) && v >= 0 ? String(v) : undefined;
 const entries = (data: Raw, key: string): (Raw | undefined)[] => asList(data[key]).map(asRecord);
 
+/**
+ * The values of some keys across items (undefined where left out), read in one pass over
+ * each item's own keys: a key that most items leave out costs nothing, where looking it up
+ * in every item would cost a slow lookup each.
+ */
+function columns<K extends string>(items: readonly (Raw | undefined)[], keys: readonly K[]): Record<K, unknown[]> {
+  const out = {} as Record<K, unknown[]>;
+  for (const key of keys) out[key] = Array.from<unknown>({ length: items.length });
+  const wanted = new Set<string>(keys);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    for (const key in item) if (wanted.has(key)) out[key as K][i] = item[key];
+  }
+  return out;
+}
+
 function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: UnplacedIssue[]): Map<string, number> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
@@ -84,20 +101,21 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   // repeats are found by stamping each index with the number of the list it was seen in.
   let listNumber = 0;
   const stamps = new Map<Target, Int32Array>();
-  const lists = (owners: readonly (Raw | undefined)[], section: string, key: string, to: Target, ranked: boolean): Csr => {
-    const offsets = new Int32Array(owners.length + 1);
-    for (let i = 0; i < owners.length; i++) {
-      const v = owners[i]?.[key];
+  const lists = (column: readonly unknown[], section: string, key: string, to: Target, ranked: boolean): Csr => {
+    const offsets = new Int32Array(column.length + 1);
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
       offsets[i + 1] = offsets[i]! + (Array.isArray(v) ? v.length : 0);
     }
-    const items = new Int32Array(offsets[owners.length]!);
+    const items = new Int32Array(offsets[column.length]!);
+    if (items.length === 0) return { offsets, items };
     let seenIn = stamps.get(to);
     if (!seenIn) stamps.set(to, (seenIn = new Int32Array(to.table.size)));
     const table = to.table;
     let current = listNumber;
     let w = 0;
-    for (let i = 0; i < owners.length; i++) {
-      const values = owners[i]?.[key];
+    for (let i = 0; i < column.length; i++) {
+      const values = column[i];
       if (!Array.isArray(values)) continue;
       current++;
       for (let k = 0; k < values.length; k++) {
@@ -127,8 +145,10 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     return { offsets, items };
   };
 
-  const programDirector = Int32Array.from(programList, (p, i) => one(referrers, p?.["director"], () => ["programs", i, "director"]));
-  const programRankList = lists(programList, "programs", "rankList", applicants, true);
+  const pc = columns(programList, ["director", "rankList"]);
+  const ac = columns(applicantList, ["home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties"]);
+  const programDirector = Int32Array.from(pc.director, (d, i) => one(referrers, d, () => ["programs", i, "director"]));
+  const programRankList = lists(pc.rankList, "programs", "rankList", applicants, true);
   const specialties = new Set<string>();
   let unnamedSpecialty = false;
   programList.forEach((p, i) => {
@@ -138,7 +158,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     if (p["positions"] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
   });
 
-  const applicantHome = Int32Array.from(applicantList, (a, i) => one(programs, a?.["home"], () => ["applicants", i, "home"]));
+  const applicantHome = Int32Array.from(ac.home, (h, i) => one(programs, h, () => ["applicants", i, "home"]));
   const resolved: ResolvedReferences = {
     programIndex: programs.table,
     applicantIndex: applicants.table,
@@ -146,23 +166,24 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     programDirector,
     programRankList,
     applicantHome,
-    applicantAways: lists(applicantList, "applicants", "aways", programs, false),
-    applicantLetters: lists(applicantList, "applicants", "letters", referrers, false),
-    applicantKnownBy: lists(applicantList, "applicants", "knownBy", referrers, false),
-    applicantPreferences: lists(applicantList, "applicants", "preferences", programs, true),
-    applicantRankList: lists(applicantList, "applicants", "rankList", programs, true),
-    applicantToldNumberOne: lists(applicantList, "applicants", "toldNumberOne", programs, false),
+    applicantAways: lists(ac.aways, "applicants", "aways", programs, false),
+    applicantLetters: lists(ac.letters, "applicants", "letters", referrers, false),
+    applicantKnownBy: lists(ac.knownBy, "applicants", "knownBy", referrers, false),
+    applicantPreferences: lists(ac.preferences, "applicants", "preferences", programs, true),
+    applicantRankList: lists(ac.rankList, "applicants", "rankList", programs, true),
+    applicantToldNumberOne: lists(ac.toldNumberOne, "applicants", "toldNumberOne", programs, false),
     ...resolveTies(entries(data, "relationships"), referrers, one, errors),
     ...resolveOpinions(entries(data, "opinions"), referrers, applicants, one, errors),
   };
 
-  applicantList.forEach((a, i) => {
-    const own = a?.["specialties"];
-    if (!a || !Array.isArray(own) || a["rankList"] !== undefined || unnamedSpecialty) return;
-    if (!own.some((sp) => typeof sp === "string" && specialties.has(sp))) {
-      warnings.push({ path: ["applicants", i, "specialties"], message: "no program offers any of these specialties" });
-    }
-  });
+  if (!unnamedSpecialty) {
+    ac.specialties.forEach((own, i) => {
+      if (!Array.isArray(own) || ac.rankList[i] !== undefined) return;
+      if (!own.some((sp) => typeof sp === "string" && specialties.has(sp))) {
+        warnings.push({ path: ["applicants", i, "specialties"], message: "no program offers any of these specialties" });
+      }
+    });
+  }
   return { errors, warnings, resolved };
 }
 
