@@ -72,32 +72,31 @@ export const id = () => {
 };
 
 /**
- * A list of ids, checked in one loop rather than element by element: rank lists hold most
- * of a large scenario's values, and per-element schemas cost several times the JSON parse.
+ * A list of ids, checked and turned into text in one loop rather than element by element:
+ * rank lists hold most of a large scenario's values, and per-element schemas cost several
+ * times the JSON parse.
  */
 export const idList = () =>
   z
     .unknown()
-    .check((ctx) => {
-      const v = ctx.value;
-      if (!Array.isArray(v)) {
-        ctx.issues.push({ code: "custom", input: v, message: says("a list of ids")({ input: v }) });
-        return;
-      }
-      for (let i = 0; i < v.length; i++) {
-        if (!isId(v[i])) {
-          ctx.issues.push({ code: "custom", input: v[i], path: [i], message: says("an id (text or a whole number)")({ input: v[i] }) });
-        }
-      }
-    })
     .meta({
-      // What the bulk check accepts, for the JSON Schema that editors read.
+      // What the check accepts, for the JSON Schema that editors read.
       type: "array",
       items: ID_JSON,
     })
-    .transform((v) => {
-      const items = v as (string | number)[];
-      return items.every((x) => typeof x === "string") ? (items as string[]) : items.map(String);
+    .transform((v, ctx): string[] => {
+      if (!Array.isArray(v)) {
+        ctx.issues.push({ code: "custom", input: v, message: says("a list of ids")({ input: v }) });
+        return z.NEVER;
+      }
+      let allText = true;
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === "string" && x !== "") continue;
+        if (isId(x)) allText = false;
+        else ctx.issues.push({ code: "custom", input: x, path: [i], message: says("an id (text or a whole number)")({ input: x }) });
+      }
+      return allText ? (v as string[]) : v.map(String);
     });
 
 const NONE: readonly never[] = Object.freeze([]);
