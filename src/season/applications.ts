@@ -1,5 +1,5 @@
 import { rowKey, rowNormal, type TrialStreams } from "../rng/streams.js";
-import { kthLargest } from "./select.js";
+import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
 /**
@@ -65,7 +65,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (above < take && above + inside >= take) {
       for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
       const threshold = kthLargest(sortKey, inside, take - above, ws.bucketCounts);
-      ws.applicationCutoff[a] = threshold;
+      ws.applicationCutoff[a] = nextGuess(guess, threshold);
       // Everyone above the window, then those inside it above the cutoff, then as many
       // equal to it as there is room for (ties arise only without noise). Entries are in
       // candidate order within each part; nothing reads their order but ties of
@@ -84,7 +84,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     }
     ws.sortKey.set(score.subarray(0, n));
     const threshold = kthLargest(ws.sortKey, n, take, ws.bucketCounts);
-    ws.applicationCutoff[a] = threshold;
+    ws.applicationCutoff[a] = nextGuess(guess, threshold);
     let ties = take;
     for (let k = 0; k < n; k++) if (score[k]! > threshold) ties--;
     let kept = 0;

@@ -3,7 +3,7 @@ import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContact } from "./reach.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
-import { kthLargest } from "./select.js";
+import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
 /**
@@ -53,7 +53,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     if (slots === 0) continue;
     if (above < slots && above + inside >= slots) {
       const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.bucketCounts);
-      ws.cutoff[q] = ws.screeningCutoff[q] = cutoff;
+      ws.cutoff[q] = cutoff;
+      ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
       // Everyone above the window is in; inside it, those above the cutoff, and as many
       // equal to it as there is room for, in the program's order of applications.
       for (let i = 0; i < above; i++) ws.baseInvited[aboveIdx[i]!] = 1;
@@ -76,7 +77,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
     const cutoff = kthLargest(ws.sortKey, n, slots, ws.bucketCounts);
-    ws.cutoff[q] = ws.screeningCutoff[q] = cutoff;
+    ws.cutoff[q] = cutoff;
+    ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
     let invited = 0;
     for (let j = 0; j < n; j++) {
       const k = ws.pAppEntry[start + j]!;

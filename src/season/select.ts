@@ -63,3 +63,12 @@ export function kthLargest(values: Float64Array, n: number, k: number, counts: I
   }
   return quickselect(values, m, k - above);
 }
+
+/**
+ * The next trial's guess of a cutoff: a running average of the cutoffs seen (the first
+ * taken as it is). A cutoff is a random quantity; its average lies closer to the next one
+ * than the last value does, so a window around it misses less often.
+ */
+export function nextGuess(guess: number, cutoff: number): number {
+  return Number.isNaN(guess) ? cutoff : guess + 0.25 * (cutoff - guess);
+}
