@@ -44,11 +44,11 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       continue;
     }
     // Keep the `take` best. The cutoff moves little from trial to trial, so each score is
-    // placed against a window around the cutoffs seen so far as it is drawn: above it (in), or inside
-    // it, where the cutoff is then found among a few. The window only saves work; when it
-    // misses, the cutoff is found among all the scores. The appends below are written
-    // without branches (store, then advance by 0 or 1; `&`, not `&&`): which way a noisy
-    // score falls cannot be predicted.
+    // placed, as it is drawn, against a window around the cutoffs seen so far: above it
+    // (in), or inside it, where the cutoff is then found among a few. The window only saves
+    // work; when it misses, the cutoff is found among all the scores. The appends below
+    // are written without branches (store, then advance by 0 or 1; `&`, not `&&`): which
+    // way a noisy score falls cannot be predicted.
     const guess = ws.applicationCutoff[a]!;
     const lo = guess - windowHalf;
     const hi = guess + windowHalf;

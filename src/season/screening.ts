@@ -23,7 +23,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const paper = s.applicant.paper;
-  // Scores are placed against a window around each program's last cutoff as they are
+  // Scores are placed against a window around each program's guessed cutoff as they are
   // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
   for (let q = 0; q < s.program.count; q++) {

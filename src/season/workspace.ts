@@ -39,7 +39,7 @@ export interface Workspace {
   readonly baseInvited: Uint8Array;
   /** Each program's screening cutoff (score of the last invited), NaN where all were invited. */
   readonly cutoff: Float64Array;
-  /** Each program's cutoff in the last trial where it had one: a guess for the next (see screen). */
+  /** Each program's guess of its screening cutoff, a running average of past trials' (see screen). */
   readonly screeningCutoff: Float64Array;
   readonly borderline: Uint8Array;
   /** Applicants whose invitations calls changed this trial (flag and list), see preInterviewCalls. */
@@ -73,8 +73,9 @@ export interface Workspace {
   readonly aboveScratch: Int32Array;
   readonly insideScratch: Int32Array;
   /**
-   * Each applicant's cutoff of applications in the last trial (NaN before the first): a
-   * guess that makes the next trial's choice faster, never a change to it.
+   * Each applicant's guess of their cutoff of applications, a running average of past
+   * trials' (NaN before the first): it makes the next trial's choice faster, never a
+   * change to it.
    */
   readonly applicationCutoff: Float64Array;
   /** Scratch of one entry per program (and one more). */
