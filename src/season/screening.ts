@@ -115,6 +115,7 @@ function markOne(ws: Workspace, k: number): void {
  * Step 2, the calls: for each borderline applicant, the director asks someone who knows
  * them, with probability `preInterview.callProbability × backchannelUse`. Strong or
  * positive wins the invitation, cautious or would-not-rank loses it, fine changes nothing.
+ * The applicants whose invitations changed are listed for attendInterviewsFrom.
  */
 export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   const { s, streams, world } = ctx;
