@@ -1,6 +1,6 @@
 import { normal, type TrialStreams } from "../rng/streams.js";
 import { onFixedList } from "./plan.js";
-import { sortByKeyDescending, type World, type Workspace } from "./workspace.js";
+import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
 
 /**
  * Step 3: applicants accept invitations in their order of preference, up to their
@@ -65,7 +65,8 @@ function attendAs(ws: Workspace, world: World, a: number): void {
       if (invited[k] === 1 || ownList || onFixed(k)) ws.entryOrder[n++] = k;
     }
   }
-  sortByKeyDescending(ws.entryOrder, ws.appPref, n);
+  for (let i = 0; i < n; i++) ws.sortKey[i] = ws.appPref[ws.entryOrder[i]!]!;
+  sortPairsDescending(ws.entryOrder, ws.sortKey, n);
   const max = s.applicant.maxInterviews[a]!;
   const out = plan.aListOff[a]!;
   let taken = 0;

@@ -85,7 +85,7 @@ export interface Workspace {
   readonly groupedEntries: Int32Array;
   /** Scratch for selecting the best few out of many (see select.ts). */
   readonly bucketCounts: Int32Array;
-  /** Scratch for ordering a program's list. */
+  /** Scratch keys: a list being ordered, or the scores a cutoff is chosen among. */
   readonly sortKey: Float64Array;
   readonly sortIdx: Int32Array;
   readonly withCalls: World;
@@ -177,29 +177,9 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
 }
 
 /**
- * Sorts idx[0..n) so that key[idx[i]] is descending, ties by idx ascending. Insertion sort:
- * the lists sorted here (an applicant's invitations, a program's interviewees) are short.
- */
-export function sortByKeyDescending(idx: Int32Array, key: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
-    const v = idx[i]!;
-    const kv = key[v]!;
-    let j = i - 1;
-    while (j >= 0) {
-      const u = idx[j]!;
-      const ku = key[u]!;
-      if (ku > kv || (ku === kv && u < v)) break;
-      idx[j + 1] = u;
-      j--;
-    }
-    idx[j + 1] = v;
-  }
-}
-
-/**
  * Sorts idx[0..n) and key[0..n) together (key[i] belongs to idx[i]) so that keys descend,
- * ties by idx ascending. Insertion sort on keys held beside their indices: a program's
- * interviewees are a few dozen.
+ * ties by idx ascending. Insertion sort on keys held beside their indices: the lists sorted
+ * (an applicant's invitations, a program's interviewees) are short.
  */
 export function sortPairsDescending(idx: Int32Array, key: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) {
