@@ -34,10 +34,7 @@ export function runTrialInto(
   onPhase?: (phase: string) => void,
 ): void {
   const r = runTrial(ws, seed, trial, { proposer, onPhase });
-  let invitesWithout = 0;
-  const invited = r.withoutCalls.invited;
-  for (let k = 0; k < invited.length; k++) invitesWithout += invited[k]!;
-  addTrial(acc, ws.plan, r, invitesWithout, blockingPairsVsUncalled(ws, r));
+  addTrial(acc, ws.plan, r, ws.baseInviteCount, blockingPairsVsUncalled(ws, r));
   onPhase?.("accumulate");
 }
 

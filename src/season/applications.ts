@@ -8,7 +8,8 @@ import type { Workspace } from "./workspace.js";
  * noise for this trial, kept per application in appPref (a given order, from preferences
  * or a fixed list, is kept as appeal 0, -1, -2, …). Entries are not sorted here: only the
  * few invitations an applicant receives ever need ordering. Calls cannot change this step,
- * so both worlds of a trial share it. Then the applications are grouped by program.
+ * so both worlds of a trial share it. Each application is also filed under its program as
+ * it is written (applicants come in order, so each program's stay in applicant order).
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { plan } = ws;
@@ -23,9 +24,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   // noise: wide enough to hold the new cutoff in about 98 trials out of 100, narrow enough
   // to hold only a sixth of the candidates (on the dermatology market).
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
-  const nP = s.program.count;
-  const off = ws.pAppOff;
-  off.fill(0);
+  ws.pAppCount.fill(0);
 
   for (let a = 0; a < s.applicant.count; a++) {
     const c0 = candidates.offsets[a]!;
@@ -33,14 +32,14 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     const out0 = plan.appOff[a]!;
     const take = plan.appOff[a + 1]! - out0;
     if (plan.orderGiven[a]) {
-      for (let k = 0; k < take; k++) record(ws, out0 + k, c0 + k, baseAppeal[c0 + k]!);
+      for (let k = 0; k < take; k++) record(ws, a, out0 + k, c0 + k, baseAppeal[c0 + k]!);
       continue;
     }
     // The noise of candidate k is addressed by (trial, applicant, k): k is the program's
     // place in the applicant's candidate list, which no trial or call changes.
     const row = rowKey(key, a);
     if (take >= n) {
-      for (let k = 0; k < n; k++) record(ws, out0 + k, c0 + k, baseAppeal[c0 + k]! + noise * rowNormal(row, k));
+      for (let k = 0; k < n; k++) record(ws, a, out0 + k, c0 + k, baseAppeal[c0 + k]! + noise * rowNormal(row, k));
       continue;
     }
     // Keep the `take` best. The cutoff moves little from trial to trial, so each score is
@@ -71,14 +70,14 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       // candidate order within each part; nothing reads their order but ties of
       // preference, which never span two parts.
       let kept = 0;
-      for (let i = 0; i < above; i++) record(ws, out0 + kept++, c0 + aboveIdx[i]!, score[aboveIdx[i]!]!);
+      for (let i = 0; i < above; i++) record(ws, a, out0 + kept++, c0 + aboveIdx[i]!, score[aboveIdx[i]!]!);
       for (let j = 0; j < inside; j++) {
         const k = insideIdx[j]!;
-        if (score[k]! > threshold) record(ws, out0 + kept++, c0 + k, score[k]!);
+        if (score[k]! > threshold) record(ws, a, out0 + kept++, c0 + k, score[k]!);
       }
       for (let j = 0; j < inside && kept < take; j++) {
         const k = insideIdx[j]!;
-        if (score[k] === threshold) record(ws, out0 + kept++, c0 + k, threshold);
+        if (score[k] === threshold) record(ws, a, out0 + kept++, c0 + k, threshold);
       }
       continue;
     }
@@ -90,26 +89,17 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     let kept = 0;
     for (let k = 0; k < n && kept < take; k++) {
       const v = score[k]!;
-      if (v > threshold || (v === threshold && ties-- > 0)) record(ws, out0 + kept++, c0 + k, v);
+      if (v > threshold || (v === threshold && ties-- > 0)) record(ws, a, out0 + kept++, c0 + k, v);
     }
-  }
-
-  // Group entries by program (a counting sort keeps each program's entries in applicant
-  // order; the counts were taken as entries were written).
-  for (let q = 0; q < nP; q++) off[q + 1]! += off[q]!;
-  const fill = ws.programScratch;
-  for (let q = 0; q < nP; q++) fill[q] = off[q]!;
-  for (let k = 0; k < plan.totalApps; k++) {
-    const slot = fill[ws.appProgram[k]!]!++;
-    ws.pAppEntry[slot] = k;
-    ws.pAppApplicant[slot] = plan.entryApplicant[k]!;
   }
 }
 
-/** Writes application entry `entry`: candidate `candidate` at this preference, counted for its program. */
-function record(ws: Workspace, entry: number, candidate: number, preference: number): void {
+/** Writes applicant a's application entry `entry`: candidate `candidate` at this preference, filed under its program. */
+function record(ws: Workspace, a: number, entry: number, candidate: number, preference: number): void {
   const q = ws.plan.candidates.items[candidate]!;
   ws.appProgram[entry] = q;
   ws.appPref[entry] = preference;
-  ws.pAppOff[q + 1]!++;
+  const slot = ws.plan.programAppStart[q]! + ws.pAppCount[q]!++;
+  ws.pAppEntry[slot] = entry;
+  ws.pAppApplicant[slot] = a;
 }

@@ -14,6 +14,12 @@ export interface SeasonPlan {
   readonly baseAppeal: Float64Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
+  /**
+   * Program q's region of the by-program application buffers: programAppStart[q] …
+   * programAppStart[q+1]-1, one slot for each candidate list naming q, so every trial's
+   * applications fit whatever the applicants choose.
+   */
+  readonly programAppStart: Int32Array;
   /** Applications of applicant a occupy entries appOff[a] … appOff[a+1]-1 in every trial. */
   readonly appOff: Int32Array;
   readonly totalApps: number;
@@ -87,6 +93,9 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
   const candOff = new Int32Array(nA + 1);
   for (let i = 0; i < nA; i++) candOff[i + 1] = candOff[i]! + candidateLists[i]!.length;
+  const programAppStart = new Int32Array(p.count + 1);
+  for (const list of candidateLists) for (const q of list) programAppStart[q + 1]!++;
+  for (let q = 0; q < p.count; q++) programAppStart[q + 1]! += programAppStart[q]!;
   const appOff = new Int32Array(nA + 1);
   for (let i = 0; i < nA; i++) appOff[i + 1] = appOff[i]! + appCount[i]!;
 
@@ -131,6 +140,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
     baseAppeal: Float64Array.from(appeal),
     orderGiven,
+    programAppStart,
     appOff,
     totalApps: appOff[nA]!,
     fixedMembers: { offsets: fixedOff, items: Int32Array.from(fixedLists.flat()) },

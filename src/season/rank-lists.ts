@@ -42,7 +42,7 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
     const n = count[q + 1]! - count[q]!;
     ws.sortIdx.set(grouped.subarray(count[q]!, count[q + 1]!));
     rankInterviewees(ws, world, streams, q, n);
-    start += ws.pAppOff[q + 1]! - ws.pAppOff[q]!;
+    start += ws.pAppCount[q]!;
   }
   world.pStart[nP] = start;
   world.baseList.set(world.pList.subarray(0, start));
@@ -67,7 +67,8 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
     if (ws.plan.s.program.hasRankList[q]) continue;
     // The program's interviewees in this world, in applicant order.
     let n = 0;
-    for (let j = ws.pAppOff[q]!; j < ws.pAppOff[q + 1]!; j++) {
+    const from = ws.plan.programAppStart[q]!;
+    for (let j = from; j < from + ws.pAppCount[q]!; j++) {
       const k = ws.pAppEntry[j]!;
       ws.sortIdx[n] = k;
       n += world.interviewed[k]!;

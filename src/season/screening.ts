@@ -17,6 +17,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const { noise, band } = s.model.screening;
   const key = streams.screening;
   ws.baseInvited.fill(0);
+  ws.baseInviteCount = 0;
   ws.borderline.fill(0);
   ws.borderlineCount = 0;
   ws.cutoff.fill(NaN);
@@ -28,9 +29,11 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
   for (let q = 0; q < s.program.count; q++) {
     if (s.program.hasRankList[q]) continue;
-    const start = ws.pAppOff[q]!;
-    const n = ws.pAppOff[q + 1]! - start;
+    const start = ws.plan.programAppStart[q]!;
+    const n = ws.pAppCount[q]!;
     const slots = s.program.interviewSlots[q]!;
+    // Ties at the cutoff are invited only while there is room: exactly min(n, slots).
+    ws.baseInviteCount += Math.min(n, slots);
     const lo = ws.screeningCutoff[q]! - windowHalf;
     const hi = ws.screeningCutoff[q]! + windowHalf;
     let above = 0;

@@ -72,7 +72,7 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
   const nP = s.program.count;
 
   const invitations = Array.from({ length: nP }, (_, q) => {
-    const entries = Array.from(ws.pAppEntry.subarray(ws.pAppOff[q]!, ws.pAppOff[q + 1]!));
+    const entries = Array.from(ws.pAppEntry.subarray(ws.plan.programAppStart[q]!, ws.plan.programAppStart[q]! + ws.pAppCount[q]!));
     const who = (keep: (k: number) => boolean) => entries.filter(keep).map((k) => plan.entryApplicant[k]!);
     const cutoff = ws.cutoff[q]!;
     return {

@@ -37,6 +37,8 @@ export interface Workspace {
   readonly appPref: Float64Array;
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
+  /** How many entries screening invited (the invitations of the season without calls). */
+  baseInviteCount: number;
   /** Each program's screening cutoff (score of the last invited), NaN where all were invited. */
   readonly cutoff: Float64Array;
   /** Each program's guess of its screening cutoff, a running average of past trials' (see screen). */
@@ -62,8 +64,11 @@ export interface Workspace {
   stamp: number;
   /** Scratch for ordering one applicant's entries. */
   readonly entryOrder: Int32Array;
-  /** Applications by program: entries pAppEntry[pAppOff[q]] … pAppOff[q+1]-1. */
-  readonly pAppOff: Int32Array;
+  /**
+   * Applications by program, in applicant order: program q's are pAppEntry[start] …
+   * pAppEntry[start + pAppCount[q] - 1], from start = plan.programAppStart[q].
+   */
+  readonly pAppCount: Int32Array;
   readonly pAppEntry: Int32Array;
   /** Parallel to pAppEntry: the applicant of each entry. */
   readonly pAppApplicant: Int32Array;
@@ -136,6 +141,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     appPref: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     baseInvited: new Uint8Array(plan.totalApps),
+    baseInviteCount: 0,
     cutoff: new Float64Array(nP),
     screeningCutoff: new Float64Array(nP).fill(NaN),
     borderline: new Uint8Array(plan.totalApps),
@@ -152,9 +158,9 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     interviewStamp: new Int32Array(plan.totalApps),
     stamp: 0,
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
-    pAppOff: new Int32Array(nP + 1),
-    pAppEntry: new Int32Array(plan.totalApps),
-    pAppApplicant: new Int32Array(plan.totalApps),
+    pAppCount: new Int32Array(nP),
+    pAppEntry: new Int32Array(plan.programAppStart[nP]!),
+    pAppApplicant: new Int32Array(plan.programAppStart[nP]!),
     candScore: new Float64Array(maxCandidates),
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
