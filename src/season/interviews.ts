@@ -12,7 +12,6 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function attendInterviews(ws: Workspace, world: World): void {
   world.interviewed.fill(0);
   for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a);
-  listInterviews(ws, world);
 }
 
 /**
@@ -25,8 +24,10 @@ export function attendInterviews(ws: Workspace, world: World): void {
 export function attendInterviewsFrom(ws: Workspace, world: World, base: World): void {
   const { plan } = ws;
   world.interviewed.set(base.interviewed);
-  world.aList.set(base.aList);
   world.aLen.set(base.aLen);
+  for (let a = 0; a < plan.s.applicant.count; a++) {
+    for (let i = plan.aListOff[a]!; i < plan.aListOff[a]! + base.aLen[a]!; i++) world.aList[i] = base.aList[i]!;
+  }
   ws.programChanged.fill(0);
   ws.changedProgramCount = 0;
   for (let i = 0; i < ws.changedApplicantCount; i++) {
@@ -41,7 +42,6 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
       }
     }
   }
-  listInterviews(ws, world);
 }
 
 /** Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list. */
@@ -82,16 +82,6 @@ function attendAs(ws: Workspace, world: World, a: number): void {
     }
   }
   world.aLen[a] = ranked;
-}
-
-/** world.interviewEntries from world.interviewed, in applicant order. */
-function listInterviews(ws: Workspace, world: World): void {
-  let n = 0;
-  for (let k = 0; k < ws.plan.totalApps; k++) {
-    world.interviewEntries[n] = k;
-    n += world.interviewed[k]!;
-  }
-  world.interviewCount = n;
 }
 
 /**

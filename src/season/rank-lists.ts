@@ -5,26 +5,12 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 /**
  * Step 4, the programs' side: rank lists before any call. A program ranks its
  * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
- * this. (The applicants' lists are written as they attend interviews.)
+ * this. (The applicants' lists are written as they attend interviews.) Program q's list
+ * has room for all its applications: pStart advances by pAppCount.
  */
 export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
-  const { plan } = ws;
-  const { s } = plan;
+  const { s } = ws.plan;
   const nP = s.program.count;
-
-  // Group the interviews by program (a counting sort keeps applicant order within each).
-  const count = ws.programScratch;
-  count.fill(0);
-  for (let i = 0; i < world.interviewCount; i++) count[ws.appProgram[world.interviewEntries[i]!]! + 1]!++;
-  for (let q = 0; q < nP; q++) count[q + 1]! += count[q]!;
-  const grouped = ws.groupedEntries;
-  const cursor = ws.programCursor;
-  cursor.set(count.subarray(0, nP));
-  for (let i = 0; i < world.interviewCount; i++) {
-    const k = world.interviewEntries[i]!;
-    grouped[cursor[ws.appProgram[k]!]!++] = k;
-  }
-
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
@@ -39,44 +25,57 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       start += n;
       continue;
     }
-    const n = count[q + 1]! - count[q]!;
-    ws.sortIdx.set(grouped.subarray(count[q]!, count[q + 1]!));
-    rankInterviewees(ws, world, streams, q, n);
+    rankInterviewees(ws, world, streams, q, gatherInterviewees(ws, world, q));
     start += ws.pAppCount[q]!;
   }
   world.pStart[nP] = start;
-  world.baseList.set(world.pList.subarray(0, start));
-  world.baseLen.set(world.pLen);
+  keepAsBase(world, nP);
 }
 
 /**
  * Step 4, the programs' side, in the world with calls, from the world without them
- * (`base`): a program whose interviewees are the same ranks them the same, so the lists
- * without calls are copied and only the programs attendInterviewsFrom listed are ranked
- * again.
+ * (`base`, whose lists no call edits): a program whose interviewees are the same ranks
+ * them the same, so the lists without calls are copied and only the programs
+ * attendInterviewsFrom listed are ranked again.
  */
 export function buildRankListsFrom(ws: Workspace, world: World, base: World, streams: TrialStreams): void {
   const nP = ws.plan.s.program.count;
-  const used = base.pStart[nP]!;
   world.pStart.set(base.pStart);
-  world.pList.set(base.baseList.subarray(0, used));
-  world.baseEntry.set(base.baseEntry.subarray(0, used));
-  world.pLen.set(base.baseLen);
+  world.pLen.set(base.pLen);
+  for (let q = 0; q < nP; q++) {
+    for (let i = base.pStart[q]!; i < base.pStart[q]! + base.pLen[q]!; i++) {
+      world.pList[i] = base.pList[i]!;
+      world.baseEntry[i] = base.baseEntry[i]!;
+    }
+  }
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
-    // The program's interviewees in this world, in applicant order.
-    let n = 0;
-    const from = ws.plan.programAppStart[q]!;
-    for (let j = from; j < from + ws.pAppCount[q]!; j++) {
-      const k = ws.pAppEntry[j]!;
-      ws.sortIdx[n] = k;
-      n += world.interviewed[k]!;
-    }
-    rankInterviewees(ws, world, streams, q, n);
+    rankInterviewees(ws, world, streams, q, gatherInterviewees(ws, world, q));
   }
-  world.baseList.set(world.pList.subarray(0, used));
+  keepAsBase(world, nP);
+}
+
+/** Program q's interview entries in this world, in applicant order, into ws.sortIdx; returns how many. */
+function gatherInterviewees(ws: Workspace, world: World, q: number): number {
+  const from = ws.plan.programAppStart[q]!;
+  const to = from + ws.pAppCount[q]!;
+  let n = 0;
+  for (let j = from; j < to; j++) {
+    const k = ws.pAppEntry[j]!;
+    ws.sortIdx[n] = k;
+    n += world.interviewed[k]!;
+  }
+  return n;
+}
+
+/** Keeps the lists as they stand before rank-list calls (nothing to copy where the world shares them). */
+function keepAsBase(world: World, nP: number): void {
+  if (world.baseList === world.pList) return;
   world.baseLen.set(world.pLen);
+  for (let q = 0; q < nP; q++) {
+    for (let i = world.pStart[q]!; i < world.pStart[q]! + world.pLen[q]!; i++) world.baseList[i] = world.pList[i]!;
+  }
 }
 
 /**

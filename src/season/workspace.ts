@@ -7,14 +7,14 @@ import type { SeasonPlan } from "./plan.js";
 export interface World {
   readonly invited: Uint8Array; // per application entry
   readonly interviewed: Uint8Array; // per application entry
-  /** The interviewed entries, in applicant order: interviewEntries[0 … interviewCount-1]. */
-  readonly interviewEntries: Int32Array;
-  interviewCount: number;
   /** Program q's list: pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first. */
   readonly pStart: Int32Array;
   readonly pLen: Int32Array;
   readonly pList: Int32Array;
-  /** The program lists as they stood before any rank-list call. */
+  /**
+   * The program lists as they stood before any rank-list call. The world without calls
+   * is never edited, so there these are pList and pLen themselves.
+   */
   readonly baseLen: Int32Array;
   readonly baseList: Int32Array;
   /** Parallel to baseList: the application entry of each listed applicant (-1 on a fixed list). */
@@ -83,11 +83,6 @@ export interface Workspace {
    * change to it.
    */
   readonly applicationCutoff: Float64Array;
-  /** Scratch of one entry per program (and one more). */
-  readonly programScratch: Int32Array;
-  readonly programCursor: Int32Array;
-  /** Scratch: interviewed entries grouped by program. */
-  readonly groupedEntries: Int32Array;
   /** Scratch for selecting the best few out of many (see select.ts). */
   readonly bucketCounts: Int32Array;
   /** Scratch keys: a list being ordered, or the scores a cutoff is chosen among. */
@@ -99,19 +94,20 @@ export interface Workspace {
   readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
 }
 
-function newWorld(plan: SeasonPlan): World {
+/** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
+function newWorld(plan: SeasonPlan, edited: boolean): World {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
+  const pLen = new Int32Array(nP);
+  const pList = new Int32Array(plan.programListCapacity);
   return {
     invited: new Uint8Array(plan.totalApps),
     interviewed: new Uint8Array(plan.totalApps),
-    interviewEntries: new Int32Array(plan.totalApps),
-    interviewCount: 0,
     pStart: new Int32Array(nP + 1),
-    pLen: new Int32Array(nP),
-    pList: new Int32Array(plan.programListCapacity),
-    baseLen: new Int32Array(nP),
-    baseList: new Int32Array(plan.programListCapacity),
+    pLen,
+    pList,
+    baseLen: edited ? new Int32Array(nP) : pLen,
+    baseList: edited ? new Int32Array(plan.programListCapacity) : pList,
     baseEntry: new Int32Array(plan.programListCapacity),
     aLen: new Int32Array(nA),
     aList: new Int32Array(plan.aListOff[nA]!),
@@ -165,14 +161,11 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
-    programScratch: new Int32Array(nP + 1),
     bucketCounts: new Int32Array(64),
-    programCursor: new Int32Array(nP + 1),
-    groupedEntries: new Int32Array(plan.totalApps),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
     sortIdx: new Int32Array(maxProgramList),
-    withCalls: newWorld(plan),
-    withoutCalls: newWorld(plan),
+    withCalls: newWorld(plan, true),
+    withoutCalls: newWorld(plan, false),
     market: {
       aOff: new Int32Array(plan.s.applicant.count + 1),
       aItems: new Int32Array(plan.aListOff[plan.s.applicant.count]!),
