@@ -50,8 +50,6 @@ function attendAs(ws: Workspace, world: World, a: number): void {
   const { s } = plan;
   const invited = world.invited;
   const anyFixed = plan.fixedMembers.items.length > 0;
-  const onFixed = (k: number) =>
-    anyFixed && s.program.hasRankList[ws.appProgram[k]!] === 1 && onFixedList(plan, ws.appProgram[k]!, a);
   const ownList = s.applicant.hasRankList[a] === 1;
   let n = 0;
   if (!ownList && !anyFixed) {
@@ -62,7 +60,7 @@ function attendAs(ws: Workspace, world: World, a: number): void {
     }
   } else {
     for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-      if (invited[k] === 1 || ownList || onFixed(k)) ws.entryOrder[n++] = k;
+      if (invited[k] === 1 || ownList || onFixedListOf(ws, k, a)) ws.entryOrder[n++] = k;
     }
   }
   for (let i = 0; i < n; i++) ws.sortKey[i] = ws.appPref[ws.entryOrder[i]!]!;
@@ -77,11 +75,17 @@ function attendAs(ws: Workspace, world: World, a: number): void {
       world.interviewed[k] = 1;
       taken++;
       world.aList[out + ranked++] = ws.appProgram[k]!;
-    } else if (ownList || onFixed(k)) {
+    } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       world.aList[out + ranked++] = ws.appProgram[k]!;
     }
   }
   world.aLen[a] = ranked;
+}
+
+/** Whether the program of entry k has a fixed list with applicant a on it. */
+function onFixedListOf(ws: Workspace, k: number, a: number): boolean {
+  const q = ws.appProgram[k]!;
+  return ws.plan.s.program.hasRankList[q] === 1 && onFixedList(ws.plan, q, a);
 }
 
 /**
