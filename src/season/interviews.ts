@@ -11,7 +11,8 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
  */
 export function attendInterviews(ws: Workspace, world: World): void {
   world.interviewed.fill(0);
-  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a);
+  ws.intervieweeCount.fill(0);
+  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a, true);
 }
 
 /**
@@ -44,8 +45,11 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
   }
 }
 
-/** Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list. */
-function attendAs(ws: Workspace, world: World, a: number): void {
+/**
+ * Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list;
+ * with `file`, each interview is also filed under its program (ws.interviewees).
+ */
+function attendAs(ws: Workspace, world: World, a: number, file = false): void {
   const { plan } = ws;
   const { s } = plan;
   const invited = world.invited;
@@ -72,9 +76,11 @@ function attendAs(ws: Workspace, world: World, a: number): void {
   for (let i = 0; i < n; i++) {
     const k = ws.entryOrder[i]!;
     if (invited[k] && taken < max) {
+      const q = ws.appProgram[k]!;
       world.interviewed[k] = 1;
       taken++;
-      world.aList[out + ranked++] = ws.appProgram[k]!;
+      world.aList[out + ranked++] = q;
+      if (file) ws.interviewees[plan.programAppStart[q]! + ws.intervieweeCount[q]!++] = k;
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       world.aList[out + ranked++] = ws.appProgram[k]!;
     }

@@ -5,8 +5,9 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 /**
  * Step 4, the programs' side: rank lists before any call. A program ranks its
  * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
- * this. (The applicants' lists are written as they attend interviews.) Program q's list
- * has room for all its applications: pStart advances by pAppCount.
+ * this. (The applicants' lists are written as they attend interviews.) The interviewees
+ * are those attendInterviews filed by program. Program q's list has room for all its
+ * applications: pStart advances by pAppCount.
  */
 export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
   const { s } = ws.plan;
@@ -25,7 +26,10 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       start += n;
       continue;
     }
-    rankInterviewees(ws, world, streams, q, gatherInterviewees(ws, world, q));
+    const from = ws.plan.programAppStart[q]!;
+    const n = ws.intervieweeCount[q]!;
+    for (let j = 0; j < n; j++) ws.sortIdx[j] = ws.interviewees[from + j]!;
+    rankInterviewees(ws, world, streams, q, n);
     start += ws.pAppCount[q]!;
   }
   world.pStart[nP] = start;

@@ -72,6 +72,13 @@ export interface Workspace {
   readonly pAppEntry: Int32Array;
   /** Parallel to pAppEntry: the applicant of each entry. */
   readonly pAppApplicant: Int32Array;
+  /**
+   * The interviews of the world without calls by program, in applicant order: program
+   * q's are interviewees[start] … interviewees[start + intervieweeCount[q] - 1], from
+   * start = plan.programAppStart[q].
+   */
+  readonly intervieweeCount: Int32Array;
+  readonly interviewees: Int32Array;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate or application of a program. */
@@ -157,6 +164,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     pAppCount: new Int32Array(nP),
     pAppEntry: new Int32Array(plan.programAppStart[nP]!),
     pAppApplicant: new Int32Array(plan.programAppStart[nP]!),
+    intervieweeCount: new Int32Array(nP),
+    interviewees: new Int32Array(plan.programAppStart[nP]!),
     candScore: new Float64Array(maxCandidates),
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
