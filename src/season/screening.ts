@@ -24,6 +24,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const paper = s.applicant.paper;
+  // Scores are kept in the program's order of applications (slot start + j), so they are
+  // written in sequence; the index lists below hold j.
+  const score = ws.screenScore;
   // Scores are placed against a window around each program's guessed cutoff as they are
   // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
@@ -39,13 +42,12 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     let above = 0;
     let inside = 0;
     for (let j = 0; j < n; j++) {
-      const k = ws.pAppEntry[start + j]!;
       const a = ws.pAppApplicant[start + j]!;
       const v = paper[a]! + noise * normal(key, a, q);
-      ws.screenScore[k] = v;
-      aboveIdx[above] = k;
+      score[start + j] = v;
+      aboveIdx[above] = j;
       above += +(v > hi);
-      insideIdx[inside] = k;
+      insideIdx[inside] = j;
       ws.sortKey[inside] = v;
       inside += +(v >= lo) & +(v <= hi);
     }
@@ -60,40 +62,38 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
       // Everyone above the window is in; inside it, those above the cutoff, and as many
       // equal to it as there is room for, in the program's order of applications.
-      for (let i = 0; i < above; i++) ws.baseInvited[aboveIdx[i]!] = 1;
+      for (let i = 0; i < above; i++) ws.baseInvited[ws.pAppEntry[start + aboveIdx[i]!]!] = 1;
       let ties = slots - above;
-      for (let i = 0; i < inside; i++) if (ws.screenScore[insideIdx[i]!]! > cutoff) ties--;
+      for (let i = 0; i < inside; i++) if (score[start + insideIdx[i]!]! > cutoff) ties--;
       for (let i = 0; i < inside; i++) {
-        const k = insideIdx[i]!;
-        const v = ws.screenScore[k]!;
-        if (v > cutoff || (v === cutoff && ties-- > 0)) ws.baseInvited[k] = 1;
+        const j = insideIdx[i]!;
+        const v = score[start + j]!;
+        if (v > cutoff || (v === cutoff && ties-- > 0)) ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
       }
       if (cutoff - band >= lo && cutoff + band <= hi) {
         for (let i = 0; i < inside; i++) {
-          const k = insideIdx[i]!;
-          if (Math.abs(ws.screenScore[k]! - cutoff) <= band) markOne(ws, k);
+          const j = insideIdx[i]!;
+          if (Math.abs(score[start + j]! - cutoff) <= band) markOne(ws, ws.pAppEntry[start + j]!);
         }
         continue;
       }
       markBorderline(ws, start, n, cutoff, band);
       continue;
     }
-    for (let j = 0; j < n; j++) ws.sortKey[j] = ws.screenScore[ws.pAppEntry[start + j]!]!;
+    ws.sortKey.set(score.subarray(start, start + n));
     const cutoff = kthLargest(ws.sortKey, n, slots, ws.bucketCounts);
     ws.cutoff[q] = cutoff;
     ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
     let invited = 0;
     for (let j = 0; j < n; j++) {
-      const k = ws.pAppEntry[start + j]!;
-      if (ws.screenScore[k]! > cutoff) {
-        ws.baseInvited[k] = 1;
+      if (score[start + j]! > cutoff) {
+        ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
         invited++;
       }
     }
     for (let j = 0; j < n && invited < slots; j++) {
-      const k = ws.pAppEntry[start + j]!;
-      if (ws.screenScore[k] === cutoff) {
-        ws.baseInvited[k] = 1;
+      if (score[start + j] === cutoff) {
+        ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
         invited++;
       }
     }
@@ -101,11 +101,10 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
 }
 
-/** Marks the program's applications (entries start … start+n-1 of pAppEntry) within band of the cutoff. */
+/** Marks the program's applications (slots start … start+n-1 of pAppEntry) within band of the cutoff. */
 function markBorderline(ws: Workspace, start: number, n: number, cutoff: number, band: number): void {
-  for (let j = 0; j < n; j++) {
-    const k = ws.pAppEntry[start + j]!;
-    if (Math.abs(ws.screenScore[k]! - cutoff) <= band) markOne(ws, k);
+  for (let j = start; j < start + n; j++) {
+    if (Math.abs(ws.screenScore[j]! - cutoff) <= band) markOne(ws, ws.pAppEntry[j]!);
   }
 }
 

@@ -35,6 +35,7 @@ export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
+  /** Screening score of each application, by program: parallel to pAppEntry. */
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
   /** How many entries screening invited (the invitations of the season without calls). */
@@ -142,7 +143,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     plan,
     appProgram: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
-    screenScore: new Float64Array(plan.totalApps),
+    screenScore: new Float64Array(plan.programAppStart[nP]!),
     baseInvited: new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
     cutoff: new Float64Array(nP),
