@@ -112,6 +112,25 @@ describe("the season on random scenarios", () => {
     );
   });
 
+  it("screening counts the invitations it makes; attending files each interview under its program, in applicant order", () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, busyCallsArb), fc.integer({ min: 0, max: 1000 }), (input, trial) => {
+        const sn = season(input);
+        const without = sn.trial(trial).result.withoutCalls;
+        const { ws } = sn;
+        const { plan } = ws;
+        expect(ws.baseInviteCount).toBe(without.invited.reduce((n, x) => n + x, 0));
+        for (let q = 0; q < plan.s.program.count; q++) {
+          const expected: number[] = [];
+          for (let k = 0; k < plan.totalApps; k++) if (ws.appProgram[k] === q && without.interviewed[k]) expected.push(k);
+          const at = plan.programAppStart[q]!;
+          expect(Array.from(ws.interviewees.subarray(at, at + ws.intervieweeCount[q]!))).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("the same seed gives the same results; another seed gives others", () => {
     const s = scenarioOf({
       programs: [{ id: "P", positions: 2, director: "pd" }, { id: "Q", positions: 1 }],
