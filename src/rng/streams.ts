@@ -6,8 +6,10 @@ import { keyOf } from "./rng.js";
 // So a trial can run on any worker in any order, the season with calls and the season
 // without them see the same noise for every pair (common random numbers), and removing
 // one call leaves every other draw of the season unchanged, which `trace` needs to say
-// what that one call did. seedrandom turns each (seed, trial, purpose) into a 32-bit key;
-// the coordinates are mixed into it with an integer finaliser below.
+// what that one call did. seedrandom turns each (seed, trial) into a 32-bit key; the
+// purpose, then the coordinates, are mixed into it with an integer finaliser below (one
+// seedrandom generator per trial: building one per purpose made up most of the time and
+// the garbage of a trial on a small scenario).
 
 export const PURPOSES = [
   "preferences",
@@ -28,8 +30,10 @@ export type TrialStreams = Readonly<Record<Purpose, number>>;
 
 /** The keys of every purpose's stream for one trial. */
 export function trialStreams(seed: number, trial: number): TrialStreams {
+  const root = keyOf(`${seed}/${trial}`);
   const out = {} as Record<Purpose, number>;
-  for (const purpose of PURPOSES) out[purpose] = keyOf(`${seed}/${trial}/${purpose}`);
+  // mix is one-to-one and so is the multiplication by an odd constant: the purposes' keys differ.
+  PURPOSES.forEach((purpose, i) => (out[purpose] = mix(root ^ Math.imul(i + 1, 0x165667b1))));
   return out;
 }
 
