@@ -48,7 +48,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       aboveIdx[above] = j;
       above += +(v > hi);
       insideIdx[inside] = j;
-      ws.sortKey[inside] = v;
       inside += +(v >= lo) & +(v <= hi);
     }
     if (n <= slots) {
@@ -57,6 +56,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (slots === 0) continue;
     if (above < slots && above + inside >= slots) {
+      for (let i = 0; i < inside; i++) ws.sortKey[i] = score[start + insideIdx[i]!]!;
       const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.bucketCounts);
       ws.cutoff[q] = cutoff;
       ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
