@@ -56,8 +56,6 @@ export interface Workspace {
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
   borderlineCount: number;
-  /** Scratch: a program's ranking score of each applicant while its list is built. */
-  readonly rankScore: Float64Array;
   /** Interview score per application entry, valid where interviewStamp equals stamp. */
   readonly interviewScore: Float64Array;
   readonly interviewStamp: Int32Array;
@@ -157,7 +155,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     changedProgramCount: 0,
     borderlineEntries: new Int32Array(plan.totalApps),
     borderlineCount: 0,
-    rankScore: new Float64Array(plan.s.applicant.count),
     interviewScore: new Float64Array(plan.totalApps),
     interviewStamp: new Int32Array(plan.totalApps),
     stamp: 0,
