@@ -31,10 +31,24 @@ export type TrialStreams = Readonly<Record<Purpose, number>>;
 /** The keys of every purpose's stream for one trial. */
 export function trialStreams(seed: number, trial: number): TrialStreams {
   const root = keyOf(`${seed}/${trial}`);
-  const out = {} as Record<Purpose, number>;
-  // mix is one-to-one and so is the multiplication by an odd constant: the purposes' keys differ.
-  PURPOSES.forEach((purpose, i) => (out[purpose] = mix(root ^ Math.imul(i + 1, 0x165667b1))));
-  return out;
+  // mix is one-to-one and so is the multiplication by an odd constant: the purposes' keys
+  // differ. Written as one literal, in PURPOSES' order, so every trial's object has the same
+  // shape: objects built key by key took several shapes, and the season's hottest
+  // functions, which read them, kept being compiled again.
+  const k = (i: number) => mix(root ^ Math.imul(i + 1, 0x165667b1));
+  return {
+    preferences: k(0),
+    screening: k(1),
+    interviews: k(2),
+    opinions: k(3),
+    preInterviewCall: k(4),
+    rankListCall: k(5),
+    candor: k(6),
+    drop: k(7),
+    ripple: k(8),
+    lateCall: k(9),
+    insincerity: k(10),
+  };
 }
 
 /** A 32-bit avalanche mix (lowbias32): every input bit affects every output bit. */
