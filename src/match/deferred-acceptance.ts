@@ -18,31 +18,43 @@ export function applicantProposing(m: Market): Assignment {
   const programRankOfEntry = programRanksOfApplicantEntries(m);
   const aOff = m.applicantLists.offsets;
   const aItems = m.applicantLists.items;
-  const pItems = m.programLists.items;
   const pOff = m.programLists.offsets;
-  const cap = m.capacity;
+  const nA = m.applicants;
+  const nP = m.programs;
 
   // Each program holds a max-heap of the ranks it gives its held applicants, so the one
-  // to release is at the top. Heaps live in one array, program p's at heapStart[p].
-  const heapStart = new Int32Array(m.programs + 1);
-  // A program can hold no more than it ranks, whatever its capacity.
-  for (let p = 0; p < m.programs; p++) heapStart[p + 1] = heapStart[p]! + Math.max(0, Math.min(cap[p]!, pOff[p + 1]! - pOff[p]!));
-  const heap = new Int32Array(heapStart[m.programs]!);
-  const held = new Int32Array(m.programs);
+  // to release is at the top, with the applicants themselves in a parallel heap (reading
+  // the released one from the program's list would cost a cache miss per release). Heaps
+  // live in one array, program p's at heapStart[p]; a program can hold no more than it
+  // ranks, whatever its capacity (its room).
+  const room = new Int32Array(nP);
+  const heapStart = new Int32Array(nP + 1);
+  for (let p = 0; p < nP; p++) {
+    room[p] = Math.max(0, Math.min(m.capacity[p]!, pOff[p + 1]! - pOff[p]!));
+    heapStart[p + 1] = heapStart[p]! + room[p]!;
+  }
+  const heapRank = new Int32Array(heapStart[nP]!);
+  const heapWho = new Int32Array(heapStart[nP]!);
+  const held = new Int32Array(nP);
 
-  const next = new Int32Array(m.applicants);
-  const programOf = new Int32Array(m.applicants).fill(-1);
+  // next[a]: the entry of a's list that a proposes to next.
+  const next = aOff.slice(0, nA);
+  const programOf = new Int32Array(nA).fill(-1);
 
-  for (let start = 0; start < m.applicants; start++) {
+  for (let start = 0; start < nA; start++) {
     let a = start;
+    let k = next[a]!;
+    let end = aOff[a + 1]!;
     for (;;) {
-      const k = aOff[a]! + next[a]!;
-      if (k >= aOff[a + 1]!) break; // list exhausted: a stays unmatched
-      next[a]!++;
+      if (k >= end) {
+        next[a] = k; // list exhausted: a stays unmatched
+        break;
+      }
       const p = aItems[k]!;
       const r = programRankOfEntry[k]!;
-      const c = cap[p]!;
-      if (r < 0 || c <= 0) continue;
+      k++;
+      const c = room[p]!;
+      if (r < 0 || c === 0) continue;
       const base = heapStart[p]!;
       const size = held[p]!;
       if (size < c) {
@@ -50,33 +62,42 @@ export function applicantProposing(m: Market): Assignment {
         let i = size;
         while (i > 0) {
           const parent = (i - 1) >> 1;
-          if (heap[base + parent]! >= r) break;
-          heap[base + i] = heap[base + parent]!;
+          const up = heapRank[base + parent]!;
+          if (up >= r) break;
+          heapRank[base + i] = up;
+          heapWho[base + i] = heapWho[base + parent]!;
           i = parent;
         }
-        heap[base + i] = r;
+        heapRank[base + i] = r;
+        heapWho[base + i] = a;
         held[p] = size + 1;
         programOf[a] = p;
+        next[a] = k;
         break;
       }
-      const worst = heap[base]!;
-      if (r > worst) continue; // the program prefers everyone it holds
+      if (r > heapRank[base]!) continue; // the program prefers everyone it holds
+      const released = heapWho[base]!;
       // replace the top and sift down
       let i = 0;
       for (;;) {
         const left = 2 * i + 1;
         if (left >= c) break;
         const right = left + 1;
-        const child = right < c && heap[base + right]! > heap[base + left]! ? right : left;
-        if (heap[base + child]! <= r) break;
-        heap[base + i] = heap[base + child]!;
+        const child = right < c && heapRank[base + right]! > heapRank[base + left]! ? right : left;
+        const down = heapRank[base + child]!;
+        if (down <= r) break;
+        heapRank[base + i] = down;
+        heapWho[base + i] = heapWho[base + child]!;
         i = child;
       }
-      heap[base + i] = r;
+      heapRank[base + i] = r;
+      heapWho[base + i] = a;
       programOf[a] = p;
-      const released = pItems[pOff[p]! + worst]!;
+      next[a] = k;
       programOf[released] = -1;
       a = released;
+      k = next[a]!;
+      end = aOff[a + 1]!;
     }
   }
   return programOf;

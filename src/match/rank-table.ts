@@ -7,29 +7,31 @@ import type { Market } from "./market.js";
  * walking the transposed lists with a scratch row, so no rows × columns matrix is needed.
  */
 function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: number): Int32Array {
-  // Transpose `other`: for each of our members, the (other member, rank) pairs naming them.
+  // Transpose `other`: for each of our members, the (other member, rank) pairs naming them,
+  // kept side by side in one array so that writing a pair touches one place in memory.
   const count = new Int32Array(ownCount + 1);
   const otherItems = other.items;
   for (let k = 0; k < otherItems.length; k++) count[otherItems[k]! + 1]!++;
   for (let i = 0; i < ownCount; i++) count[i + 1]! += count[i]!;
   const fill = count.slice(0, ownCount);
-  const byWho = new Int32Array(otherItems.length);
-  const byRank = new Int32Array(otherItems.length);
+  const pairs = new Int32Array(2 * otherItems.length);
   for (let o = 0; o < otherCount; o++) {
     const start = other.offsets[o]!;
     const end = other.offsets[o + 1]!;
     for (let k = start; k < end; k++) {
-      const slot = fill[otherItems[k]!]!++;
-      byWho[slot] = o;
-      byRank[slot] = k - start;
+      const slot = 2 * fill[otherItems[k]!]!++;
+      pairs[slot] = o;
+      pairs[slot + 1] = k - start;
     }
   }
   const scratch = new Int32Array(otherCount).fill(-1);
   const out = new Int32Array(own.items.length);
   for (let i = 0; i < ownCount; i++) {
-    for (let k = count[i]!; k < count[i + 1]!; k++) scratch[byWho[k]!] = byRank[k]!;
+    const from = 2 * count[i]!;
+    const to = 2 * count[i + 1]!;
+    for (let j = from; j < to; j += 2) scratch[pairs[j]!] = pairs[j + 1]!;
     for (let k = own.offsets[i]!; k < own.offsets[i + 1]!; k++) out[k] = scratch[own.items[k]!]!;
-    for (let k = count[i]!; k < count[i + 1]!; k++) scratch[byWho[k]!] = -1;
+    for (let j = from; j < to; j += 2) scratch[pairs[j]!] = -1;
   }
   return out;
 }
