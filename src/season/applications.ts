@@ -12,94 +12,98 @@ import type { Workspace } from "./workspace.js";
  * it is written (applicants come in order, so each program's stay in applicant order).
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
-  const { plan } = ws;
-  const { s, candidates, baseAppeal } = plan;
+  const { plan, appProgram, appPref, pAppCount, pAppEntry, pAppApplicant } = ws;
+  const { s, candidates, baseAppeal, programAppStart } = plan;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
   const score = ws.candScore;
-  const aboveIdx = ws.aboveScratch;
+  // The places (k) of the candidates kept, in the order their entries are written.
+  const keptIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const sortKey = ws.sortKey;
   // Half the width of the window around the guessed cutoff, in standard deviations of the
   // noise: wide enough to hold the new cutoff in about 98 trials out of 100, narrow enough
   // to hold only a sixth of the candidates (on the dermatology market).
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
-  ws.pAppCount.fill(0);
+  pAppCount.fill(0);
 
   for (let a = 0; a < s.applicant.count; a++) {
     const c0 = candidates.offsets[a]!;
     const n = candidates.offsets[a + 1]! - c0;
     const out0 = plan.appOff[a]!;
     const take = plan.appOff[a + 1]! - out0;
-    if (plan.orderGiven[a]) {
-      for (let k = 0; k < take; k++) record(ws, a, out0 + k, c0 + k, baseAppeal[c0 + k]!);
-      continue;
-    }
     // The noise of candidate k is addressed by (trial, applicant, k): k is the program's
     // place in the applicant's candidate list, which no trial or call changes.
     const row = rowKey(key, a);
-    if (take >= n) {
-      for (let k = 0; k < n; k++) record(ws, a, out0 + k, c0 + k, baseAppeal[c0 + k]! + noise * rowNormal(row, k));
-      continue;
-    }
-    // Keep the `take` best. The cutoff moves little from trial to trial, so each score is
-    // placed, as it is drawn, against a window around the cutoffs seen so far: above it
-    // (in), or inside it, where the cutoff is then found among a few. The window only saves
-    // work; when it misses, the cutoff is found among all the scores. The appends below
-    // are written without branches (store, then advance by 0 or 1; `&`, not `&&`): which
-    // way a noisy score falls cannot be predicted.
-    const guess = ws.applicationCutoff[a]!;
-    const lo = guess - windowHalf;
-    const hi = guess + windowHalf;
-    let above = 0;
-    let inside = 0;
-    for (let k = 0; k < n; k++) {
-      const v = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
-      score[k] = v;
-      aboveIdx[above] = k;
-      above += +(v > hi);
-      insideIdx[inside] = k;
-      inside += +(v >= lo) & +(v <= hi);
-    }
-    if (above < take && above + inside >= take) {
-      for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
-      const threshold = kthLargest(sortKey, inside, take - above, ws.bucketCounts);
-      ws.applicationCutoff[a] = nextGuess(guess, threshold);
-      // Everyone above the window, then those inside it above the cutoff, then as many
-      // equal to it as there is room for (ties arise only without noise). Entries are in
-      // candidate order within each part; nothing reads their order but ties of
-      // preference, which never span two parts.
-      let kept = 0;
-      for (let i = 0; i < above; i++) record(ws, a, out0 + kept++, c0 + aboveIdx[i]!, score[aboveIdx[i]!]!);
-      for (let j = 0; j < inside; j++) {
-        const k = insideIdx[j]!;
-        if (score[k]! > threshold) record(ws, a, out0 + kept++, c0 + k, score[k]!);
+    let kept: number;
+    if (plan.orderGiven[a] || take >= n) {
+      const given = plan.orderGiven[a] === 1;
+      for (let k = 0; k < take; k++) {
+        score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormal(row, k);
+        keptIdx[k] = k;
       }
-      for (let j = 0; j < inside && kept < take; j++) {
-        const k = insideIdx[j]!;
-        if (score[k] === threshold) record(ws, a, out0 + kept++, c0 + k, threshold);
+      kept = take;
+    } else {
+      // Keep the `take` best. The cutoff moves little from trial to trial, so each score
+      // is placed, as it is drawn, against a window around the cutoffs seen so far: above
+      // it (kept), or inside it, where the cutoff is then found among a few. The window
+      // only saves work; when it misses, the cutoff is found among all the scores. The
+      // appends are written without branches (store, then advance by 0 or 1; `&`, not
+      // `&&`): which way a noisy score falls cannot be predicted.
+      const guess = ws.applicationCutoff[a]!;
+      const lo = guess - windowHalf;
+      const hi = guess + windowHalf;
+      let above = 0;
+      let inside = 0;
+      for (let k = 0; k < n; k++) {
+        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
+        score[k] = v;
+        keptIdx[above] = k;
+        above += +(v > hi);
+        insideIdx[inside] = k;
+        inside += +(v >= lo) & +(v <= hi);
       }
-      continue;
+      if (above < take && above + inside >= take) {
+        for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
+        const threshold = kthLargest(sortKey, inside, take - above, ws.bucketCounts);
+        ws.applicationCutoff[a] = nextGuess(guess, threshold);
+        // Everyone above the window, then those inside it above the cutoff, then as many
+        // equal to it as there is room for (ties arise only without noise). Entries are in
+        // candidate order within each part; nothing reads their order but ties of
+        // preference, which never span two parts.
+        kept = above;
+        for (let j = 0; j < inside; j++) {
+          const k = insideIdx[j]!;
+          keptIdx[kept] = k;
+          kept += +(score[k]! > threshold);
+        }
+        for (let j = 0; j < inside && kept < take; j++) {
+          const k = insideIdx[j]!;
+          if (score[k] === threshold) keptIdx[kept++] = k;
+        }
+      } else {
+        sortKey.set(score.subarray(0, n));
+        const threshold = kthLargest(sortKey, n, take, ws.bucketCounts);
+        ws.applicationCutoff[a] = nextGuess(guess, threshold);
+        let ties = take;
+        for (let k = 0; k < n; k++) if (score[k]! > threshold) ties--;
+        kept = 0;
+        for (let k = 0; k < n && kept < take; k++) {
+          const v = score[k]!;
+          if (v > threshold || (v === threshold && ties-- > 0)) keptIdx[kept++] = k;
+        }
+      }
     }
-    ws.sortKey.set(score.subarray(0, n));
-    const threshold = kthLargest(ws.sortKey, n, take, ws.bucketCounts);
-    ws.applicationCutoff[a] = nextGuess(guess, threshold);
-    let ties = take;
-    for (let k = 0; k < n; k++) if (score[k]! > threshold) ties--;
-    let kept = 0;
-    for (let k = 0; k < n && kept < take; k++) {
-      const v = score[k]!;
-      if (v > threshold || (v === threshold && ties-- > 0)) record(ws, a, out0 + kept++, c0 + k, v);
+    // Entry out0 + i is the i-th kept candidate, filed at the end of its program's region.
+    for (let i = 0; i < kept; i++) {
+      const k = keptIdx[i]!;
+      const q = candidates.items[c0 + k]!;
+      const entry = out0 + i;
+      appProgram[entry] = q;
+      appPref[entry] = score[k]!;
+      const slot = programAppStart[q]! + pAppCount[q]!++;
+      pAppEntry[slot] = entry;
+      pAppApplicant[slot] = a;
     }
   }
-}
-
-/** Writes applicant a's application entry `entry`: candidate `candidate` at this preference, filed under its program. */
-function record(ws: Workspace, a: number, entry: number, candidate: number, preference: number): void {
-  const q = ws.plan.candidates.items[candidate]!;
-  ws.appProgram[entry] = q;
-  ws.appPref[entry] = preference;
-  const slot = ws.plan.programAppStart[q]! + ws.pAppCount[q]!++;
-  ws.pAppEntry[slot] = entry;
-  ws.pAppApplicant[slot] = a;
 }
