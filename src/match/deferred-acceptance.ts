@@ -46,10 +46,7 @@ export function applicantProposing(m: Market): Assignment {
     let k = next[a]!;
     let end = aOff[a + 1]!;
     for (;;) {
-      if (k >= end) {
-        next[a] = k; // list exhausted: a stays unmatched
-        break;
-      }
+      if (k >= end) break; // list exhausted: a stays unmatched, and no program holds them
       const p = aItems[k]!;
       const r = programRankOfEntry[k]!;
       k++;
