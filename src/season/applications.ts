@@ -65,7 +65,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       }
       if (above < take && above + inside >= take) {
         for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
-        const threshold = kthLargest(sortKey, inside, take - above, ws.bucketCounts);
+        const threshold = kthLargest(sortKey, inside, take - above, ws.select);
         ws.applicationCutoff[a] = nextGuess(guess, threshold);
         // Everyone above the window, then those inside it above the cutoff, then as many
         // equal to it as there is room for (ties arise only without noise). Entries are in
@@ -83,7 +83,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         }
       } else {
         sortKey.set(score.subarray(0, n));
-        const threshold = kthLargest(sortKey, n, take, ws.bucketCounts);
+        const threshold = kthLargest(sortKey, n, take, ws.select);
         ws.applicationCutoff[a] = nextGuess(guess, threshold);
         let ties = take;
         for (let k = 0; k < n; k++) if (score[k]! > threshold) ties--;

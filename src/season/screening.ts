@@ -57,7 +57,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     if (slots === 0) continue;
     if (above < slots && above + inside >= slots) {
       for (let i = 0; i < inside; i++) ws.sortKey[i] = score[start + insideIdx[i]!]!;
-      const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.bucketCounts);
+      const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.select);
       ws.cutoff[q] = cutoff;
       ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
       // Everyone above the window is in; inside it, those above the cutoff, and as many
@@ -81,7 +81,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       continue;
     }
     ws.sortKey.set(score.subarray(start, start + n));
-    const cutoff = kthLargest(ws.sortKey, n, slots, ws.bucketCounts);
+    const cutoff = kthLargest(ws.sortKey, n, slots, ws.select);
     ws.cutoff[q] = cutoff;
     ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
     let invited = 0;

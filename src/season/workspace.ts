@@ -1,3 +1,4 @@
+import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
 
 /**
@@ -90,7 +91,7 @@ export interface Workspace {
    */
   readonly applicationCutoff: Float64Array;
   /** Scratch for selecting the best few out of many (see select.ts). */
-  readonly bucketCounts: Int32Array;
+  readonly select: SelectScratch;
   /** Scratch keys: a list being ordered, or the scores a cutoff is chosen among. */
   readonly sortKey: Float64Array;
   readonly sortIdx: Int32Array;
@@ -168,7 +169,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
-    bucketCounts: new Int32Array(64),
+    select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan, true),
