@@ -13,10 +13,10 @@ export const newSelectScratch = (capacity: number): SelectScratch => ({
 
 /**
  * Quickselect on values[0..n): the k-th largest (k from 1). Scrambles the order. Each
- * round splits the range three ways around a median-of-three pivot (greater to the front,
- * smaller to the back, through scratch) with stores that advance by 0 or 1 instead of
- * branches: which side a score falls on cannot be predicted, and mispredicted branches
- * were most of the time of the usual two-pointer partition.
+ * round splits the range three ways around a median-of-three pivot (which keeps it linear
+ * on sorted input): greater to the front, smaller to the back, through scratch, with
+ * stores that advance by 0 or 1 instead of branches. Which side a noisy score falls on
+ * cannot be predicted, so the usual two-pointer partition's branches often go wrong.
  */
 function quickselect(values: Float64Array, n: number, k: number, scratch: Float64Array): number {
   let lo = 0;
@@ -29,7 +29,7 @@ function quickselect(values: Float64Array, n: number, k: number, scratch: Float6
     const c = values[hi]!;
     const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
     // After the pass, scratch[lo..g) holds the greater values and scratch(s..hi] the
-    // smaller; the g - s + 1 places between stand for the values equal to the pivot.
+    // smaller; the s - g + 1 places between stand for the values equal to the pivot.
     // (g ≤ s + 1 throughout, with equality only after the last value, so no store
     // overwrites a value already placed.)
     let g = lo;

@@ -162,6 +162,12 @@ describe("random streams", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("every trial's keys come as one object of the purposes, in their order", () => {
+    // One shape for every trial keeps the season's hot code from being compiled again.
+    expect(Object.keys(trialStreams(3, 1))).toEqual([...PURPOSES]);
+    expect(Object.keys(trialStreams(9, 70))).toEqual(Object.keys(trialStreams(3, 1)));
+  });
+
   it("uniform draws look uniform (mean and variance within tolerance)", () => {
     const key = trialStreams(5, 5).ripple;
     const n = 20000;
