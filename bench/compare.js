@@ -1,0 +1,64 @@
+// `node bench/compare.js DIST_A DIST_B [ROUNDS]`: the season's time per phase for two builds
+// (directories laid out like dist/, e.g. a copy of an earlier build), each measured in its
+// own process, the two processes running at the same time on two cores, round after
+// round, and the best of each phase kept. Two builds timed inside one process are not
+// comparable: the second one loaded runs 10–15% slower with identical code. Builds timed
+// one after the other are not either, on a shared machine whose speed changes by half
+// within minutes; running them side by side puts both through the same slow spells.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ME = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === "--one") {
+  // Child: time blocks of trials of one build, print {phase: best ms per trial} as JSON.
+  const dist = process.argv[3];
+  const { readFileSync } = await import("node:fs");
+  const { loadScenarioText } = await import(`${dist}/scenario/load.js`);
+  const { makeSeasonPlan } = await import(`${dist}/season/plan.js`);
+  const { newWorkspace } = await import(`${dist}/season/workspace.js`);
+  const { runTrial } = await import(`${dist}/season/season.js`);
+  const file = fileURLToPath(new URL("../scenarios/dermatology.yaml", import.meta.url));
+  const ws = newWorkspace(makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), "dermatology.yaml").indexed));
+  const best = {};
+  let t = 0;
+  for (let block = 0; block < 9; block++) {
+    const sums = {};
+    let last = 0;
+    const onPhase = (name) => {
+      const now = performance.now();
+      sums[name] = (sums[name] ?? 0) + now - last;
+      last = now;
+    };
+    for (let i = 0; i < 40; i++, t++) {
+      last = performance.now();
+      runTrial(ws, 1, t, { proposer: "applicant", onPhase });
+    }
+    // The first block warms the code up and is not counted.
+    if (block > 0) for (const [name, ms] of Object.entries(sums)) best[name] = Math.min(best[name] ?? Infinity, ms / 40);
+  }
+  process.stdout.write(JSON.stringify(best));
+} else {
+  const [a, b, rounds = "4"] = process.argv.slice(2);
+  if (!a || !b) {
+    console.error("usage: node bench/compare.js DIST_A DIST_B [ROUNDS]");
+    process.exit(2);
+  }
+  const dists = [resolve(a), resolve(b)];
+  const best = [{}, {}];
+  const run = promisify(execFile);
+  for (let r = 0; r < Number(rounds); r++) {
+    const outs = await Promise.all(dists.map((dist) => run(process.execPath, [ME, "--one", dist], { encoding: "utf8" })));
+    outs.forEach(({ stdout }, i) => {
+      for (const [name, ms] of Object.entries(JSON.parse(stdout))) best[i][name] = Math.min(best[i][name] ?? Infinity, ms);
+    });
+  }
+  const total = (x) => Object.values(x).reduce((s, v) => s + v, 0);
+  console.log(`${"phase (best ms per trial)".padEnd(26)} ${"A".padStart(7)} ${"B".padStart(7)}   B/A`);
+  for (const name of Object.keys(best[0])) {
+    console.log(`${name.padEnd(26)} ${best[0][name].toFixed(3).padStart(7)} ${best[1][name].toFixed(3).padStart(7)}   ${(best[1][name] / best[0][name]).toFixed(2)}`);
+  }
+  console.log(`${"total".padEnd(26)} ${total(best[0]).toFixed(3).padStart(7)} ${total(best[1]).toFixed(3).padStart(7)}   ${(total(best[1]) / total(best[0])).toFixed(2)}`);
+}
