@@ -6,6 +6,7 @@
 // one after the other are not either, on a shared machine whose speed changes by half
 // within minutes; running them side by side puts both through the same slow spells.
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +48,12 @@ if (process.argv[2] === "--one") {
     process.exit(2);
   }
   const dists = [resolve(a), resolve(b)];
+  for (const dist of dists) {
+    if (!existsSync(`${dist}/season/season.js`)) {
+      console.error(`${dist}: not a build (no season/season.js); copy dist/ after \`npm run build\``);
+      process.exit(2);
+    }
+  }
   const best = [{}, {}];
   const run = promisify(execFile);
   for (let r = 0; r < Number(rounds); r++) {
