@@ -42,7 +42,7 @@ if (process.argv[2] === "--one") {
   }
   process.stdout.write(JSON.stringify(best));
 } else {
-  const [a, b, rounds = "4"] = process.argv.slice(2);
+  const [a, b, rounds = "6"] = process.argv.slice(2);
   if (!a || !b) {
     console.error("usage: node bench/compare.js DIST_A DIST_B [ROUNDS]");
     process.exit(2);
