@@ -14,33 +14,10 @@ import { fileURLToPath } from "node:url";
 const ME = fileURLToPath(import.meta.url);
 
 if (process.argv[2] === "--one") {
-  // Child: time blocks of trials of one build, print {phase: best ms per trial} as JSON.
-  const dist = process.argv[3];
-  const { readFileSync } = await import("node:fs");
-  const { loadScenarioText } = await import(`${dist}/scenario/load.js`);
-  const { makeSeasonPlan } = await import(`${dist}/season/plan.js`);
-  const { newWorkspace } = await import(`${dist}/season/workspace.js`);
-  const { runTrial } = await import(`${dist}/season/season.js`);
-  const file = fileURLToPath(new URL("../scenarios/dermatology.yaml", import.meta.url));
-  const ws = newWorkspace(makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), "dermatology.yaml").indexed));
-  const best = {};
-  let t = 0;
-  for (let block = 0; block < 9; block++) {
-    const sums = {};
-    let last = 0;
-    const onPhase = (name) => {
-      const now = performance.now();
-      sums[name] = (sums[name] ?? 0) + now - last;
-      last = now;
-    };
-    for (let i = 0; i < 40; i++, t++) {
-      last = performance.now();
-      runTrial(ws, 1, t, { proposer: "applicant", onPhase });
-    }
-    // The first block warms the code up and is not counted.
-    if (block > 0) for (const [name, ms] of Object.entries(sums)) best[name] = Math.min(best[name] ?? Infinity, ms / 40);
-  }
-  process.stdout.write(JSON.stringify(best));
+  // Child: one build's best time per phase over the season benchmark's blocks, as JSON.
+  const { seasonBench } = await import("./season-bench.js");
+  const r = await seasonBench({ dist: process.argv[3], blocks: 8, trialsPerBlock: 40 });
+  process.stdout.write(JSON.stringify(Object.fromEntries(r.phases.map((p) => [p.name, p.bestMsPerTrial]))));
 } else {
   const [a, b, rounds = "6"] = process.argv.slice(2);
   if (!a || !b) {

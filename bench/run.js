@@ -7,6 +7,6 @@ import { printSeasonBench, seasonBench } from "./season-bench.js";
 const wanted = new Set(process.argv.slice(2));
 const want = (name) => wanted.size === 0 || wanted.has(name);
 
-if (want("season")) printSeasonBench(seasonBench());
+if (want("season")) printSeasonBench(await seasonBench());
 if (want("scale")) printScaleBench(scaleBench());
 if (want("match")) printMatchBench(matchBench());

@@ -4,17 +4,19 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { loadScenarioText } from "../dist/scenario/load.js";
-import { makeSeasonPlan } from "../dist/season/plan.js";
-import { newWorkspace } from "../dist/season/workspace.js";
-import { runTrial } from "../dist/season/season.js";
-import { accumulatorFor } from "../dist/montecarlo/accumulator.js";
-import { runTrialInto } from "../dist/montecarlo/run-trials.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export function seasonBench({ file = "scenarios/dermatology.yaml", blocks = 7, trialsPerBlock = 60, warmup = 40 } = {}) {
+/** `dist`: the build to time, a directory laid out like dist/ (bench/compare.js passes others). */
+export async function seasonBench({ dist = `${ROOT}dist`, file = "scenarios/dermatology.yaml", blocks = 7, trialsPerBlock = 60, warmup = 40 } = {}) {
+  const from = (module) => import(`${dist}/${module}`);
+  const { loadScenarioText } = await from("scenario/load.js");
+  const { makeSeasonPlan } = await from("season/plan.js");
+  const { newWorkspace } = await from("season/workspace.js");
+  const { runTrial } = await from("season/season.js");
+  const { accumulatorFor } = await from("montecarlo/accumulator.js");
+  const { runTrialInto } = await from("montecarlo/run-trials.js");
   const loaded = loadScenarioText(readFileSync(`${ROOT}${file}`, "utf8"), file);
   const plan = makeSeasonPlan(loaded.indexed);
   const ws = newWorkspace(plan);
@@ -46,7 +48,10 @@ export function seasonBench({ file = "scenarios/dermatology.yaml", blocks = 7, t
     trials: blocks * trialsPerBlock,
     medianMsPerTrial: median(blockMs),
     bestMsPerTrial: Math.min(...blockMs),
-    phases: names.map((name) => ({ name, msPerTrial: median(blockPhases.map((p) => p.get(name) / trialsPerBlock)) })),
+    phases: names.map((name) => {
+      const perBlock = blockPhases.map((p) => p.get(name) / trialsPerBlock);
+      return { name, msPerTrial: median(perBlock), bestMsPerTrial: Math.min(...perBlock) };
+    }),
   };
 }
 
