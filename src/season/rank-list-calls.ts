@@ -8,22 +8,20 @@ import { bestContact } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
-const TOP = CATEGORIES.indexOf("top");
-const BORDERLINE = CATEGORIES.indexOf("borderline");
-const RED_FLAG = CATEGORIES.indexOf("redFlag");
+export type Category = (typeof CATEGORIES)[number];
 
 /**
- * Which of the article's three groups an applicant on a list falls in, as an index of
- * CATEGORIES: red flag (flags, or paper and interview more than `conflictGap` apart), top
- * (in the first `topFraction` of the list as it stood before calls), or borderline.
+ * Which of the article's three groups an applicant on a list falls in: red flag (flags,
+ * or paper and interview more than `conflictGap` apart), top (in the first `topFraction`
+ * of the list as it stood before calls), or borderline.
  */
-function categoryOf(ws: Workspace, ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): number {
+export function categoryOf(ws: Workspace, ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): Category {
   const { s, world } = ctx;
   const m = s.model.rankList;
   const entry = world.baseEntry[world.pStart[q]! + baseRank]!;
   const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q, entry));
-  if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return RED_FLAG;
-  return baseRank < m.topFraction * baseLength ? TOP : BORDERLINE;
+  if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return "redFlag";
+  return baseRank < m.topFraction * baseLength ? "top" : "borderline";
 }
 
 /**
@@ -37,7 +35,6 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
   const { s, world, streams } = ctx;
   const m = s.model;
   const shifts = [m.effects.strong, m.effects.positive, m.effects.fine];
-  const probability = CATEGORIES.map((category) => m.rankList.callProbability[category]);
   for (let q = 0; q < s.program.count; q++) {
     const director = s.program.director[q]!;
     if (director < 0) continue;
@@ -49,9 +46,10 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
       if (!bestContact(s, director, a, ctx.contact)) continue;
-      const c3 = categoryOf(ws, ctx, q, a, r, baseLength);
+      const category = categoryOf(ws, ctx, q, a, r, baseLength);
+      const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;
-      const chance = scaled(probability[c3]!, use);
+      const chance = scaled(m.rankList.callProbability[category], use);
       if (!(uniform(streams.rankListCall, q, a) < chance)) continue;
       if (isSuppressed(ctx, "rankList", q, a)) continue;
       const c = ctx.contact;
@@ -73,7 +71,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       ctx.emit?.({
         kind: "rank-call",
         call: { phase: "rankList", program: q, applicant: a },
-        category: CATEGORIES[c3]!,
+        category,
         knower: c.knower,
         trust: c.trust,
         influence: c.influence,
