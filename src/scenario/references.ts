@@ -1,8 +1,9 @@
 import type { Csr } from "./csr.js";
+import { notAnId } from "./fields.js";
 import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
 
 // Rules that need the whole scenario: every id resolves, no id is given twice, no list
-// repeats an entry, no tie is to oneself. They read the raw data leniently (a value of the
+// repeats an entry, no tie is to oneself. The entries of id lists are checked here only. They read the raw data leniently (a value of the
 // wrong type is skipped: the schema reports it), so reference errors come out in the same
 // pass as type errors. Each id is looked up once, and the lookups are kept as the
 // scenario's resolved lists, which indexing then uses as they are.
@@ -121,14 +122,21 @@ export function checkReferences(raw: unknown): ReferenceCheck {
       for (let k = 0; k < values.length; k++) {
         const v: unknown = values[k];
         // Most entries are ids written as text and known: one lookup. Anything else (an id
-        // written as a number, an unknown id, a value of the wrong type) takes the long way.
+        // written as a number, an unknown id, a value that is not an id) takes the long way.
         let index = table.get(v as string);
         if (index === undefined) {
           const id = asId(v);
-          index = id === undefined ? undefined : table.get(id);
+          if (id === undefined) {
+            items[w++] = -1;
+            errors.push({ path: [section, i, key, k], message: notAnId(v) });
+            continue;
+          }
+          // The checked scenario holds ids as text: the schema leaves entries to this pass.
+          values[k] = id;
+          index = table.get(id);
           if (index === undefined) {
             items[w++] = -1;
-            if (id !== undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
+            errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
             continue;
           }
         }

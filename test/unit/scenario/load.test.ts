@@ -50,6 +50,20 @@ describe("loading scenarios", () => {
     ]);
   });
 
+  it("refuses list entries that are not ids, each at its place, beside unknown ids", () => {
+    expect(issuesOf("programs: [{id: P, positions: 1}]\napplicants: [{id: a, rankList: [P, '', -2, 0.5, true, Q, [P]]}]\n")).toEqual([
+      '2:36 applicants[0].rankList[1]: expected an id (text or a whole number), got text ""',
+      "2:40 applicants[0].rankList[2]: expected an id (text or a whole number), got -2",
+      "2:44 applicants[0].rankList[3]: expected an id (text or a whole number), got 0.5",
+      "2:49 applicants[0].rankList[4]: expected an id (text or a whole number), got true",
+      '2:55 applicants[0].rankList[5]: unknown program "Q"',
+      "2:58 applicants[0].rankList[6]: expected an id (text or a whole number), got a list",
+    ]);
+    expect(issuesOf("applicants: [{id: a, letters: 5}]\n")).toEqual([
+      "1:31 applicants[0].letters: expected a list of ids, got 5",
+    ]);
+  });
+
   it("keeps the defaults of a partly written model block", () => {
     const { scenario } = loadScenarioText("model: {ripple: {sameRegion: 0.9}}\n", "s.yaml");
     expect(scenario.model.ripple).toEqual({ sameRegion: 0.9, sameSpecialty: 0.3, crossSpecialty: 0.1 });
@@ -62,6 +76,8 @@ describe("loading scenarios", () => {
       "s.yaml",
     );
     expect(scenario.programs[0]!.id).toBe("10");
+    expect(scenario.programs[0]!.rankList).toEqual(["7"]);
+    expect(scenario.applicants[0]!.rankList).toEqual(["10"]);
     expect(indexed.applicantIds).toEqual(["7"]);
     expect(Array.from(csrRow(indexed.program.rankList, 0))).toEqual([0]);
   });
