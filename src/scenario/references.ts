@@ -3,10 +3,13 @@ import { notAnId } from "./fields.js";
 import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
 
 // Rules that need the whole scenario: every id resolves, no id is given twice, no list
-// repeats an entry, no tie is to oneself. The entries of id lists are checked here only. They read the raw data leniently (a value of the
+// repeats an entry, no tie is to oneself. They read the raw data leniently (a value of the
 // wrong type is skipped: the schema reports it), so reference errors come out in the same
-// pass as type errors. Each id is looked up once, and the lookups are kept as the
-// scenario's resolved lists, which indexing then uses as they are.
+// pass as type errors. The entries of id lists are the exception: the schema checks only
+// that each is a list, and this pass, which looks every entry up anyway, says which
+// entries are not ids and turns ids written as numbers into text. Each id is looked up
+// once, and the lookups are kept as the scenario's resolved lists, which indexing then
+// uses as they are.
 
 /** Every list of ids in the scenario, resolved to indices (-1 where unknown). */
 export interface ResolvedReferences {
