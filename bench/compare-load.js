@@ -4,15 +4,13 @@
 // compiling while it runs. As in compare.js, the two builds run side by side on two cores,
 // round after round; the best and the median of each phase are kept. A build copied for
 // comparison must stay inside the project (bench/scratch/ is ignored), where it finds zod.
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { promisify } from "node:util";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { nrmpMarketFile } from "./nrmp-market.js";
+import { buildsFromArgs, roundSideBySide } from "./side-by-side.js";
 
 const ME = fileURLToPath(import.meta.url);
-const OUT = fileURLToPath(new URL("out", import.meta.url));
 
 if (process.argv[2] === "--one") {
   // Child: one cold check of the file by one build, each phase's time as JSON.
@@ -29,40 +27,12 @@ if (process.argv[2] === "--one") {
   if (checked.errors.length > 0) throw new Error(`${dist}: the market did not check: ${checked.errors[0].message}`);
   process.stdout.write(JSON.stringify(phases));
 } else {
-  const [a, b, rounds = "10"] = process.argv.slice(2);
-  if (!a || !b) {
-    console.error("usage: node bench/compare-load.js DIST_A DIST_B [ROUNDS]");
-    process.exit(2);
-  }
-  const dists = [resolve(a), resolve(b)];
-  for (const dist of dists) {
-    if (!existsSync(`${dist}/scenario/load.js`)) {
-      console.error(`${dist}: not a build (no scenario/load.js); copy dist/ after \`npm run build\``);
-      process.exit(2);
-    }
-  }
-  const file = `${OUT}/nrmp-size-seed1.json`;
-  if (!existsSync(file)) {
-    const { nrmpMarket } = await import("./nrmp-market.js");
-    mkdirSync(OUT, { recursive: true });
-    writeFileSync(file, JSON.stringify(nrmpMarket({ seed: 1 })));
-  }
+  const { dists, rounds } = buildsFromArgs("compare-load.js", "scenario/load.js", 10);
+  const { file } = nrmpMarketFile();
   const runs = [[], []];
-  const run = promisify(execFile);
-  for (let r = 0; r < Number(rounds); r++) {
-    const outs = await Promise.all(
-      dists.map((dist) =>
-        run(process.execPath, [ME, "--one", dist, file], { encoding: "utf8" }).catch((err) => {
-          const why = String(err.stderr).split("\n").find((l) => /Error/.test(l)) ?? err.message;
-          console.error(`${dist}: ${why.trim()}`);
-          process.exit(1);
-        }),
-      ),
-    );
-    outs.forEach(({ stdout }, i) => {
-      const p = JSON.parse(stdout);
-      runs[i].push({ ...p, "schema + references": p.schema + p.references });
-    });
+  for (let r = 0; r < rounds; r++) {
+    const outs = await roundSideBySide(ME, dists, [file]);
+    outs.forEach((p, i) => runs[i].push({ ...p, "schema + references": p.schema + p.references }));
   }
   const best = (xs) => Math.min(...xs);
   const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];

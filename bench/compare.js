@@ -5,11 +5,8 @@
 // comparable: the second one loaded runs 10–15% slower with identical code. Builds timed
 // one after the other are not either, on a shared machine whose speed changes by half
 // within minutes; running them side by side puts both through the same slow spells.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
-import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildsFromArgs, roundSideBySide } from "./side-by-side.js";
 
 const ME = fileURLToPath(import.meta.url);
 
@@ -19,24 +16,12 @@ if (process.argv[2] === "--one") {
   const r = await seasonBench({ dist: process.argv[3], blocks: 8, trialsPerBlock: 40 });
   process.stdout.write(JSON.stringify(Object.fromEntries(r.phases.map((p) => [p.name, p.bestMsPerTrial]))));
 } else {
-  const [a, b, rounds = "6"] = process.argv.slice(2);
-  if (!a || !b) {
-    console.error("usage: node bench/compare.js DIST_A DIST_B [ROUNDS]");
-    process.exit(2);
-  }
-  const dists = [resolve(a), resolve(b)];
-  for (const dist of dists) {
-    if (!existsSync(`${dist}/season/season.js`)) {
-      console.error(`${dist}: not a build (no season/season.js); copy dist/ after \`npm run build\``);
-      process.exit(2);
-    }
-  }
+  const { dists, rounds } = buildsFromArgs("compare.js", "season/season.js", 6);
   const best = [{}, {}];
-  const run = promisify(execFile);
-  for (let r = 0; r < Number(rounds); r++) {
-    const outs = await Promise.all(dists.map((dist) => run(process.execPath, [ME, "--one", dist], { encoding: "utf8" })));
-    outs.forEach(({ stdout }, i) => {
-      for (const [name, ms] of Object.entries(JSON.parse(stdout))) best[i][name] = Math.min(best[i][name] ?? Infinity, ms);
+  for (let r = 0; r < rounds; r++) {
+    const outs = await roundSideBySide(ME, dists);
+    outs.forEach((phases, i) => {
+      for (const [name, ms] of Object.entries(phases)) best[i][name] = Math.min(best[i][name] ?? Infinity, ms);
     });
   }
   const total = (x) => Object.values(x).reduce((s, v) => s + v, 0);

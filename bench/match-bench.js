@@ -1,17 +1,16 @@
 // `npm run bench`, match section: an NRMP-size market, the whole `match` command against
 // a bare floor (JSON.parse plus typed-array deferred acceptance), phase by phase.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { nrmpMarket } from "./nrmp-market.js";
+import { nrmpMarketFile } from "./nrmp-market.js";
 import { loadScenarioText } from "../dist/scenario/load.js";
 import { fixedListMarket } from "../dist/match/fixed-lists.js";
 import { applicantProposing } from "../dist/match/deferred-acceptance.js";
 import { programRanksOfApplicantEntries } from "../dist/match/rank-table.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const OUT = `${ROOT}bench/out`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function wall(args) {
@@ -23,14 +22,7 @@ function wall(args) {
 }
 
 export function matchBench({ repeats = 5, seed = 1 } = {}) {
-  mkdirSync(OUT, { recursive: true });
-  const file = `${OUT}/nrmp-size-seed${seed}.json`;
-  let generateMs = 0;
-  if (!existsSync(file)) {
-    const t = performance.now();
-    writeFileSync(file, JSON.stringify(nrmpMarket({ seed })));
-    generateMs = performance.now() - t;
-  }
+  const { file, generateMs } = nrmpMarketFile({ seed });
   const market = JSON.parse(readFileSync(file, "utf8"));
   const positions = market.programs.reduce((s, p) => s + p.positions, 0);
   const entries = market.applicants.reduce((s, a) => s + a.rankList.length, 0);

@@ -1,6 +1,9 @@
 // Generates an NRMP-size market as a scenario file, deterministically from a seed:
 // applicants rank about 12 programs chosen with a pull towards prestige, and each
 // program ranks the applicants who ranked it, by their strength plus noise.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
 
 export function nrmpMarket({ seed = 1, applicants = 44_000, programs = 6_400, positions = 41_000, listLength = 12 } = {}) {
@@ -52,4 +55,18 @@ export function nrmpMarket({ seed = 1, applicants = 44_000, programs = 6_400, po
     rankList: list.map((p) => `P${p}`),
   }));
   return { name: "NRMP-size synthetic market", seed, programs: programList, applicants: applicantList };
+}
+
+/**
+ * The market's scenario file in bench/out/, written on first use (it takes seconds) and
+ * read from there after. generateMs is 0 when the file was already there.
+ */
+export function nrmpMarketFile({ seed = 1 } = {}) {
+  const out = fileURLToPath(new URL("out", import.meta.url));
+  const file = `${out}/nrmp-size-seed${seed}.json`;
+  if (existsSync(file)) return { file, generateMs: 0 };
+  const t = performance.now();
+  mkdirSync(out, { recursive: true });
+  writeFileSync(file, JSON.stringify(nrmpMarket({ seed })));
+  return { file, generateMs: performance.now() - t };
 }
