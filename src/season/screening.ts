@@ -24,6 +24,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const paper = s.applicant.paper;
+  const applicantOf = ws.pAppApplicant;
   // Scores are kept in the program's order of applications (slot start + j), so they are
   // written in sequence; the index lists below hold j.
   const score = ws.screenScore;
@@ -41,8 +42,26 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const hi = ws.screeningCutoff[q]! + windowHalf;
     let above = 0;
     let inside = 0;
-    for (let j = 0; j < n; j++) {
-      const a = ws.pAppApplicant[start + j]!;
+    // Two applications per pass, as in chooseApplications.
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      const a = applicantOf[start + j]!;
+      const b = applicantOf[start + j + 1]!;
+      const v = paper[a]! + noise * normal(key, a, q);
+      const w = paper[b]! + noise * normal(key, b, q);
+      score[start + j] = v;
+      score[start + j + 1] = w;
+      aboveIdx[above] = j;
+      above += +(v > hi);
+      insideIdx[inside] = j;
+      inside += +(v >= lo) & +(v <= hi);
+      aboveIdx[above] = j + 1;
+      above += +(w > hi);
+      insideIdx[inside] = j + 1;
+      inside += +(w >= lo) & +(w <= hi);
+    }
+    if (j < n) {
+      const a = applicantOf[start + j]!;
       const v = paper[a]! + noise * normal(key, a, q);
       score[start + j] = v;
       aboveIdx[above] = j;
