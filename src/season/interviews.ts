@@ -26,9 +26,9 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
   const { plan } = ws;
   world.interviewed.set(base.interviewed);
   world.aLen.set(base.aLen);
-  for (let a = 0; a < plan.s.applicant.count; a++) {
-    for (let i = plan.aListOff[a]!; i < plan.aListOff[a]! + base.aLen[a]!; i++) world.aList[i] = base.aList[i]!;
-  }
+  // Whole buffers are copied, unused slots too: one native copy costs less than a loop
+  // over the lists' entries, and nothing reads past a list's length.
+  world.aList.set(base.aList);
   ws.programChanged.fill(0);
   ws.changedProgramCount = 0;
   for (let i = 0; i < ws.changedApplicantCount; i++) {
@@ -50,39 +50,45 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
  * with `file`, each interview is also filed under its program (ws.interviewees).
  */
 function attendAs(ws: Workspace, world: World, a: number, file = false): void {
-  const { plan } = ws;
+  // Arrays are read into locals: read through ws or world inside a loop, each costs a
+  // property load and its checks on every entry.
+  const { plan, entryOrder, sortKey, appPref, appProgram } = ws;
   const { s } = plan;
-  const invited = world.invited;
+  const { invited, interviewed, aList } = world;
+  const from = plan.appOff[a]!;
+  const to = plan.appOff[a + 1]!;
   const anyFixed = plan.fixedMembers.items.length > 0;
   const ownList = s.applicant.hasRankList[a] === 1;
   let n = 0;
   if (!ownList && !anyFixed) {
     // Most entries are not invitations: gather the invited without a branch per entry.
-    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-      ws.entryOrder[n] = k;
+    for (let k = from; k < to; k++) {
+      entryOrder[n] = k;
       n += invited[k]!;
     }
   } else {
-    for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-      if (invited[k] === 1 || ownList || onFixedListOf(ws, k, a)) ws.entryOrder[n++] = k;
+    for (let k = from; k < to; k++) {
+      if (invited[k] === 1 || ownList || onFixedListOf(ws, k, a)) entryOrder[n++] = k;
     }
   }
-  for (let i = 0; i < n; i++) ws.sortKey[i] = ws.appPref[ws.entryOrder[i]!]!;
-  sortPairsDescending(ws.entryOrder, ws.sortKey, n);
+  for (let i = 0; i < n; i++) sortKey[i] = appPref[entryOrder[i]!]!;
+  sortPairsDescending(entryOrder, sortKey, n);
   const max = s.applicant.maxInterviews[a]!;
   const out = plan.aListOff[a]!;
+  const { interviewees, intervieweeCount } = ws;
+  const programAppStart = plan.programAppStart;
   let taken = 0;
   let ranked = 0;
   for (let i = 0; i < n; i++) {
-    const k = ws.entryOrder[i]!;
+    const k = entryOrder[i]!;
     if (invited[k] && taken < max) {
-      const q = ws.appProgram[k]!;
-      world.interviewed[k] = 1;
+      const q = appProgram[k]!;
+      interviewed[k] = 1;
       taken++;
-      world.aList[out + ranked++] = q;
-      if (file) ws.interviewees[plan.programAppStart[q]! + ws.intervieweeCount[q]!++] = k;
+      aList[out + ranked++] = q;
+      if (file) interviewees[programAppStart[q]! + intervieweeCount[q]!++] = k;
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
-      world.aList[out + ranked++] = ws.appProgram[k]!;
+      aList[out + ranked++] = appProgram[k]!;
     }
   }
   world.aLen[a] = ranked;

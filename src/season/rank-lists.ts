@@ -28,12 +28,12 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
     }
     const from = ws.plan.programAppStart[q]!;
     const n = ws.intervieweeCount[q]!;
-    for (let j = 0; j < n; j++) ws.sortIdx[j] = ws.interviewees[from + j]!;
+    ws.sortIdx.set(ws.interviewees.subarray(from, from + n));
     rankInterviewees(ws, world, streams, q, n);
     start += ws.pAppCount[q]!;
   }
   world.pStart[nP] = start;
-  keepAsBase(world, nP);
+  keepAsBase(world);
 }
 
 /**
@@ -43,43 +43,39 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
  * attendInterviewsFrom listed are ranked again.
  */
 export function buildRankListsFrom(ws: Workspace, world: World, base: World, streams: TrialStreams): void {
-  const nP = ws.plan.s.program.count;
   world.pStart.set(base.pStart);
   world.pLen.set(base.pLen);
-  for (let q = 0; q < nP; q++) {
-    for (let i = base.pStart[q]!; i < base.pStart[q]! + base.pLen[q]!; i++) {
-      world.pList[i] = base.pList[i]!;
-      world.baseEntry[i] = base.baseEntry[i]!;
-    }
-  }
+  // Whole buffers, as in attendInterviewsFrom.
+  world.pList.set(base.pList);
+  world.baseEntry.set(base.baseEntry);
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
     rankInterviewees(ws, world, streams, q, gatherInterviewees(ws, world, q));
   }
-  keepAsBase(world, nP);
+  keepAsBase(world);
 }
 
 /** Program q's interview entries in this world, in applicant order, into ws.sortIdx; returns how many. */
 function gatherInterviewees(ws: Workspace, world: World, q: number): number {
+  const { pAppEntry, sortIdx } = ws;
+  const interviewed = world.interviewed;
   const from = ws.plan.programAppStart[q]!;
   const to = from + ws.pAppCount[q]!;
   let n = 0;
   for (let j = from; j < to; j++) {
-    const k = ws.pAppEntry[j]!;
-    ws.sortIdx[n] = k;
-    n += world.interviewed[k]!;
+    const k = pAppEntry[j]!;
+    sortIdx[n] = k;
+    n += interviewed[k]!;
   }
   return n;
 }
 
 /** Keeps the lists as they stand before rank-list calls (nothing to copy where the world shares them). */
-function keepAsBase(world: World, nP: number): void {
+function keepAsBase(world: World): void {
   if (world.baseList === world.pList) return;
   world.baseLen.set(world.pLen);
-  for (let q = 0; q < nP; q++) {
-    for (let i = world.pStart[q]!; i < world.pStart[q]! + world.pLen[q]!; i++) world.baseList[i] = world.pList[i]!;
-  }
+  world.baseList.set(world.pList);
 }
 
 /**
@@ -87,20 +83,22 @@ function keepAsBase(world: World, nP: number): void {
  * entries are laid out applicant by applicant, so ties fall in applicant order.
  */
 function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number, n: number): void {
-  const { plan } = ws;
-  const { s } = plan;
+  const { plan, sortIdx, sortKey } = ws;
+  const { s, entryApplicant } = plan;
+  const paper = s.applicant.paper;
   const { paperWeight, interviewWeight } = s.model.ranking;
   for (let j = 0; j < n; j++) {
-    const k = ws.sortIdx[j]!;
-    const a = plan.entryApplicant[k]!;
-    ws.sortKey[j] = paperWeight * s.applicant.paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
+    const k = sortIdx[j]!;
+    const a = entryApplicant[k]!;
+    sortKey[j] = paperWeight * paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
   }
-  sortPairsDescending(ws.sortIdx, ws.sortKey, n);
+  sortPairsDescending(sortIdx, sortKey, n);
+  const { pList, baseEntry } = world;
   const start = world.pStart[q]!;
   for (let j = 0; j < n; j++) {
-    const k = ws.sortIdx[j]!;
-    world.pList[start + j] = plan.entryApplicant[k]!;
-    world.baseEntry[start + j] = k;
+    const k = sortIdx[j]!;
+    pList[start + j] = entryApplicant[k]!;
+    baseEntry[start + j] = k;
   }
   world.pLen[q] = n;
 }

@@ -24,6 +24,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const aboveIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const paper = s.applicant.paper;
+  // Arrays in locals: read through ws inside a loop, each costs a property load and its
+  // checks on every entry.
+  const { baseInvited, pAppEntry, sortKey } = ws;
   const applicantOf = ws.pAppApplicant;
   // Scores are kept in the program's order of applications (slot start + j), so they are
   // written in sequence; the index lists below hold j.
@@ -70,49 +73,49 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       inside += +(v >= lo) & +(v <= hi);
     }
     if (n <= slots) {
-      for (let j = 0; j < n; j++) ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
+      for (let j = 0; j < n; j++) baseInvited[pAppEntry[start + j]!] = 1;
       continue;
     }
     if (slots === 0) continue;
     if (above < slots && above + inside >= slots) {
-      for (let i = 0; i < inside; i++) ws.sortKey[i] = score[start + insideIdx[i]!]!;
-      const cutoff = kthLargest(ws.sortKey, inside, slots - above, ws.select);
+      for (let i = 0; i < inside; i++) sortKey[i] = score[start + insideIdx[i]!]!;
+      const cutoff = kthLargest(sortKey, inside, slots - above, ws.select);
       ws.cutoff[q] = cutoff;
       ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
       // Everyone above the window is in; inside it, those above the cutoff, and as many
       // equal to it as there is room for, in the program's order of applications.
-      for (let i = 0; i < above; i++) ws.baseInvited[ws.pAppEntry[start + aboveIdx[i]!]!] = 1;
+      for (let i = 0; i < above; i++) baseInvited[pAppEntry[start + aboveIdx[i]!]!] = 1;
       let ties = slots - above;
       for (let i = 0; i < inside; i++) if (score[start + insideIdx[i]!]! > cutoff) ties--;
       for (let i = 0; i < inside; i++) {
         const j = insideIdx[i]!;
         const v = score[start + j]!;
-        if (v > cutoff || (v === cutoff && ties-- > 0)) ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
+        if (v > cutoff || (v === cutoff && ties-- > 0)) baseInvited[pAppEntry[start + j]!] = 1;
       }
       if (cutoff - band >= lo && cutoff + band <= hi) {
         for (let i = 0; i < inside; i++) {
           const j = insideIdx[i]!;
-          if (Math.abs(score[start + j]! - cutoff) <= band) markOne(ws, ws.pAppEntry[start + j]!);
+          if (Math.abs(score[start + j]! - cutoff) <= band) markOne(ws, pAppEntry[start + j]!);
         }
         continue;
       }
       markBorderline(ws, start, n, cutoff, band);
       continue;
     }
-    ws.sortKey.set(score.subarray(start, start + n));
-    const cutoff = kthLargest(ws.sortKey, n, slots, ws.select);
+    sortKey.set(score.subarray(start, start + n));
+    const cutoff = kthLargest(sortKey, n, slots, ws.select);
     ws.cutoff[q] = cutoff;
     ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
     let invited = 0;
     for (let j = 0; j < n; j++) {
       if (score[start + j]! > cutoff) {
-        ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
+        baseInvited[pAppEntry[start + j]!] = 1;
         invited++;
       }
     }
     for (let j = 0; j < n && invited < slots; j++) {
       if (score[start + j] === cutoff) {
-        ws.baseInvited[ws.pAppEntry[start + j]!] = 1;
+        baseInvited[pAppEntry[start + j]!] = 1;
         invited++;
       }
     }
@@ -122,8 +125,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
 
 /** Marks the program's applications (slots start … start+n-1 of pAppEntry) within band of the cutoff. */
 function markBorderline(ws: Workspace, start: number, n: number, cutoff: number, band: number): void {
+  const { screenScore, pAppEntry } = ws;
   for (let j = start; j < start + n; j++) {
-    if (Math.abs(ws.screenScore[j]! - cutoff) <= band) markOne(ws, ws.pAppEntry[j]!);
+    if (Math.abs(screenScore[j]! - cutoff) <= band) markOne(ws, pAppEntry[j]!);
   }
 }
 

@@ -43,21 +43,26 @@ export function marketOf(ws: Workspace, world: World, before = false): Market {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const { aOff, aItems, pOff, pItems } = ws.market;
+  // The arrays are read into locals once: a loop that reads world.aList afresh for every
+  // entry pays for the property and its checks each time. (Copying each row with
+  // set(subarray) was slower: a view per row.)
+  const { aList, aLen, pStart } = world;
+  const aListOff = plan.aListOff;
   let w = 0;
   for (let a = 0; a < nA; a++) {
     aOff[a] = w;
-    const from = plan.aListOff[a]!;
-    const end = from + world.aLen[a]!;
-    for (let i = from; i < end; i++) aItems[w++] = world.aList[i]!;
+    const from = aListOff[a]!;
+    const n = aLen[a]!;
+    for (let i = from; i < from + n; i++) aItems[w++] = aList[i]!;
   }
   aOff[nA] = w;
   const aUsed = w;
   w = 0;
   for (let q = 0; q < nP; q++) {
     pOff[q] = w;
-    const from = world.pStart[q]!;
-    const end = from + pLen[q]!;
-    for (let i = from; i < end; i++) pItems[w++] = pList[i]!;
+    const from = pStart[q]!;
+    const n = pLen[q]!;
+    for (let i = from; i < from + n; i++) pItems[w++] = pList[i]!;
   }
   pOff[nP] = w;
   return {
@@ -72,21 +77,24 @@ export function marketOf(ws: Workspace, world: World, before = false): Market {
 /** Step 9: deferred acceptance on the world's final lists. */
 function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
   const market = marketOf(ws, world);
-  world.programOf = deferredAcceptance(market, proposer);
-  const { plan } = ws;
-  for (let a = 0; a < plan.s.applicant.count; a++) {
-    const q = world.programOf[a]!;
+  const programOf = deferredAcceptance(market, proposer);
+  world.programOf = programOf;
+  const { aList, aLen, matchedRank } = world;
+  const aListOff = ws.plan.aListOff;
+  for (let a = 0; a < programOf.length; a++) {
+    const q = programOf[a]!;
     let rank = 0;
     if (q >= 0) {
-      const start = plan.aListOff[a]!;
-      for (let i = 0; i < world.aLen[a]!; i++) {
-        if (world.aList[start + i] === q) {
+      const start = aListOff[a]!;
+      const n = aLen[a]!;
+      for (let i = 0; i < n; i++) {
+        if (aList[start + i] === q) {
           rank = i + 1;
           break;
         }
       }
     }
-    world.matchedRank[a] = rank;
+    matchedRank[a] = rank;
   }
 }
 
