@@ -15,9 +15,10 @@ function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: num
   for (let i = 0; i < ownCount; i++) count[i + 1]! += count[i]!;
   const fill = count.slice(0, ownCount);
   const pairs = new Int32Array(2 * otherItems.length);
+  const otherOffsets = other.offsets;
   for (let o = 0; o < otherCount; o++) {
-    const start = other.offsets[o]!;
-    const end = other.offsets[o + 1]!;
+    const start = otherOffsets[o]!;
+    const end = otherOffsets[o + 1]!;
     for (let k = start; k < end; k++) {
       const slot = 2 * fill[otherItems[k]!]!++;
       pairs[slot] = o;
@@ -25,12 +26,17 @@ function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: num
     }
   }
   const scratch = new Int32Array(otherCount).fill(-1);
-  const out = new Int32Array(own.items.length);
+  // Locals, not own.items in the loop: a property read there is repeated, checks and all,
+  // for every entry.
+  const ownOffsets = own.offsets;
+  const ownItems = own.items;
+  const out = new Int32Array(ownItems.length);
   for (let i = 0; i < ownCount; i++) {
     const from = 2 * count[i]!;
     const to = 2 * count[i + 1]!;
     for (let j = from; j < to; j += 2) scratch[pairs[j]!] = pairs[j + 1]!;
-    for (let k = own.offsets[i]!; k < own.offsets[i + 1]!; k++) out[k] = scratch[own.items[k]!]!;
+    const end = ownOffsets[i + 1]!;
+    for (let k = ownOffsets[i]!; k < end; k++) out[k] = scratch[ownItems[k]!]!;
     for (let j = from; j < to; j += 2) scratch[pairs[j]!] = -1;
   }
   return out;

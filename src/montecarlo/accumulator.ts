@@ -77,10 +77,15 @@ function connectedOnList(plan: SeasonPlan, world: TrialResult["withoutCalls"], a
   const home = s.applicant.home[a]!;
   const aways = s.applicant.aways;
   const start = plan.aListOff[a]!;
-  for (let i = 0; i < world.aLen[a]!; i++) {
-    const q = world.aList[start + i]!;
+  const n = world.aLen[a]!;
+  const list = world.aList;
+  const { offsets, items } = aways;
+  const awaysFrom = offsets[a]!;
+  const awaysTo = offsets[a + 1]!;
+  for (let i = 0; i < n; i++) {
+    const q = list[start + i]!;
     if (q === home) return true;
-    for (let k = aways.offsets[a]!; k < aways.offsets[a + 1]!; k++) if (aways.items[k] === q) return true;
+    for (let k = awaysFrom; k < awaysTo; k++) if (items[k] === q) return true;
   }
   return false;
 }
@@ -104,36 +109,45 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
   const w = r.withCalls;
   const wo = r.withoutCalls;
   const width = acc.histogramWidth;
+  // Locals, not acc.applicant and the like in the loop: each property read there is
+  // repeated, checks and all, for every applicant.
+  const { applicant, histogram, program } = acc;
+  const quality = s.applicant.quality;
+  const tiedLetters = plan.tiedLetters;
+  const { programOf, matchedRank, callsAbout } = w;
+  const programOfWithout = wo.programOf;
+  const matchedRankWithout = wo.matchedRank;
   for (let a = 0; a < s.applicant.count; a++) {
     const row = a * APPLICANT.size;
-    const q = w.programOf[a]!;
-    const q0 = wo.programOf[a]!;
+    const q = programOf[a]!;
+    const q0 = programOfWithout[a]!;
     if (q >= 0) {
       g[GLOBAL.matchedWith]!++;
-      acc.applicant[row + APPLICANT.matchedWith]!++;
-      acc.applicant[row + APPLICANT.rankSum]! += w.matchedRank[a]!;
-      if (w.matchedRank[a] === 1) acc.applicant[row + APPLICANT.firstChoice]!++;
-      acc.histogram[a * width + w.matchedRank[a]! - 1]!++;
+      applicant[row + APPLICANT.matchedWith]!++;
+      applicant[row + APPLICANT.rankSum]! += matchedRank[a]!;
+      if (matchedRank[a] === 1) applicant[row + APPLICANT.firstChoice]!++;
+      histogram[a * width + matchedRank[a]! - 1]!++;
       const p = q * PROGRAM.size;
-      acc.program[p + PROGRAM.filledWith]!++;
-      acc.program[p + PROGRAM.qualityWith]! += Math.round(s.applicant.quality[a]! * 1e6);
+      program[p + PROGRAM.filledWith]!++;
+      program[p + PROGRAM.qualityWith]! += Math.round(quality[a]! * 1e6);
     } else {
-      acc.histogram[a * width + width - 1]!++;
+      histogram[a * width + width - 1]!++;
     }
     if (q0 >= 0) {
       g[GLOBAL.matchedWithout]!++;
-      acc.applicant[row + APPLICANT.matchedWithout]!++;
-      if (wo.matchedRank[a] === 1) acc.applicant[row + APPLICANT.firstChoiceWithout]!++;
+      applicant[row + APPLICANT.matchedWithout]!++;
+      if (matchedRankWithout[a] === 1) applicant[row + APPLICANT.firstChoiceWithout]!++;
       const p = q0 * PROGRAM.size;
-      acc.program[p + PROGRAM.filledWithout]!++;
-      acc.program[p + PROGRAM.qualityWithout]! += Math.round(s.applicant.quality[a]! * 1e6);
+      program[p + PROGRAM.filledWithout]!++;
+      program[p + PROGRAM.qualityWithout]! += Math.round(quality[a]! * 1e6);
     }
     if (q !== q0) g[GLOBAL.outcomeChanged]!++;
     addToGroup(g, connectedOnList(plan, wo, a) ? 0 : 1, q >= 0, q0 >= 0);
-    addToGroup(g, plan.tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
-    acc.applicant[row + APPLICANT.calls]! += w.callsAbout[a]!;
+    addToGroup(g, tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
+    applicant[row + APPLICANT.calls]! += callsAbout[a]!;
   }
-  for (let q = 0; q < s.program.count; q++) acc.program[q * PROGRAM.size + PROGRAM.callsMade]! += w.callsBy[q]!;
+  const callsBy = w.callsBy;
+  for (let q = 0; q < s.program.count; q++) program[q * PROGRAM.size + PROGRAM.callsMade]! += callsBy[q]!;
 }
 
 /** Adds `other` into `into`. Associative and commutative: cells are whole numbers. */

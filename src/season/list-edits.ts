@@ -8,11 +8,12 @@ import type { World } from "./workspace.js";
  * probably are (their place before edits): looked at first, since few edits move anyone.
  */
 export function positionOn(world: World, q: number, a: number, near = 0): number {
+  const list = world.pList;
   const start = world.pStart[q]!;
   const n = world.pLen[q]!;
-  if (near < n && world.pList[start + near] === a) return near;
-  if (near > 0 && near - 1 < n && world.pList[start + near - 1] === a) return near - 1;
-  for (let i = 0; i < n; i++) if (world.pList[start + i] === a) return i;
+  if (near < n && list[start + near] === a) return near;
+  if (near > 0 && near - 1 < n && list[start + near - 1] === a) return near - 1;
+  for (let i = 0; i < n; i++) if (list[start + i] === a) return i;
   return -1;
 }
 

@@ -41,8 +41,9 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
     const use = s.program.backchannelUse[q]!;
     const baseStart = world.pStart[q]!;
     const baseLength = world.baseLen[q]!;
+    const baseList = world.baseList;
     for (let r = 0; r < baseLength; r++) {
-      const a = world.baseList[baseStart + r]!;
+      const a = baseList[baseStart + r]!;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
       if (!bestContact(s, director, a, ctx.contact)) continue;

@@ -22,8 +22,9 @@ export function trustBetween(s: IndexedScenario, d: number, k: number): number {
   const r = s.referrer;
   const inst = r.institution[d]!;
   if (inst >= 0 && inst === r.institution[k]) return 1;
-  const ties = r.ties;
-  for (let t = ties.offsets[d]!; t < ties.offsets[d + 1]!; t++) if (ties.items[t] === k) return r.tieTrust[t]!;
+  const { offsets, items } = r.ties;
+  const end = offsets[d + 1]!;
+  for (let t = offsets[d]!; t < end; t++) if (items[t] === k) return r.tieTrust[t]!;
   return -1;
 }
 
@@ -37,12 +38,14 @@ export function bestContact(s: IndexedScenario, director: number, a: number, out
   out.trust = 0;
   out.influence = -1;
   if (director < 0) return false;
-  const knowers = s.applicant.knowers;
-  for (let j = knowers.offsets[a]!; j < knowers.offsets[a + 1]!; j++) {
-    const k = knowers.items[j]!;
+  const { offsets, items } = s.applicant.knowers;
+  const clout = s.referrer.clout;
+  const end = offsets[a + 1]!;
+  for (let j = offsets[a]!; j < end; j++) {
+    const k = items[j]!;
     const trust = trustBetween(s, director, k);
     if (trust < 0) continue;
-    const influence = s.referrer.clout[k]! * trust;
+    const influence = clout[k]! * trust;
     if (influence > out.influence) {
       out.knower = k;
       out.slot = j;

@@ -18,8 +18,10 @@ export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number,
   const clout = s.referrer.clout[knower]!;
   const region = s.program.region[from]!;
   const specialty = s.program.specialty[from]!;
-  for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
-    const q = ws.appProgram[k]!;
+  const appProgram = ws.appProgram;
+  const end = plan.appOff[a + 1]!;
+  for (let k = plan.appOff[a]!; k < end; k++) {
+    const q = appProgram[k]!;
     if (q === from) continue;
     const at = positionOn(world, q, a);
     if (at < 0) continue;

@@ -150,13 +150,16 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   const p = s.model.preInterview.callProbability;
   // Only borderline applications can be called about; they are listed by program, in
   // each program's order of applications.
+  const { borderlineEntries, appProgram } = ws;
+  const entryApplicant = ws.plan.entryApplicant;
+  const { director: directorOf, backchannelUse } = s.program;
   for (let i = 0; i < ws.borderlineCount; i++) {
-    const k = ws.borderlineEntries[i]!;
-    const q = ws.appProgram[k]!;
-    const director = s.program.director[q]!;
+    const k = borderlineEntries[i]!;
+    const q = appProgram[k]!;
+    const director = directorOf[q]!;
     if (director < 0) continue;
-    const a = ws.plan.entryApplicant[k]!;
-    if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, s.program.backchannelUse[q]!))) continue;
+    const a = entryApplicant[k]!;
+    if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
     if (!bestContact(s, director, a, ctx.contact)) continue;
     if (isSuppressed(ctx, "preInterview", q, a)) continue;
     const c = ctx.contact;
