@@ -17,9 +17,10 @@ export interface ValidityProblems {
 
 /** Position of `who` in row `row` of a list, or -1. */
 function positionIn(lists: Market["applicantLists"], row: number, who: number, limit = Infinity): number {
-  const start = lists.offsets[row]!;
-  const end = Math.min(lists.offsets[row + 1]!, start + limit);
-  for (let k = start; k < end; k++) if (lists.items[k] === who) return k - start;
+  const { offsets, items } = lists;
+  const start = offsets[row]!;
+  const end = Math.min(offsets[row + 1]!, start + limit);
+  for (let k = start; k < end; k++) if (items[k] === who) return k - start;
   return -1;
 }
 
@@ -51,14 +52,15 @@ export function blockingPairs(market: Market, programOf: Assignment): BlockingPa
     matchDepth[a] = depth >= 0 ? depth : aLists.offsets[a + 1]! - aLists.offsets[a]!;
   }
   const pairs: BlockingPair[] = [];
+  const { offsets: pOffsets, items: pItems } = pLists;
   for (let p = 0; p < nP; p++) {
-    const start = pLists.offsets[p]!;
-    const end = pLists.offsets[p + 1]!;
+    const start = pOffsets[p]!;
+    const end = pOffsets[p + 1]!;
     // The program's lowest-ranked held applicant, and how many it holds.
     let held = 0;
     let worst = -1;
     for (let k = start; k < end; k++) {
-      if (programOf[pLists.items[k]!] === p) {
+      if (programOf[pItems[k]!] === p) {
         held++;
         worst = k - start;
       }
@@ -67,7 +69,7 @@ export function blockingPairs(market: Market, programOf: Assignment): BlockingPa
     if (!open && market.capacity[p]! <= 0) continue;
     const limit = open ? end - start : worst;
     for (let r = 0; r < limit; r++) {
-      const a = pLists.items[start + r]!;
+      const a = pItems[start + r]!;
       if (programOf[a] === p) continue;
       if (positionIn(aLists, a, p, matchDepth[a]!) >= 0) pairs.push({ applicant: a, program: p });
     }

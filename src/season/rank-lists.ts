@@ -12,6 +12,7 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
   const { s } = ws.plan;
   const nP = s.program.count;
+  const { sortIdx, interviewees } = ws;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
@@ -28,7 +29,7 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
     }
     const from = ws.plan.programAppStart[q]!;
     const n = ws.intervieweeCount[q]!;
-    ws.sortIdx.set(ws.interviewees.subarray(from, from + n));
+    for (let j = 0; j < n; j++) sortIdx[j] = interviewees[from + j]!;
     rankInterviewees(ws, world, streams, q, n);
     start += ws.pAppCount[q]!;
   }
@@ -87,10 +88,14 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
   const { s, entryApplicant } = plan;
   const paper = s.applicant.paper;
   const { paperWeight, interviewWeight } = s.model.ranking;
+  // The cached interview scores are read here directly; interviewScore draws the missing.
+  const { interviewStamp, stamp } = ws;
+  const cached = ws.interviewScore;
   for (let j = 0; j < n; j++) {
     const k = sortIdx[j]!;
     const a = entryApplicant[k]!;
-    sortKey[j] = paperWeight * paper[a]! + interviewWeight * interviewScore(ws, streams, a, q, k);
+    const interview = interviewStamp[k] === stamp ? cached[k]! : interviewScore(ws, streams, a, q, k);
+    sortKey[j] = paperWeight * paper[a]! + interviewWeight * interview;
   }
   sortPairsDescending(sortIdx, sortKey, n);
   const { pList, baseEntry } = world;
