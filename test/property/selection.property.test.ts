@@ -5,7 +5,7 @@ import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { chooseApplications } from "../../src/season/applications.js";
 import { makeSeasonPlan } from "../../src/season/plan.js";
 import { screen } from "../../src/season/screening.js";
-import { newWorkspace } from "../../src/season/workspace.js";
+import { newWorkspace, sortPairsDescending } from "../../src/season/workspace.js";
 import { scenarioOf } from "../helpers/season.js";
 
 // Applications and screening keep the best few against a window around the last trial's
@@ -112,6 +112,22 @@ describe("choosing the best few", () => {
         }
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("ordering pairs gives keys descending, ties by index ascending", () => {
+    // Keys from a few values make ties common.
+    const key = fc.oneof(fc.constantFrom(-1, 0, 0.5, 0.5000000000000001, 2), fc.double({ min: -3, max: 3, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer({ min: 0, max: 60 })), { maxLength: 90 }), (pairs) => {
+        const expected = [...pairs].sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+        const idx = Int32Array.from(pairs, ([, i]) => i);
+        const keys = Float64Array.from(pairs, ([k]) => k);
+        sortPairsDescending(idx, keys, pairs.length);
+        expect(Array.from(idx)).toEqual(expected.map(([, i]) => i));
+        expect(Array.from(keys)).toEqual(expected.map(([k]) => k));
+      }),
+      { numRuns: 400 },
     );
   });
 });
