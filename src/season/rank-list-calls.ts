@@ -4,7 +4,7 @@ import { CATEGORIES, COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type 
 import { interviewScore } from "./interviews.js";
 import { moveBy, positionOn, removeAt, roundSpots } from "./list-edits.js";
 import { FINE, saidVerdict, STRONG, thoughtVerdict } from "./opinions.js";
-import { bestContact } from "./reach.js";
+import { bestContactOf } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
@@ -46,7 +46,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       const a = baseList[baseStart + r]!;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      if (!bestContact(s, director, a, ctx.contact)) continue;
+      if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
       const category = categoryOf(ws, ctx, q, a, r, baseLength);
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;

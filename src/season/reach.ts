@@ -55,3 +55,48 @@ export function bestContact(s: IndexedScenario, director: number, a: number, out
   }
   return out.knower >= 0;
 }
+
+/**
+ * Who program q's director reaches about each applicant never changes within a scenario,
+ * and most directors reach no one who knows most applicants: so the answer is worked out
+ * once per (program, applicant) and kept (0: not yet known, -1: no one, else the knower's
+ * slot + 1). Kept only up to MAX_CACHED pairs; a larger market works each one out afresh.
+ */
+export interface ContactCache {
+  readonly slots: Int32Array | undefined;
+  readonly applicants: number;
+}
+
+const MAX_CACHED = 1 << 22;
+
+export function newContactCache(s: IndexedScenario): ContactCache {
+  const pairs = s.program.count * s.applicant.count;
+  return { slots: pairs <= MAX_CACHED ? new Int32Array(pairs) : undefined, applicants: s.applicant.count };
+}
+
+/** bestContact for program q's director, through the cache. */
+export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
+  const director = s.program.director[q]!;
+  const slots = cache.slots;
+  if (slots === undefined) return bestContact(s, director, a, out);
+  const at = q * cache.applicants + a;
+  const known = slots[at]!;
+  if (known === 0) {
+    const found = bestContact(s, director, a, out);
+    slots[at] = found ? out.slot + 1 : -1;
+    return found;
+  }
+  if (known < 0) {
+    out.knower = -1;
+    out.slot = -1;
+    out.trust = 0;
+    out.influence = -1;
+    return false;
+  }
+  const k = s.applicant.knowers.items[known - 1]!;
+  out.knower = k;
+  out.slot = known - 1;
+  out.trust = trustBetween(s, director, k);
+  out.influence = s.referrer.clout[k]! * out.trust;
+  return true;
+}

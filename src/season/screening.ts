@@ -1,7 +1,7 @@
 import { normal, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { bestContact } from "./reach.js";
+import { bestContactOf } from "./reach.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
@@ -160,7 +160,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
     if (director < 0) continue;
     const a = entryApplicant[k]!;
     if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
-    if (!bestContact(s, director, a, ctx.contact)) continue;
+    if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
     if (isSuppressed(ctx, "preInterview", q, a)) continue;
     const c = ctx.contact;
     countCall(ctx, COUNT.preInterviewCalls, q, a);

@@ -1,3 +1,4 @@
+import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
 
@@ -92,6 +93,8 @@ export interface Workspace {
   readonly applicationCutoff: Float64Array;
   /** Scratch for selecting the best few out of many (see select.ts). */
   readonly select: SelectScratch;
+  /** Whom each program's director reaches about each applicant, as found (see reach.ts). */
+  readonly contacts: ContactCache;
   /** Scratch keys: a list being ordered, or the scores a cutoff is chosen among. */
   readonly sortKey: Float64Array;
   readonly sortIdx: Int32Array;
@@ -170,6 +173,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
+    contacts: newContactCache(plan.s),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan, true),

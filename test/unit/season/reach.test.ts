@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { bestContact, bestContactOf, newContact, newContactCache } from "../../../src/season/reach.js";
+import { scenarioOf } from "../../helpers/season.js";
+
+// Directors reach knowers as themselves, through a tie, or at their own institution; some
+// reach no one who knows an applicant. Two knowers of equal influence test the first-wins rule.
+const s = scenarioOf({
+  programs: [
+    { id: "P", positions: 1, director: "dP" },
+    { id: "Q", positions: 1, director: "dQ" },
+    { id: "R", positions: 1 },
+    { id: "S", positions: 1, director: "dS" },
+  ],
+  referrers: [
+    { id: "dP", institution: "north" },
+    { id: "dQ" },
+    { id: "dS" },
+    { id: "w1", clout: 0.5 },
+    { id: "w2", institution: "north", clout: 0.7 },
+    { id: "w3", clout: 0.9 },
+    { id: "w4", clout: 0.9 },
+  ],
+  relationships: [
+    { between: ["dP", "w1"], trust: 0.9 },
+    { between: ["dQ", "w3"], trust: 0.5 },
+    { between: ["dQ", "w4"], trust: 0.5 },
+  ],
+  applicants: [
+    { id: "a", letters: ["w1", "w2"] },
+    { id: "b", letters: ["w3", "w4"] },
+    { id: "c", knownBy: ["w4"], home: "Q" },
+    { id: "d" },
+    { id: "e", letters: ["w3"], home: "S" },
+  ],
+});
+
+describe("reach", () => {
+  it("finds each program's best contact about each applicant, the same whether worked out or remembered", () => {
+    const cache = newContactCache(s);
+    const expected = newContact();
+    const got = newContact();
+    let reached = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let q = 0; q < s.program.count; q++) {
+        for (let a = 0; a < s.applicant.count; a++) {
+          const found = bestContact(s, s.program.director[q]!, a, expected);
+          expect(bestContactOf(s, cache, q, a, got)).toBe(found);
+          if (found) {
+            expect(got).toEqual(expected);
+            reached++;
+          } else expect(got.knower).toBe(-1);
+        }
+      }
+    }
+    // Each pass: P reaches a (w2 at its institution, 0.7 > w1's 0.45); Q reaches b, c and e
+    // (through a tie, or as c's home director) and S reaches e (as its home director).
+    expect(reached).toBe(2 * 5);
+    expect(cache.slots!.every((v) => v !== 0)).toBe(true);
+  });
+
+  it("prefers the first knower when two have the same influence", () => {
+    const contact = newContact();
+    expect(bestContactOf(s, newContactCache(s), s.programIds.indexOf("Q"), s.applicantIds.indexOf("b"), contact)).toBe(true);
+    expect(s.referrerIds[contact.knower]).toBe("w3");
+    expect(contact.influence).toBeCloseTo(0.45);
+  });
+});
