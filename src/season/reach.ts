@@ -57,46 +57,43 @@ export function bestContact(s: IndexedScenario, director: number, a: number, out
 }
 
 /**
- * Who program q's director reaches about each applicant never changes within a scenario,
- * and most directors reach no one who knows most applicants: so the answer is worked out
- * once per (program, applicant) and kept (0: not yet known, -1: no one, else the knower's
- * slot + 1). Kept only up to MAX_CACHED pairs; a larger market works each one out afresh.
+ * Whether program q's director reaches anyone who knows an applicant never changes within
+ * a scenario, and most directors reach no one who knows most applicants: so it is worked
+ * out once per (program, applicant) and kept, in two bits (0: not yet known, 1: no one,
+ * 2: someone), small enough to stay in the processor's cache between lookups (a whole
+ * contact per pair was not: its lookups cost as much as working it out). Kept only up to
+ * MAX_CACHED pairs; a larger market works each one out afresh.
  */
 export interface ContactCache {
-  readonly slots: Int32Array | undefined;
+  readonly states: Uint8Array | undefined;
   readonly applicants: number;
 }
 
-const MAX_CACHED = 1 << 22;
+const MAX_CACHED = 1 << 24;
+const UNREACHABLE = 1;
+const REACHABLE = 2;
 
 export function newContactCache(s: IndexedScenario): ContactCache {
   const pairs = s.program.count * s.applicant.count;
-  return { slots: pairs <= MAX_CACHED ? new Int32Array(pairs) : undefined, applicants: s.applicant.count };
+  return { states: pairs <= MAX_CACHED ? new Uint8Array((pairs + 3) >> 2) : undefined, applicants: s.applicant.count };
 }
 
-/** bestContact for program q's director, through the cache. */
+/** bestContact for program q's director, skipping the pairs known to reach no one. */
 export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
   const director = s.program.director[q]!;
-  const slots = cache.slots;
-  if (slots === undefined) return bestContact(s, director, a, out);
+  const states = cache.states;
+  if (states === undefined) return bestContact(s, director, a, out);
   const at = q * cache.applicants + a;
-  const known = slots[at]!;
-  if (known === 0) {
-    const found = bestContact(s, director, a, out);
-    slots[at] = found ? out.slot + 1 : -1;
-    return found;
-  }
-  if (known < 0) {
+  const shift = (at & 3) << 1;
+  const state = (states[at >> 2]! >> shift) & 3;
+  if (state === UNREACHABLE) {
     out.knower = -1;
     out.slot = -1;
     out.trust = 0;
     out.influence = -1;
     return false;
   }
-  const k = s.applicant.knowers.items[known - 1]!;
-  out.knower = k;
-  out.slot = known - 1;
-  out.trust = trustBetween(s, director, k);
-  out.influence = s.referrer.clout[k]! * out.trust;
-  return true;
+  const found = bestContact(s, director, a, out);
+  if (state === 0) states[at >> 2]! |= (found ? REACHABLE : UNREACHABLE) << shift;
+  return found;
 }
