@@ -9,10 +9,10 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
  * them on it (it counts as having interviewed everyone on it); a fixed list of their own
  * replaces this.
  */
-export function attendInterviews(ws: Workspace, world: World): void {
+export function attendInterviews(ws: Workspace, world: World, streams: TrialStreams): void {
   world.interviewed.fill(0);
   ws.intervieweeCount.fill(0);
-  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a, true);
+  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a, streams);
 }
 
 /**
@@ -47,9 +47,10 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
 
 /**
  * Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list;
- * with `file`, each interview is also filed under its program (ws.interviewees).
+ * given the trial's streams (`file`), each interview is also filed under its program
+ * (ws.interviewees), with the applicant and the score the program will rank them by.
  */
-function attendAs(ws: Workspace, world: World, a: number, file = false): void {
+function attendAs(ws: Workspace, world: World, a: number, file?: TrialStreams): void {
   // Arrays are read into locals: read through ws or world inside a loop, each costs a
   // property load and its checks on every entry.
   const { plan, entryOrder, sortKey, appPref, appProgram } = ws;
@@ -75,8 +76,10 @@ function attendAs(ws: Workspace, world: World, a: number, file = false): void {
   sortPairsDescending(entryOrder, sortKey, n);
   const max = s.applicant.maxInterviews[a]!;
   const out = plan.aListOff[a]!;
-  const { interviewees, intervieweeCount } = ws;
+  const { interviewees, intervieweeCount, intervieweeApplicant, intervieweeKey } = ws;
   const programAppStart = plan.programAppStart;
+  const { paperWeight, interviewWeight } = s.model.ranking;
+  const paper = s.applicant.paper[a]!;
   let taken = 0;
   let ranked = 0;
   for (let i = 0; i < n; i++) {
@@ -86,7 +89,12 @@ function attendAs(ws: Workspace, world: World, a: number, file = false): void {
       interviewed[k] = 1;
       taken++;
       aList[out + ranked++] = q;
-      if (file) interviewees[programAppStart[q]! + intervieweeCount[q]!++] = k;
+      if (file) {
+        const slot = programAppStart[q]! + intervieweeCount[q]!++;
+        interviewees[slot] = k;
+        intervieweeApplicant[slot] = a;
+        intervieweeKey[slot] = paperWeight * paper + interviewWeight * interviewScore(ws, file, a, q, k);
+      }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
     }

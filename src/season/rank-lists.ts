@@ -5,14 +5,15 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 /**
  * Step 4, the programs' side: rank lists before any call. A program ranks its
  * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
- * this. (The applicants' lists are written as they attend interviews.) The interviewees
- * are those attendInterviews filed by program. Program q's list has room for all its
+ * this. (The applicants' lists are written as they attend interviews.) The interviewees,
+ * and their scores, are those attendInterviews filed by program. Program q's list has room for all its
  * applications: pStart advances by pAppCount.
  */
-export function buildRankLists(ws: Workspace, world: World, streams: TrialStreams): void {
+export function buildRankLists(ws: Workspace, world: World): void {
   const { s } = ws.plan;
   const nP = s.program.count;
-  const { sortIdx, interviewees } = ws;
+  const { sortIdx, sortKey, interviewees, intervieweeApplicant, intervieweeKey } = ws;
+  const { pList, baseEntry } = world;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
@@ -27,10 +28,21 @@ export function buildRankLists(ws: Workspace, world: World, streams: TrialStream
       start += n;
       continue;
     }
+    // The interviews were filed in applicant order with the scores they are ranked by: their
+    // places in the program's region stand for them, so ties fall in applicant order.
     const from = ws.plan.programAppStart[q]!;
     const n = ws.intervieweeCount[q]!;
-    for (let j = 0; j < n; j++) sortIdx[j] = interviewees[from + j]!;
-    rankInterviewees(ws, world, streams, q, n);
+    for (let j = 0; j < n; j++) {
+      sortIdx[j] = j;
+      sortKey[j] = intervieweeKey[from + j]!;
+    }
+    sortPairsDescending(sortIdx, sortKey, n);
+    for (let j = 0; j < n; j++) {
+      const at = from + sortIdx[j]!;
+      pList[start + j] = intervieweeApplicant[at]!;
+      baseEntry[start + j] = interviewees[at]!;
+    }
+    world.pLen[q] = n;
     start += ws.pAppCount[q]!;
   }
   world.pStart[nP] = start;

@@ -117,9 +117,9 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
   without.invited.set(ws.baseInvited);
   without.callsAbout.fill(0);
   without.callsBy.fill(0);
-  attendInterviews(ws, without);
+  attendInterviews(ws, without, streams);
   mark("interviews");
-  buildRankLists(ws, without, streams);
+  buildRankLists(ws, without);
   mark("rank lists");
   matchWorld(ws, without, options.proposer);
   mark("match");

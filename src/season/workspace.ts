@@ -80,6 +80,13 @@ export interface Workspace {
    */
   readonly intervieweeCount: Int32Array;
   readonly interviewees: Int32Array;
+  /**
+   * Parallel to interviewees: the applicant, and the program's ranking score of them, kept
+   * as each interview is filed so that ranking reads them in order rather than looking
+   * up each entry, scattered over all applications, again.
+   */
+  readonly intervieweeApplicant: Int32Array;
+  readonly intervieweeKey: Float64Array;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate or application of a program. */
@@ -168,6 +175,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     pAppApplicant: new Int32Array(plan.programAppStart[nP]!),
     intervieweeCount: new Int32Array(nP),
     interviewees: new Int32Array(plan.programAppStart[nP]!),
+    intervieweeApplicant: new Int32Array(plan.programAppStart[nP]!),
+    intervieweeKey: new Float64Array(plan.programAppStart[nP]!),
     candScore: new Float64Array(maxCandidates),
     aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
     insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),

@@ -93,8 +93,8 @@ describe("the season on random scenarios", () => {
         const world = result.withCalls;
         const fresh = newWorkspace(sn.ws.plan).withCalls;
         fresh.invited.set(world.invited);
-        attendInterviews(sn.ws, fresh);
-        buildRankLists(sn.ws, fresh, result.streams);
+        attendInterviews(sn.ws, fresh, result.streams);
+        buildRankLists(sn.ws, fresh);
         const { plan } = sn.ws;
         expect(Array.from(world.interviewed)).toEqual(Array.from(fresh.interviewed));
         for (let a = 0; a < plan.s.applicant.count; a++) {
