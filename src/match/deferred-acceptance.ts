@@ -1,4 +1,5 @@
 import type { Assignment, Market } from "./market.js";
+import { scratchInts, SLOT, type MatchScratch } from "./match-scratch.js";
 import { applicantRanksOfProgramEntries, programRanksOfApplicantEntries } from "./rank-table.js";
 
 export type Proposer = "applicant" | "program";
@@ -14,8 +15,8 @@ export type Proposer = "applicant" | "program";
  *   5. When nobody is free, the held offers are the match: the applicant-optimal stable one.
  * The order in which free applicants propose does not change the result.
  */
-export function applicantProposing(m: Market): Assignment {
-  const programRankOfEntry = programRanksOfApplicantEntries(m);
+export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment {
+  const programRankOfEntry = programRanksOfApplicantEntries(m, reuse);
   const aOff = m.applicantLists.offsets;
   const aItems = m.applicantLists.items;
   const pOff = m.programLists.offsets;
@@ -27,19 +28,21 @@ export function applicantProposing(m: Market): Assignment {
   // the released one from the program's list would cost a cache miss per release). Heaps
   // live in one array, program p's at heapStart[p]; a program can hold no more than it
   // ranks, whatever its capacity (its room).
-  const room = new Int32Array(nP);
-  const heapStart = new Int32Array(nP + 1);
+  const room = scratchInts(reuse, SLOT.room, nP);
+  const heapStart = scratchInts(reuse, SLOT.heapStart, nP + 1);
+  heapStart[0] = 0;
   for (let p = 0; p < nP; p++) {
     room[p] = Math.max(0, Math.min(m.capacity[p]!, pOff[p + 1]! - pOff[p]!));
     heapStart[p + 1] = heapStart[p]! + room[p]!;
   }
-  const heapRank = new Int32Array(heapStart[nP]!);
-  const heapWho = new Int32Array(heapStart[nP]!);
-  const held = new Int32Array(nP);
+  const heapRank = scratchInts(reuse, SLOT.heapRank, heapStart[nP]!);
+  const heapWho = scratchInts(reuse, SLOT.heapWho, heapStart[nP]!);
+  const held = scratchInts(reuse, SLOT.held, nP).fill(0, 0, nP);
 
   // next[a]: the entry of a's list that a proposes to next.
-  const next = aOff.slice(0, nA);
-  const programOf = new Int32Array(nA).fill(-1);
+  const next = scratchInts(reuse, SLOT.next, nA);
+  for (let a = 0; a < nA; a++) next[a] = aOff[a]!;
+  const programOf = scratchInts(reuse, SLOT.programOf, nA).fill(-1, 0, nA);
 
   for (let start = 0; start < nA; start++) {
     let a = start;
@@ -97,7 +100,7 @@ export function applicantProposing(m: Market): Assignment {
       end = aOff[a + 1]!;
     }
   }
-  return programOf;
+  return programOf.length === nA ? programOf : programOf.subarray(0, nA);
 }
 
 /**
@@ -105,17 +108,19 @@ export function applicantProposing(m: Market): Assignment {
  * applicant on their list; an applicant keeps the best offer so far by their own list and
  * declines the rest. Gives the program-optimal stable matching.
  */
-export function programProposing(m: Market): Assignment {
-  const applicantRankOfEntry = applicantRanksOfProgramEntries(m);
+export function programProposing(m: Market, reuse?: MatchScratch): Assignment {
+  const applicantRankOfEntry = applicantRanksOfProgramEntries(m, reuse);
   const pOff = m.programLists.offsets;
   const pItems = m.programLists.items;
   const cap = m.capacity;
-  const next = new Int32Array(m.programs);
-  const filled = new Int32Array(m.programs);
-  const programOf = new Int32Array(m.applicants).fill(-1);
-  const heldRank = new Int32Array(m.applicants).fill(0x7fffffff);
-  const stack = new Int32Array(m.programs);
-  const onStack = new Uint8Array(m.programs);
+  const nA = m.applicants;
+  const nP = m.programs;
+  const next = scratchInts(reuse, SLOT.next, nP).fill(0, 0, nP);
+  const filled = scratchInts(reuse, SLOT.held, nP).fill(0, 0, nP);
+  const programOf = scratchInts(reuse, SLOT.programOf, nA).fill(-1, 0, nA);
+  const heldRank = scratchInts(reuse, SLOT.heldRank, nA).fill(0x7fffffff, 0, nA);
+  const stack = scratchInts(reuse, SLOT.stack, nP);
+  const onStack = scratchInts(reuse, SLOT.onStack, nP);
   let top = 0;
   for (let p = m.programs - 1; p >= 0; p--) {
     stack[top++] = p;
@@ -144,9 +149,13 @@ export function programProposing(m: Market): Assignment {
       filled[p]!++;
     }
   }
-  return programOf;
+  return programOf.length === nA ? programOf : programOf.subarray(0, nA);
 }
 
-export function deferredAcceptance(m: Market, proposer: Proposer): Assignment {
-  return proposer === "applicant" ? applicantProposing(m) : programProposing(m);
+/**
+ * The match of a market by either side's proposals. With `reuse`, the arrays of earlier
+ * calls are reused, the returned assignment among them: it holds until the next call.
+ */
+export function deferredAcceptance(m: Market, proposer: Proposer, reuse?: MatchScratch): Assignment {
+  return proposer === "applicant" ? applicantProposing(m, reuse) : programProposing(m, reuse);
 }

@@ -1,20 +1,22 @@
 import type { Csr } from "../scenario/csr.js";
 import type { Market } from "./market.js";
+import { scratchInts, SLOT, type MatchScratch } from "./match-scratch.js";
 
 /**
  * For every entry of one side's lists, the rank (0-based) that the other side gives back,
  * or -1 when it does not rank them. Built in time linear in the number of entries by
  * walking the transposed lists with a scratch row, so no rows × columns matrix is needed.
  */
-function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: number): Int32Array {
+function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: number, reuse?: MatchScratch): Int32Array {
   // Transpose `other`: for each of our members, the (other member, rank) pairs naming them,
   // kept side by side in one array so that writing a pair touches one place in memory.
-  const count = new Int32Array(ownCount + 1);
+  const count = scratchInts(reuse, SLOT.rankCount, ownCount + 1).fill(0, 0, ownCount + 1);
   const otherItems = other.items;
   for (let k = 0; k < otherItems.length; k++) count[otherItems[k]! + 1]!++;
   for (let i = 0; i < ownCount; i++) count[i + 1]! += count[i]!;
-  const fill = count.slice(0, ownCount);
-  const pairs = new Int32Array(2 * otherItems.length);
+  const fill = scratchInts(reuse, SLOT.rankFill, ownCount);
+  for (let i = 0; i < ownCount; i++) fill[i] = count[i]!;
+  const pairs = scratchInts(reuse, SLOT.rankPairs, 2 * otherItems.length);
   const otherOffsets = other.offsets;
   for (let o = 0; o < otherCount; o++) {
     const start = otherOffsets[o]!;
@@ -25,12 +27,12 @@ function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: num
       pairs[slot + 1] = k - start;
     }
   }
-  const scratch = new Int32Array(otherCount).fill(-1);
+  const scratch = scratchInts(reuse, SLOT.rankScratch, otherCount).fill(-1, 0, otherCount);
   // Locals, not own.items in the loop: a property read there is repeated, checks and all,
   // for every entry.
   const ownOffsets = own.offsets;
   const ownItems = own.items;
-  const out = new Int32Array(ownItems.length);
+  const out = scratchInts(reuse, SLOT.ranks, ownItems.length);
   for (let i = 0; i < ownCount; i++) {
     const from = 2 * count[i]!;
     const to = 2 * count[i + 1]!;
@@ -42,12 +44,15 @@ function reciprocalRanks(own: Csr, ownCount: number, other: Csr, otherCount: num
   return out;
 }
 
-/** Parallel to market.applicantLists.items: the program's rank of that applicant, or -1. */
-export function programRanksOfApplicantEntries(m: Market): Int32Array {
-  return reciprocalRanks(m.applicantLists, m.applicants, m.programLists, m.programs);
+/**
+ * Parallel to market.applicantLists.items: the program's rank of that applicant, or -1.
+ * With `reuse`, the array may run longer than the entries; the rest is left over.
+ */
+export function programRanksOfApplicantEntries(m: Market, reuse?: MatchScratch): Int32Array {
+  return reciprocalRanks(m.applicantLists, m.applicants, m.programLists, m.programs, reuse);
 }
 
-/** Parallel to market.programLists.items: the applicant's rank of that program, or -1. */
-export function applicantRanksOfProgramEntries(m: Market): Int32Array {
-  return reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants);
+/** Parallel to market.programLists.items: the applicant's rank of that program, or -1 (as above). */
+export function applicantRanksOfProgramEntries(m: Market, reuse?: MatchScratch): Int32Array {
+  return reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants, reuse);
 }

@@ -77,8 +77,8 @@ export function marketOf(ws: Workspace, world: World, before = false): Market {
 /** Step 9: deferred acceptance on the world's final lists. */
 function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
   const market = marketOf(ws, world);
-  const programOf = deferredAcceptance(market, proposer);
-  world.programOf = programOf;
+  const programOf = world.programOf;
+  programOf.set(deferredAcceptance(market, proposer, ws.matchScratch));
   const { aList, aLen, matchedRank } = world;
   const aListOff = ws.plan.aListOff;
   for (let a = 0; a < programOf.length; a++) {

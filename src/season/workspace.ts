@@ -1,3 +1,4 @@
+import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
@@ -25,7 +26,7 @@ export interface World {
   readonly aLen: Int32Array;
   readonly aList: Int32Array;
   /** The match: program of each applicant or -1, and its 1-based rank on their list (0 if none). */
-  programOf: Int32Array;
+  readonly programOf: Int32Array;
   readonly matchedRank: Int32Array;
   /** Calls received (per applicant) and made (per program) in this world. */
   readonly callsAbout: Int32Array;
@@ -107,6 +108,8 @@ export interface Workspace {
   readonly sortIdx: Int32Array;
   readonly withCalls: World;
   readonly withoutCalls: World;
+  /** Arrays the match reuses from trial to trial. */
+  readonly matchScratch: MatchScratch;
   /** Buffers of the compact market that marketOf builds for the match. */
   readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
 }
@@ -187,6 +190,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     sortIdx: new Int32Array(maxProgramList),
     withCalls: newWorld(plan, true),
     withoutCalls: newWorld(plan, false),
+    matchScratch: newMatchScratch(),
     market: {
       aOff: new Int32Array(plan.s.applicant.count + 1),
       aItems: new Int32Array(plan.aListOff[plan.s.applicant.count]!),

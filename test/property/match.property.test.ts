@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applicantProposing, programProposing } from "../../src/match/deferred-acceptance.js";
+import { applicantProposing, deferredAcceptance, programProposing } from "../../src/match/deferred-acceptance.js";
+import { newMatchScratch } from "../../src/match/match-scratch.js";
 import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { deferredAcceptanceRounds } from "../../src/match/deferred-acceptance-rounds.js";
 import { marketArb, mutualMarketArb } from "../helpers/arbitraries.js";
@@ -73,6 +74,23 @@ describe("deferred acceptance on random markets", () => {
         expect(Array.from(applicantProposing(m))).toEqual(roundsDeferredAcceptance(m));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("reusing one scratch over markets of different sizes changes no match", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(marketArb(15, 6), mutualMarketArb(30, 8)), { minLength: 2, maxLength: 6 }), (markets) => {
+        const reuse = newMatchScratch();
+        for (const m of markets) {
+          for (const proposer of ["applicant", "program"] as const) {
+            const fresh = Array.from(deferredAcceptance(m, proposer));
+            const reused = deferredAcceptance(m, proposer, reuse);
+            expect(reused).toHaveLength(m.applicants);
+            expect(Array.from(reused)).toEqual(fresh);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });
