@@ -57,8 +57,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       let above = 0;
       let inside = 0;
       // Two candidates per pass: the engine checks every typed array a loop touches once
-      // per pass, and here those checks cost as much as the work (two per pass measured
-      // 13% faster on this step; four, no faster than two).
+      // per pass, a large part of this loop's cost (two per pass measured 13% faster on
+      // this step; four, no faster than two).
       let k = 0;
       for (; k + 1 < n; k += 2) {
         const v = baseAppeal[c0 + k]! + noise * rowNormal(row, k);

@@ -1,4 +1,5 @@
 import { normal, type TrialStreams } from "../rng/streams.js";
+import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { onFixedList } from "./plan.js";
 import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
 
@@ -78,7 +79,7 @@ function attendAs(ws: Workspace, world: World, a: number, file?: TrialStreams): 
   const out = plan.aListOff[a]!;
   const { interviewees, intervieweeCount, intervieweeApplicant, intervieweeKey } = ws;
   const programAppStart = plan.programAppStart;
-  const { paperWeight, interviewWeight } = s.model.ranking;
+  const ranking = s.model.ranking;
   const paper = s.applicant.paper[a]!;
   let taken = 0;
   let ranked = 0;
@@ -93,7 +94,7 @@ function attendAs(ws: Workspace, world: World, a: number, file?: TrialStreams): 
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = paperWeight * paper + interviewWeight * interviewScore(ws, file, a, q, k);
+        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(ws, file, a, q, k));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
@@ -121,4 +122,9 @@ export function interviewScore(ws: Workspace, streams: TrialStreams, a: number, 
   ws.interviewScore[k] = score;
   ws.interviewStamp[k] = ws.stamp;
   return score;
+}
+
+/** The score a program ranks an interviewee by (step 4): paperWeight·paper + interviewWeight·interview. */
+export function rankingScore(ranking: IndexedScenario["model"]["ranking"], paper: number, interview: number): number {
+  return ranking.paperWeight * paper + ranking.interviewWeight * interview;
 }

@@ -1,13 +1,13 @@
 import type { TrialStreams } from "../rng/streams.js";
-import { interviewScore } from "./interviews.js";
+import { interviewScore, rankingScore } from "./interviews.js";
 import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
 
 /**
  * Step 4, the programs' side: rank lists before any call. A program ranks its
  * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
  * this. (The applicants' lists are written as they attend interviews.) The interviewees,
- * and their scores, are those attendInterviews filed by program. Program q's list has room for all its
- * applications: pStart advances by pAppCount.
+ * with their scores, are those attendInterviews filed by program. Program q's list has
+ * room for all its applications: pStart advances by pAppCount.
  */
 export function buildRankLists(ws: Workspace, world: World): void {
   const { s } = ws.plan;
@@ -99,7 +99,7 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
   const { plan, sortIdx, sortKey } = ws;
   const { s, entryApplicant } = plan;
   const paper = s.applicant.paper;
-  const { paperWeight, interviewWeight } = s.model.ranking;
+  const ranking = s.model.ranking;
   // The cached interview scores are read here directly; interviewScore draws the missing.
   const { interviewStamp, stamp } = ws;
   const cached = ws.interviewScore;
@@ -107,7 +107,7 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
     const k = sortIdx[j]!;
     const a = entryApplicant[k]!;
     const interview = interviewStamp[k] === stamp ? cached[k]! : interviewScore(ws, streams, a, q, k);
-    sortKey[j] = paperWeight * paper[a]! + interviewWeight * interview;
+    sortKey[j] = rankingScore(ranking, paper[a]!, interview);
   }
   sortPairsDescending(sortIdx, sortKey, n);
   const { pList, baseEntry } = world;
