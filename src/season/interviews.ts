@@ -48,10 +48,10 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
 
 /**
  * Applicant a's interviews (world.interviewed, cleared for a's entries) and rank list;
- * given the trial's streams (`file`), each interview is also filed under its program
+ * given the trial's streams (`fileWith`), each interview is also filed under its program
  * (ws.interviewees), with the applicant and the score the program will rank them by.
  */
-function attendAs(ws: Workspace, world: World, a: number, file?: TrialStreams): void {
+function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStreams): void {
   // Arrays are read into locals: read through ws or world inside a loop, each costs a
   // property load and its checks on every entry.
   const { plan, entryOrder, sortKey, appPref, appProgram } = ws;
@@ -90,11 +90,11 @@ function attendAs(ws: Workspace, world: World, a: number, file?: TrialStreams): 
       interviewed[k] = 1;
       taken++;
       aList[out + ranked++] = q;
-      if (file) {
+      if (fileWith) {
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(ws, file, a, q, k));
+        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(ws, fileWith, a, q, k));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;

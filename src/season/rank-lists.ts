@@ -100,14 +100,10 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
   const { s, entryApplicant } = plan;
   const paper = s.applicant.paper;
   const ranking = s.model.ranking;
-  // The cached interview scores are read here directly; interviewScore draws the missing.
-  const { interviewStamp, stamp } = ws;
-  const cached = ws.interviewScore;
   for (let j = 0; j < n; j++) {
     const k = sortIdx[j]!;
     const a = entryApplicant[k]!;
-    const interview = interviewStamp[k] === stamp ? cached[k]! : interviewScore(ws, streams, a, q, k);
-    sortKey[j] = rankingScore(ranking, paper[a]!, interview);
+    sortKey[j] = rankingScore(ranking, paper[a]!, interviewScore(ws, streams, a, q, k));
   }
   sortPairsDescending(sortIdx, sortKey, n);
   const { pList, baseEntry } = world;
