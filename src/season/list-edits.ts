@@ -1,7 +1,14 @@
 import type { World } from "./workspace.js";
 
 // Edits of a program's rank list in place: the list is the slice
-// pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first.
+// pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first. Each edit books the
+// program in the world's edited list.
+
+function markEdited(world: World, q: number): void {
+  if (world.edited[q]) return;
+  world.edited[q] = 1;
+  world.editedPrograms[world.editedCount++] = q;
+}
 
 /**
  * Position (0-based) of applicant a on program q's list, or -1. `near` is where they
@@ -21,6 +28,7 @@ export function positionOn(world: World, q: number, a: number, near = 0): number
 export function moveTo(world: World, q: number, from: number, to: number): number {
   const start = world.pStart[q]!;
   const a = world.pList[start + from]!;
+  markEdited(world, q);
   if (to < from) world.pList.copyWithin(start + to + 1, start + to, start + from);
   else if (to > from) world.pList.copyWithin(start + from, start + from + 1, start + to + 1);
   world.pList[start + to] = a;
@@ -37,6 +45,7 @@ export function moveBy(world: World, q: number, from: number, spots: number): nu
 export function removeAt(world: World, q: number, at: number): void {
   const start = world.pStart[q]!;
   const n = world.pLen[q]!;
+  markEdited(world, q);
   world.pList.copyWithin(start + at, start + at + 1, start + n);
   world.pLen[q] = n - 1;
 }

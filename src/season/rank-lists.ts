@@ -84,8 +84,13 @@ function gatherInterviewees(ws: Workspace, world: World, q: number): number {
   return n;
 }
 
-/** Keeps the lists as they stand before rank-list calls (nothing to copy where the world shares them). */
+/**
+ * Keeps the lists as they stand before rank-list calls (nothing to copy where the world
+ * shares them), and starts the world's list of edited programs afresh.
+ */
 function keepAsBase(world: World): void {
+  for (let i = 0; i < world.editedCount; i++) world.edited[world.editedPrograms[i]!] = 0;
+  world.editedCount = 0;
   if (world.baseList === world.pList) return;
   world.baseLen.set(world.pLen);
   world.baseList.set(world.pList);

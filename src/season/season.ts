@@ -1,6 +1,5 @@
 import { deferredAcceptance, type Proposer } from "../match/deferred-acceptance.js";
 import type { Market } from "../match/market.js";
-import { blockingPairs } from "../match/stability.js";
 import { trialStreams, type TrialStreams } from "../rng/streams.js";
 import { chooseApplications } from "./applications.js";
 import { COUNT, newCallContext } from "./call-context.js";
@@ -150,9 +149,51 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
 /**
  * How many pairs block the final match of the world with calls under the programs' lists
  * as the interviews left them, before any rank-list call: how far the calls bent the match
- * away from what the interviews alone said.
+ * away from what the interviews alone said. Only programs whose lists calls edited are
+ * looked at: the match is stable on the final lists, and the applicants' lists are the
+ * same before and after, so a pair with a program whose list is unchanged would block
+ * the final match too. (The tests count every program's pairs with blockingPairs.)
  */
 export function blockingPairsVsUncalled(ws: Workspace, r: TrialResult): number {
-  if (r.withCalls === r.withoutCalls) return 0;
-  return blockingPairs(marketOf(ws, r.withCalls, true), r.withCalls.programOf).length;
+  const world = r.withCalls;
+  if (world === r.withoutCalls) return 0;
+  const { programOf, baseList, baseLen, pStart, aList, aLen, editedPrograms } = world;
+  const aListOff = ws.plan.aListOff;
+  const positions = ws.plan.s.program.positions;
+  let pairs = 0;
+  for (let i = 0; i < world.editedCount; i++) {
+    const q = editedPrograms[i]!;
+    const start = pStart[q]!;
+    const n = baseLen[q]!;
+    // Those the program holds are all on its list before calls (edits only move and remove).
+    let held = 0;
+    let worst = -1;
+    for (let r = 0; r < n; r++) {
+      if (programOf[baseList[start + r]!] === q) {
+        held++;
+        worst = r;
+      }
+    }
+    const open = held < positions[q]!;
+    if (!open && positions[q]! <= 0) continue;
+    // Everyone the program ranks above its worst held (everyone, with a position open) who
+    // ranks it above their own match.
+    const limit = open ? n : worst;
+    for (let r = 0; r < limit; r++) {
+      const a = baseList[start + r]!;
+      const own = programOf[a]!;
+      if (own === q) continue;
+      const from = aListOff[a]!;
+      const to = from + aLen[a]!;
+      for (let k = from; k < to; k++) {
+        const p = aList[k]!;
+        if (p === own) break;
+        if (p === q) {
+          pairs++;
+          break;
+        }
+      }
+    }
+  }
+  return pairs;
 }

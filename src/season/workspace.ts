@@ -31,6 +31,13 @@ export interface World {
   /** Calls received (per applicant) and made (per program) in this world. */
   readonly callsAbout: Int32Array;
   readonly callsBy: Int32Array;
+  /**
+   * The programs whose lists were edited since they were kept as base lists (flag and
+   * list, see list-edits.ts): only these can differ from their lists before calls.
+   */
+  readonly edited: Uint8Array;
+  readonly editedPrograms: Int32Array;
+  editedCount: number;
 }
 
 /** Buffers shared by both worlds of a trial (what calls cannot change). */
@@ -135,6 +142,9 @@ function newWorld(plan: SeasonPlan, edited: boolean): World {
     matchedRank: new Int32Array(nA),
     callsAbout: new Int32Array(nA),
     callsBy: new Int32Array(nP),
+    edited: new Uint8Array(nP),
+    editedPrograms: new Int32Array(nP),
+    editedCount: 0,
   };
 }
 

@@ -6,7 +6,7 @@ import { resultsContext, resultsOf } from "../../src/report/results-model.js";
 import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
 import { attendInterviews } from "../../src/season/interviews.js";
 import { buildRankLists } from "../../src/season/rank-lists.js";
-import { marketOf } from "../../src/season/season.js";
+import { blockingPairsVsUncalled, marketOf } from "../../src/season/season.js";
 import { newWorkspace } from "../../src/season/workspace.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { scenarioArb } from "../helpers/scenario-arbitrary.js";
@@ -54,6 +54,26 @@ describe("the season on random scenarios", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("the count of pairs blocking the called match on the lists before calls is every program's count", () => {
+    // Calls are made often, so that lists are edited; several trials share one workspace,
+    // so the programs edited in one trial must not leak into the next.
+    let seen = 0;
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 1000 }), fc.constantFrom("applicant", "program"), (input, first, proposer) => {
+        const rankList = { callProbability: { top: 1, borderline: 1, redFlag: 1 } };
+        const sn = season({ ...input, model: { ...input.model, calls: { enabled: true }, rankList: { ...input.model?.rankList, ...rankList } } });
+        for (let t = first; t < first + 4; t++) {
+          const r = sn.trial(t, { proposer }).result;
+          const all = blockingPairs(marketOf(sn.ws, r.withCalls, true), r.withCalls.programOf).length;
+          expect(blockingPairsVsUncalled(sn.ws, r)).toBe(all);
+          seen += all;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("with calls turned off both columns are identical and every delta is 0", () => {
