@@ -8,12 +8,11 @@ import type { Workspace } from "./workspace.js";
  * noise for this trial, kept per application in appPref (a given order, from preferences
  * or a fixed list, is kept as appeal 0, -1, -2, …). Entries are not sorted here: only the
  * few invitations an applicant receives ever need ordering. Calls cannot change this step,
- * so both worlds of a trial share it. Each application is also filed under its program as
- * it is written (applicants come in order, so each program's stay in applicant order).
+ * so both worlds of a trial share it.
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
-  const { plan, appProgram, appPref, pAppCount, pAppEntry, pAppApplicant } = ws;
-  const { s, candidates, baseAppeal, programAppStart } = plan;
+  const { plan, appProgram, appPref } = ws;
+  const { s, candidates, baseAppeal } = plan;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
   const score = ws.candScore;
@@ -26,7 +25,6 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   // to hold only a sixth of the candidates (on the dermatology market). Both 0.22 and 0.5
   // were measured slower.
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
-  pAppCount.fill(0);
 
   for (let a = 0; a < s.applicant.count; a++) {
     const c0 = candidates.offsets[a]!;
@@ -113,33 +111,12 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         }
       }
     }
-    // Entry out0 + i is the i-th kept candidate, filed at the end of its program's region;
-    // two per pass, as above.
-    let i = 0;
-    for (; i + 1 < kept; i += 2) {
+    // Entry out0 + i is the i-th kept candidate.
+    const items = candidates.items;
+    for (let i = 0; i < kept; i++) {
       const k = keptIdx[i]!;
-      const k1 = keptIdx[i + 1]!;
-      const q = candidates.items[c0 + k]!;
-      const q1 = candidates.items[c0 + k1]!;
-      appProgram[out0 + i] = q;
-      appProgram[out0 + i + 1] = q1;
+      appProgram[out0 + i] = items[c0 + k]!;
       appPref[out0 + i] = score[k]!;
-      appPref[out0 + i + 1] = score[k1]!;
-      const slot = programAppStart[q]! + pAppCount[q]!++;
-      pAppEntry[slot] = out0 + i;
-      pAppApplicant[slot] = a;
-      const slot1 = programAppStart[q1]! + pAppCount[q1]!++;
-      pAppEntry[slot1] = out0 + i + 1;
-      pAppApplicant[slot1] = a;
-    }
-    if (i < kept) {
-      const k = keptIdx[i]!;
-      const q = candidates.items[c0 + k]!;
-      appProgram[out0 + i] = q;
-      appPref[out0 + i] = score[k]!;
-      const slot = programAppStart[q]! + pAppCount[q]!++;
-      pAppEntry[slot] = out0 + i;
-      pAppApplicant[slot] = a;
     }
   }
 }

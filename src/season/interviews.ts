@@ -21,7 +21,8 @@ export function attendInterviews(ws: Workspace, world: World, streams: TrialStre
  * whose invitations calls did not change attends the same interviews and ranks the same
  * programs, and calls change few applicants' invitations (see ws.changedApplicants). So
  * the world without calls is copied and only the changed applicants are worked out again;
- * the programs whose interviewees differ are listed for buildRankListsFrom.
+ * the programs whose interviewees differ, and the interviews calls added, are listed for
+ * buildRankListsFrom.
  */
 export function attendInterviewsFrom(ws: Workspace, world: World, base: World): void {
   const { plan } = ws;
@@ -32,13 +33,16 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
   world.aList.set(base.aList);
   ws.programChanged.fill(0);
   ws.changedProgramCount = 0;
+  ws.gainedInterviewCount = 0;
   for (let i = 0; i < ws.changedApplicantCount; i++) {
     const a = ws.changedApplicants[i]!;
     world.interviewed.fill(0, plan.appOff[a]!, plan.appOff[a + 1]!);
     attendAs(ws, world, a);
     for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) {
+      if (world.interviewed[k] === base.interviewed[k]) continue;
+      if (world.interviewed[k]) ws.gainedInterviews[ws.gainedInterviewCount++] = k;
       const q = ws.appProgram[k]!;
-      if (world.interviewed[k] !== base.interviewed[k] && !ws.programChanged[q]) {
+      if (!ws.programChanged[q]) {
         ws.programChanged[q] = 1;
         ws.changedPrograms[ws.changedProgramCount++] = q;
       }

@@ -7,7 +7,7 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
  * interviewees by `paperWeight·paper + interviewWeight·interview`; a fixed list replaces
  * this. (The applicants' lists are written as they attend interviews.) The interviewees,
  * with their scores, are those attendInterviews filed by program. Program q's list has
- * room for all its applications: pStart advances by pAppCount.
+ * the room screening left for it (ws.listRoom): as many as it can interview in either world.
  */
 export function buildRankLists(ws: Workspace, world: World): void {
   const { s } = ws.plan;
@@ -43,7 +43,7 @@ export function buildRankLists(ws: Workspace, world: World): void {
       baseEntry[start + j] = interviewees[at]!;
     }
     world.pLen[q] = n;
-    start += ws.pAppCount[q]!;
+    start += ws.listRoom[q]!;
   }
   world.pStart[nP] = start;
   keepAsBase(world);
@@ -69,17 +69,25 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
   keepAsBase(world);
 }
 
-/** Program q's interview entries in this world, in applicant order, into ws.sortIdx; returns how many. */
+/**
+ * Program q's interview entries in the world with calls, into ws.sortIdx; returns how
+ * many: those of the world without calls that still stand, and those calls added. Their
+ * order does not matter: rankInterviewees orders them by score, then by entry.
+ */
 function gatherInterviewees(ws: Workspace, world: World, q: number): number {
-  const { pAppEntry, sortIdx } = ws;
+  const { interviewees, sortIdx, gainedInterviews, appProgram } = ws;
   const interviewed = world.interviewed;
   const from = ws.plan.programAppStart[q]!;
-  const to = from + ws.pAppCount[q]!;
+  const to = from + ws.intervieweeCount[q]!;
   let n = 0;
   for (let j = from; j < to; j++) {
-    const k = pAppEntry[j]!;
+    const k = interviewees[j]!;
     sortIdx[n] = k;
     n += interviewed[k]!;
+  }
+  for (let i = 0; i < ws.gainedInterviewCount; i++) {
+    const k = gainedInterviews[i]!;
+    if (appProgram[k] === q) sortIdx[n++] = k;
   }
   return n;
 }
@@ -97,8 +105,8 @@ function keepAsBase(world: World): void {
 }
 
 /**
- * Program q's list from its interview entries ws.sortIdx[0 … n-1]: sorted by score;
- * entries are laid out applicant by applicant, so ties fall in applicant order.
+ * Program q's list from its interview entries ws.sortIdx[0 … n-1]: sorted by score, ties
+ * by entry; entries are laid out applicant by applicant, so ties fall in applicant order.
  */
 function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number, n: number): void {
   const { plan, sortIdx, sortKey } = ws;

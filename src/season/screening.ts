@@ -11,123 +11,162 @@ import type { Workspace } from "./workspace.js";
  * strength plus screening noise and invites its `interviewSlots` best. Applicants within
  * `band` of the cutoff (the score of the last one invited) are borderline. A program with
  * a fixed rank list does not screen.
+ *
+ * The scores are drawn applicant by applicant, in the order the applications were
+ * written, and each is placed against a window around its program's guessed cutoff (as in
+ * chooseApplications): above it is invited; inside it is filed under the program, where
+ * the cutoff is then found among a few. Only a program whose window misses (its cutoff or
+ * borderline band falls outside, or it has no more applications than slots) has all its
+ * applications filed, in one pass over all of them. So most applications are never
+ * filed by program at all, which would cost as much as drawing them.
  */
 export function screen(ws: Workspace, streams: TrialStreams): void {
-  const { s } = ws.plan;
+  const { plan } = ws;
+  const { s, appOff, programAppStart } = plan;
   const { noise, band } = s.model.screening;
   const key = streams.screening;
-  ws.baseInvited.fill(0);
+  const nP = s.program.count;
+  const { interviewSlots: slotsOf, hasRankList } = s.program;
   ws.baseInviteCount = 0;
   ws.borderline.fill(0);
   ws.borderlineCount = 0;
   ws.cutoff.fill(NaN);
-  const aboveIdx = ws.aboveScratch;
-  const insideIdx = ws.insideScratch;
-  const paper = s.applicant.paper;
   // Arrays in locals: read through ws inside a loop, each costs a property load and its
   // checks on every entry.
-  const { baseInvited, pAppEntry, sortKey } = ws;
-  const applicantOf = ws.pAppApplicant;
-  // Scores are kept in the program's order of applications (slot start + j), so they are
-  // written in sequence; the index lists below hold j.
-  const score = ws.screenScore;
-  // Scores are placed against a window around each program's guessed cutoff as they are
-  // drawn, as in chooseApplications; it is wide enough to hold the borderline band too.
+  const { baseInvited, appProgram, screenScore: score, screenByProgram: byProgram } = ws;
+  const { screeningCutoff, cutoff: cutoffOf, needsAll, listRoom } = ws;
+  // Per program, two values side by side: its window (low, high), and how many scored
+  // above it and where its next application inside it goes. Pairs in one array rather
+  // than four arrays: the engine checks each array a loop touches on every pass.
+  const window = ws.screenWindow;
+  const tally = ws.screenTally;
+  const paper = s.applicant.paper;
+  // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
-  for (let q = 0; q < s.program.count; q++) {
-    if (s.program.hasRankList[q]) continue;
-    const start = ws.plan.programAppStart[q]!;
-    const n = ws.pAppCount[q]!;
-    const slots = s.program.interviewSlots[q]!;
-    // Ties at the cutoff are invited only while there is room: exactly min(n, slots).
-    ws.baseInviteCount += Math.min(n, slots);
-    const lo = ws.screeningCutoff[q]! - windowHalf;
-    const hi = ws.screeningCutoff[q]! + windowHalf;
-    let above = 0;
-    let inside = 0;
-    // Two applications per pass, as in chooseApplications.
-    let j = 0;
-    for (; j + 1 < n; j += 2) {
-      const a = applicantOf[start + j]!;
-      const b = applicantOf[start + j + 1]!;
-      const v = paper[a]! + noise * normal(key, a, q);
-      const w = paper[b]! + noise * normal(key, b, q);
-      score[start + j] = v;
-      score[start + j + 1] = w;
-      aboveIdx[above] = j;
-      above += +(v > hi);
-      insideIdx[inside] = j;
-      inside += +(v >= lo) & +(v <= hi);
-      aboveIdx[above] = j + 1;
-      above += +(w > hi);
-      insideIdx[inside] = j + 1;
-      inside += +(w >= lo) & +(w <= hi);
+  for (let q = 0; q < nP; q++) {
+    // A program that does not screen, or has no slots, keeps an empty window: no score
+    // compares true against NaN or lies above +Infinity.
+    const none = hasRankList[q] ? NaN : slotsOf[q] === 0 ? Infinity : undefined;
+    window[2 * q] = none ?? screeningCutoff[q]! - windowHalf;
+    window[2 * q + 1] = none ?? screeningCutoff[q]! + windowHalf;
+    tally[2 * q] = 0;
+    tally[2 * q + 1] = programAppStart[q]!;
+  }
+
+  const nA = s.applicant.count;
+  for (let a = 0; a < nA; a++) {
+    const pa = paper[a]!;
+    const to = appOff[a + 1]!;
+    let k = appOff[a]!;
+    // Two applications per pass, as in chooseApplications. The appends are written without
+    // branches: the store is made, and the program's place advances by 0 or 1.
+    for (; k + 1 < to; k += 2) {
+      const q = appProgram[k]!;
+      const r = appProgram[k + 1]!;
+      const v = pa + noise * normal(key, a, q);
+      const w = pa + noise * normal(key, a, r);
+      score[k] = v;
+      score[k + 1] = w;
+      const upV = +(v > window[2 * q + 1]!);
+      baseInvited[k] = upV;
+      tally[2 * q]! += upV;
+      byProgram[tally[2 * q + 1]!] = k;
+      tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - upV);
+      const upW = +(w > window[2 * r + 1]!);
+      baseInvited[k + 1] = upW;
+      tally[2 * r]! += upW;
+      byProgram[tally[2 * r + 1]!] = k + 1;
+      tally[2 * r + 1]! += +(w >= window[2 * r]!) & (1 - upW);
     }
-    if (j < n) {
-      const a = applicantOf[start + j]!;
-      const v = paper[a]! + noise * normal(key, a, q);
-      score[start + j] = v;
-      aboveIdx[above] = j;
-      above += +(v > hi);
-      insideIdx[inside] = j;
-      inside += +(v >= lo) & +(v <= hi);
+    if (k < to) {
+      const q = appProgram[k]!;
+      const v = pa + noise * normal(key, a, q);
+      score[k] = v;
+      const up = +(v > window[2 * q + 1]!);
+      baseInvited[k] = up;
+      tally[2 * q]! += up;
+      byProgram[tally[2 * q + 1]!] = k;
+      tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - up);
     }
-    if (n <= slots) {
-      for (let j = 0; j < n; j++) baseInvited[pAppEntry[start + j]!] = 1;
-      continue;
-    }
+  }
+
+  // The cutoff of each program whose window holds it; the others are marked to have all
+  // their applications filed.
+  const sortKey = ws.sortKey;
+  let anyNeedsAll = false;
+  for (let q = 0; q < nP; q++) {
+    needsAll[q] = 0;
+    if (hasRankList[q]) continue;
+    const slots = slotsOf[q]!;
+    const from = programAppStart[q]!;
+    const inside = tally[2 * q + 1]! - from;
     if (slots === 0) continue;
-    if (above < slots && above + inside >= slots) {
-      for (let i = 0; i < inside; i++) sortKey[i] = score[start + insideIdx[i]!]!;
-      const cutoff = kthLargest(sortKey, inside, slots - above, ws.select);
-      ws.cutoff[q] = cutoff;
-      ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
-      // Everyone above the window is in; inside it, those above the cutoff, and as many
-      // equal to it as there is room for, in the program's order of applications.
-      for (let i = 0; i < above; i++) baseInvited[pAppEntry[start + aboveIdx[i]!]!] = 1;
-      let ties = slots - above;
-      for (let i = 0; i < inside; i++) if (score[start + insideIdx[i]!]! > cutoff) ties--;
-      for (let i = 0; i < inside; i++) {
-        const j = insideIdx[i]!;
-        const v = score[start + j]!;
-        if (v > cutoff || (v === cutoff && ties-- > 0)) baseInvited[pAppEntry[start + j]!] = 1;
-      }
-      if (cutoff - band >= lo && cutoff + band <= hi) {
-        for (let i = 0; i < inside; i++) {
-          const j = insideIdx[i]!;
-          if (Math.abs(score[start + j]! - cutoff) <= band) markOne(ws, pAppEntry[start + j]!);
-        }
+    // With exactly as many in and above the window as slots, the program may have no
+    // more applications than slots, where no one is borderline: only all of them tell.
+    if (tally[2 * q]! < slots && tally[2 * q]! + inside > slots) {
+      for (let i = 0; i < inside; i++) sortKey[i] = score[byProgram[from + i]!]!;
+      const cutoff = kthLargest(sortKey, inside, slots - tally[2 * q]!, ws.select);
+      cutoffOf[q] = cutoff;
+      screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
+      if (cutoff - band >= window[2 * q]! && cutoff + band <= window[2 * q + 1]!) continue;
+    }
+    needsAll[q] = 1;
+    anyNeedsAll = true;
+  }
+  if (anyNeedsAll) {
+    for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
+    const totalApps = plan.totalApps;
+    for (let k = 0; k < totalApps; k++) {
+      const q = appProgram[k]!;
+      if (needsAll[q]) byProgram[tally[2 * q + 1]!++] = k;
+    }
+  }
+
+  // Invitations and borderline applicants, program by program in the program's order of
+  // applications, so that the borderline list reads the same whichever way it was found.
+  for (let q = 0; q < nP; q++) {
+    if (hasRankList[q]) continue;
+    const slots = slotsOf[q]!;
+    const from = programAppStart[q]!;
+    const n = tally[2 * q + 1]! - from;
+    const borderlineBefore = ws.borderlineCount;
+    let invited = tally[2 * q]!;
+    let cutoff = cutoffOf[q]!;
+    if (needsAll[q]) {
+      // All of the program's applications: the marks made as scores were drawn are redone.
+      for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 0;
+      if (n <= slots) {
+        for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
+        ws.baseInviteCount += n;
+        listRoom[q] = n;
         continue;
       }
-      markBorderline(ws, start, n, cutoff, band);
+      if (Number.isNaN(cutoff)) {
+        for (let i = 0; i < n; i++) sortKey[i] = score[byProgram[from + i]!]!;
+        cutoff = kthLargest(sortKey, n, slots, ws.select);
+        cutoffOf[q] = cutoff;
+        screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
+      }
+      invited = 0;
+    } else if (slots === 0) {
+      listRoom[q] = 0;
       continue;
     }
-    sortKey.set(score.subarray(start, start + n));
-    const cutoff = kthLargest(sortKey, n, slots, ws.select);
-    ws.cutoff[q] = cutoff;
-    ws.screeningCutoff[q] = nextGuess(ws.screeningCutoff[q]!, cutoff);
-    let invited = 0;
-    for (let j = 0; j < n; j++) {
-      if (score[start + j]! > cutoff) {
-        baseInvited[pAppEntry[start + j]!] = 1;
-        invited++;
-      }
+    // Those above the cutoff, then as many equal to it as there is room for (ties arise
+    // only without noise), in the program's order of applications.
+    let ties = slots - invited;
+    for (let i = 0; i < n; i++) if (score[byProgram[from + i]!]! > cutoff) ties--;
+    for (let i = 0; i < n; i++) {
+      const k = byProgram[from + i]!;
+      const v = score[k]!;
+      if (v > cutoff || (v === cutoff && ties-- > 0)) baseInvited[k] = 1;
+      if (Math.abs(v - cutoff) <= band) markOne(ws, k);
     }
-    for (let j = 0; j < n && invited < slots; j++) {
-      if (score[start + j] === cutoff) {
-        baseInvited[pAppEntry[start + j]!] = 1;
-        invited++;
-      }
-    }
-    markBorderline(ws, start, n, cutoff, band);
-  }
-}
-
-/** Marks the program's applications (slots start … start+n-1 of pAppEntry) within band of the cutoff. */
-function markBorderline(ws: Workspace, start: number, n: number, cutoff: number, band: number): void {
-  const { screenScore, pAppEntry } = ws;
-  for (let j = start; j < start + n; j++) {
-    if (Math.abs(screenScore[j]! - cutoff) <= band) markOne(ws, pAppEntry[j]!);
+    ws.baseInviteCount += slots;
+    // Calls can win an invitation only for a borderline applicant not already invited.
+    let gainable = 0;
+    for (let i = borderlineBefore; i < ws.borderlineCount; i++) gainable += 1 - baseInvited[ws.borderlineEntries[i]!]!;
+    listRoom[q] = slots + gainable;
   }
 }
 

@@ -71,8 +71,11 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
   const world = r.withCalls;
   const nP = s.program.count;
 
+  // Each program's applications, in its order of applications (the order of entries).
+  const applications: number[][] = Array.from({ length: nP }, () => []);
+  for (let k = 0; k < plan.totalApps; k++) applications[ws.appProgram[k]!]!.push(k);
   const invitations = Array.from({ length: nP }, (_, q) => {
-    const entries = Array.from(ws.pAppEntry.subarray(ws.plan.programAppStart[q]!, ws.plan.programAppStart[q]! + ws.pAppCount[q]!));
+    const entries = applications[q]!;
     const who = (keep: (k: number) => boolean) => entries.filter(keep).map((k) => plan.entryApplicant[k]!);
     const cutoff = ws.cutoff[q]!;
     return {

@@ -45,8 +45,26 @@ export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
-  /** Screening score of each application, by program: parallel to pAppEntry. */
+  /** Screening score of each application entry. */
   readonly screenScore: Float64Array;
+  /**
+   * Screening's applications by program (see screen): program q's are
+   * screenByProgram[start] … screenByProgram[screenTally[2q + 1] - 1], from start =
+   * plan.programAppStart[q], in the program's order of applications: those inside its
+   * window, or all of them where needsAll[q] is 1.
+   */
+  readonly screenByProgram: Int32Array;
+  readonly needsAll: Uint8Array;
+  /** Program q's window around its guessed cutoff: screenWindow[2q] (low) … screenWindow[2q+1] (high). */
+  readonly screenWindow: Float64Array;
+  /** screenTally[2q]: how many of program q's scored above its window; screenTally[2q+1]: the end of its filed applications. */
+  readonly screenTally: Int32Array;
+  /**
+   * The most applicants program q can interview this trial in either world: its
+   * invitations without calls, and the borderline applicants calls could invite. Its
+   * rank list has this much room (a fixed list has its own length).
+   */
+  readonly listRoom: Int32Array;
   readonly baseInvited: Uint8Array;
   /** How many entries screening invited (the invitations of the season without calls). */
   baseInviteCount: number;
@@ -63,6 +81,9 @@ export interface Workspace {
   readonly programChanged: Uint8Array;
   readonly changedPrograms: Int32Array;
   changedProgramCount: number;
+  /** Entries interviewed in the world with calls but not in the one without (see attendInterviewsFrom). */
+  readonly gainedInterviews: Int32Array;
+  gainedInterviewCount: number;
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
   borderlineCount: number;
@@ -73,14 +94,6 @@ export interface Workspace {
   stamp: number;
   /** Scratch for ordering one applicant's entries. */
   readonly entryOrder: Int32Array;
-  /**
-   * Applications by program, in applicant order: program q's are pAppEntry[start] …
-   * pAppEntry[start + pAppCount[q] - 1], from start = plan.programAppStart[q].
-   */
-  readonly pAppCount: Int32Array;
-  readonly pAppEntry: Int32Array;
-  /** Parallel to pAppEntry: the applicant of each entry. */
-  readonly pAppApplicant: Int32Array;
   /**
    * The interviews of the world without calls by program, in applicant order: program
    * q's are interviewees[start] … interviewees[start + intervieweeCount[q] - 1], from
@@ -165,7 +178,12 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     plan,
     appProgram: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
-    screenScore: new Float64Array(plan.programAppStart[nP]!),
+    screenScore: new Float64Array(plan.totalApps),
+    screenByProgram: new Int32Array(plan.programAppStart[nP]!),
+    needsAll: new Uint8Array(nP),
+    screenWindow: new Float64Array(2 * nP),
+    screenTally: new Int32Array(2 * nP),
+    listRoom: new Int32Array(nP),
     baseInvited: new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
     cutoff: new Float64Array(nP),
@@ -177,15 +195,14 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     programChanged: new Uint8Array(nP),
     changedPrograms: new Int32Array(nP),
     changedProgramCount: 0,
+    gainedInterviews: new Int32Array(plan.totalApps),
+    gainedInterviewCount: 0,
     borderlineEntries: new Int32Array(plan.totalApps),
     borderlineCount: 0,
     interviewScore: new Float64Array(plan.totalApps),
     interviewStamp: new Int32Array(plan.totalApps),
     stamp: 0,
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
-    pAppCount: new Int32Array(nP),
-    pAppEntry: new Int32Array(plan.programAppStart[nP]!),
-    pAppApplicant: new Int32Array(plan.programAppStart[nP]!),
     intervieweeCount: new Int32Array(nP),
     interviewees: new Int32Array(plan.programAppStart[nP]!),
     intervieweeApplicant: new Int32Array(plan.programAppStart[nP]!),

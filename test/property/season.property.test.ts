@@ -45,6 +45,8 @@ describe("the season on random scenarios", () => {
         const sn = season(input);
         const { result } = sn.trial(trial, { proposer });
         for (const world of [result.withCalls, result.withoutCalls]) {
+          // Each program's list stays within its room, clear of the next program's.
+          for (let q = 0; q < sn.s.program.count; q++) expect(world.pStart[q]! + world.pLen[q]!).toBeLessThanOrEqual(world.pStart[q + 1]!);
           const market = marketOf(sn.ws, world);
           expect(blockingPairs(market, world.programOf)).toEqual([]);
           const v = validityProblems(market, world.programOf);

@@ -98,6 +98,8 @@ describe("choosing the best few", () => {
             const slots = plan.s.program.interviewSlots[q]!;
             const invited = entries.filter((k) => ws.baseInvited[k] === 1);
             const borderline = entries.filter((k) => ws.borderline[k] === 1);
+            // The room left for the program's rank list: its invitations, and those calls could add.
+            expect(ws.listRoom[q]).toBe(invited.length + borderline.filter((k) => ws.baseInvited[k] === 0).length);
             if (entries.length <= slots) {
               expect(invited).toEqual(entries);
               expect(borderline).toEqual([]);
