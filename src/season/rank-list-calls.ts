@@ -4,7 +4,7 @@ import { CATEGORIES, COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type 
 import { interviewScore } from "./interviews.js";
 import { moveBy, positionOn, removeAt, roundSpots } from "./list-edits.js";
 import { FINE, saidVerdict, STRONG, thoughtVerdict } from "./opinions.js";
-import { bestContactOf } from "./reach.js";
+import { bestContactOf, reachesAnyone } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
@@ -46,13 +46,15 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       const a = baseList[baseStart + r]!;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
+      // Whom the director reaches is worked out only for a call that is made.
+      if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       const category = categoryOf(ws, ctx, q, a, r, baseLength);
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;
       const chance = scaled(m.rankList.callProbability[category], use);
       if (!(uniform(streams.rankListCall, q, a) < chance)) continue;
       if (isSuppressed(ctx, "rankList", q, a)) continue;
+      bestContactOf(s, ws.contacts, q, a, ctx.contact);
       const c = ctx.contact;
       countCall(ctx, COUNT.rankListCalls, q, a);
       ctx.counts[COUNT.callsByCategory + c3]!++;

@@ -78,6 +78,23 @@ export function newContactCache(s: IndexedScenario): ContactCache {
   return { states: pairs <= MAX_CACHED ? new Uint8Array((pairs + 3) >> 2) : undefined, applicants: s.applicant.count };
 }
 
+const probe = newContact();
+
+/**
+ * Whether program q's director reaches anyone who knows applicant a: a lookup in the
+ * cache (filled here on first sight), where bestContactOf also works out whom. A cheap
+ * test to make before a random draw that a call needs.
+ */
+export function reachesAnyone(s: IndexedScenario, cache: ContactCache, q: number, a: number): boolean {
+  const states = cache.states;
+  if (states !== undefined) {
+    const at = q * cache.applicants + a;
+    const state = (states[at >> 2]! >> ((at & 3) << 1)) & 3;
+    if (state !== 0) return state === REACHABLE;
+  }
+  return bestContactOf(s, cache, q, a, probe);
+}
+
 /** bestContact for program q's director, skipping the pairs known to reach no one. */
 export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
   const director = s.program.director[q]!;

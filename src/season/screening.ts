@@ -1,7 +1,7 @@
 import { normal, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
-import { bestContactOf } from "./reach.js";
+import { bestContactOf, reachesAnyone } from "./reach.js";
 import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
@@ -198,6 +198,9 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
     const director = directorOf[q]!;
     if (director < 0) continue;
     const a = entryApplicant[k]!;
+    // Whether anyone is reached first: it is looked up, where the draw is worked out, and
+    // most directors reach no one who knows most applicants.
+    if (!reachesAnyone(s, ws.contacts, q, a)) continue;
     if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
     if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
     if (isSuppressed(ctx, "preInterview", q, a)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestContact, bestContactOf, newContact, newContactCache } from "../../../src/season/reach.js";
+import { bestContact, bestContactOf, newContact, newContactCache, reachesAnyone } from "../../../src/season/reach.js";
 import { scenarioOf } from "../../helpers/season.js";
 
 // Directors reach knowers as themselves, through a tie, or at their own institution; some
@@ -57,6 +57,23 @@ describe("reach", () => {
     expect(reached).toBe(2 * 5);
     // Every pair is now known: four two-bit states per byte, none of them 0.
     for (let at = 0; at < s.program.count * s.applicant.count; at++) expect((cache.states![at >> 2]! >> ((at & 3) << 1)) & 3).not.toBe(0);
+  });
+
+  it("says whether anyone is reached as bestContact does, from a cold cache, a warm one and none", () => {
+    const caches = [newContactCache(s), { states: undefined, applicants: s.applicant.count }];
+    const contact = newContact();
+    for (const cache of caches) {
+      for (let pass = 0; pass < 2; pass++) {
+        for (let q = 0; q < s.program.count; q++) {
+          for (let a = 0; a < s.applicant.count; a++) {
+            expect(reachesAnyone(s, cache, q, a)).toBe(bestContact(s, s.program.director[q]!, a, contact));
+          }
+        }
+      }
+    }
+    // The cold cache was filled on the way.
+    const filled = caches[0]!.states!;
+    for (let at = 0; at < s.program.count * s.applicant.count; at++) expect((filled[at >> 2]! >> ((at & 3) << 1)) & 3).not.toBe(0);
   });
 
   it("prefers the first knower when two have the same influence", () => {
