@@ -44,10 +44,11 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
     const baseList = world.baseList;
     for (let r = 0; r < baseLength; r++) {
       const a = baseList[baseStart + r]!;
+      // Whom the director reaches is worked out only for a call that is made; whether
+      // anyone is reached is looked up first, since most directors reach no one.
+      if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      // Whom the director reaches is worked out only for a call that is made.
-      if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       const category = categoryOf(ws, ctx, q, a, r, baseLength);
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;
