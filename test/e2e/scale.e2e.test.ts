@@ -16,6 +16,26 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 
 const tmp = () => mkdtempSync(join(tmpdir(), "ms-scale-"));
 
+/**
+ * Resolves once process `pid` has used `seconds` of processor time (Linux reports it in
+ * /proc/PID/stat; elsewhere, after a fixed wait): by then it is surely simulating, however
+ * slow the machine. A fixed wait, on a busy machine, could interrupt it before the CLI
+ * handles Ctrl-C.
+ */
+async function busyFor(pid: number, seconds: number, timeoutMs = 20_000): Promise<void> {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync("/proc/self/stat")) return new Promise((r) => setTimeout(r, 2000));
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    // Fields 14 and 15, after the command name in parentheses: user and system time, in
+    // clock ticks (100 per second on Linux).
+    const fields = existsSync(stat) ? readFileSync(stat, "utf8").split(") ")[1]?.split(" ") ?? [] : [];
+    if ((Number(fields[11]) + Number(fields[12])) / 100 >= seconds) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`process ${pid} used less than ${seconds} s of processor time in ${timeoutMs} ms`);
+}
+
 describe("workers", () => {
   it("give byte-identical output for 1, 2 and 3 workers in every format", async () => {
     for (const format of ["json", "csv", "table"]) {
@@ -131,7 +151,7 @@ describe("progress and interrupts", () => {
       });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
-      await new Promise((r) => setTimeout(r, 2000));
+      await busyFor(child.pid!, 1);
       child.kill("SIGINT");
       const code = await new Promise<number | null | "hung">((resolve) => {
         const guard = setTimeout(() => {
