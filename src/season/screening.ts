@@ -44,11 +44,22 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
   for (let q = 0; q < nP; q++) {
-    // A program that does not screen, or has no slots, keeps an empty window: no score
-    // compares true against NaN or lies above +Infinity.
-    const none = hasRankList[q] ? NaN : slotsOf[q] === 0 ? Infinity : undefined;
-    window[2 * q] = none ?? screeningCutoff[q]! - windowHalf;
-    window[2 * q + 1] = none ?? screeningCutoff[q]! + windowHalf;
+    const guess = screeningCutoff[q]!;
+    let low = guess - windowHalf;
+    let high = guess + windowHalf;
+    if (hasRankList[q]) {
+      // Does not screen: an empty window (no score compares true against NaN).
+      low = high = NaN;
+    } else if (slotsOf[q] === 0) {
+      low = high = Infinity;
+    } else if (Number.isNaN(guess)) {
+      // No cutoff seen yet, as for a program with no more applications than slots: all
+      // its applications are filed.
+      low = -Infinity;
+      high = Infinity;
+    }
+    window[2 * q] = low;
+    window[2 * q + 1] = high;
     tally[2 * q] = 0;
     tally[2 * q + 1] = programAppStart[q]!;
   }
@@ -101,6 +112,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const from = programAppStart[q]!;
     const inside = tally[2 * q + 1]! - from;
     if (slots === 0) continue;
+    // Every application filed, and no more than slots: all are invited (below).
+    if (window[2 * q] === -Infinity && inside <= slots) continue;
     // With exactly as many in and above the window as slots, the program may have no
     // more applications than slots, where no one is borderline: only all of them tell.
     if (tally[2 * q]! < slots && tally[2 * q]! + inside > slots) {
@@ -129,7 +142,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const slots = slotsOf[q]!;
     const from = programAppStart[q]!;
     const n = tally[2 * q + 1]! - from;
-    const borderlineBefore = ws.borderlineCount;
     let invited = tally[2 * q]!;
     let cutoff = cutoffOf[q]!;
     if (needsAll[q]) {
@@ -151,21 +163,42 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     } else if (slots === 0) {
       listRoom[q] = 0;
       continue;
+    } else if (window[2 * q] === -Infinity && n <= slots) {
+      for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
+      ws.baseInviteCount += n;
+      listRoom[q] = n;
+      continue;
     }
     // Those above the cutoff, then as many equal to it as there is room for (ties arise
-    // only without noise), in the program's order of applications.
-    let ties = slots - invited;
-    for (let i = 0; i < n; i++) if (score[byProgram[from + i]!]! > cutoff) ties--;
+    // only without noise), in the program's order of applications; and those within band
+    // of the cutoff, in the same pass. Those equal to the cutoff (with noise, the cutoff
+    // alone) are set aside until it is known how many fit.
+    const equal = ws.sortIdx;
+    let equals = 0;
+    let gainable = 0;
     for (let i = 0; i < n; i++) {
       const k = byProgram[from + i]!;
       const v = score[k]!;
-      if (v > cutoff || (v === cutoff && ties-- > 0)) baseInvited[k] = 1;
-      if (Math.abs(v - cutoff) <= band) markOne(ws, k);
+      if (v > cutoff) {
+        baseInvited[k] = 1;
+        invited++;
+        if (v - cutoff <= band) markOne(ws, k);
+      } else if (v === cutoff) {
+        equal[equals++] = k;
+        markOne(ws, k);
+      } else if (cutoff - v <= band) {
+        markOne(ws, k);
+        // Calls can win an invitation only for a borderline applicant not already invited.
+        gainable++;
+      }
+    }
+    for (let i = 0; i < equals; i++) {
+      if (invited < slots) {
+        baseInvited[equal[i]!] = 1;
+        invited++;
+      } else gainable++;
     }
     ws.baseInviteCount += slots;
-    // Calls can win an invitation only for a borderline applicant not already invited.
-    let gainable = 0;
-    for (let i = borderlineBefore; i < ws.borderlineCount; i++) gainable += 1 - baseInvited[ws.borderlineEntries[i]!]!;
     listRoom[q] = slots + gainable;
   }
 }
