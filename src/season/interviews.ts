@@ -98,7 +98,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(ws, fileWith, a, q, k));
+        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(s, fileWith, a, q));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
@@ -114,18 +114,12 @@ function onFixedListOf(ws: Workspace, k: number, a: number): boolean {
 }
 
 /**
- * How applicant a came across at program q (application entry k): true quality plus
- * interview noise. It depends only on the pair and the trial, so both worlds see the same
- * score; it is computed once per trial and entry (k = -1: a pair with no application,
- * on a fixed list, computed afresh).
+ * How applicant a came across at program q: true quality plus interview noise. It depends
+ * only on the pair and the trial, so both worlds see the same score; it is drawn again
+ * wherever it is needed (one hash), which costs less than keeping it.
  */
-export function interviewScore(ws: Workspace, streams: TrialStreams, a: number, q: number, k: number): number {
-  if (k >= 0 && ws.interviewStamp[k] === ws.stamp) return ws.interviewScore[k]!;
-  const score = ws.plan.s.applicant.quality[a]! + ws.plan.s.model.interviews.noise * normal(streams.interviews, a, q);
-  if (k < 0) return score;
-  ws.interviewScore[k] = score;
-  ws.interviewStamp[k] = ws.stamp;
-  return score;
+export function interviewScore(s: IndexedScenario, streams: TrialStreams, a: number, q: number): number {
+  return s.applicant.quality[a]! + s.model.interviews.noise * normal(streams.interviews, a, q);
 }
 
 /** The score a program ranks an interviewee by (step 4): paperWeight·paper + interviewWeight·interview. */

@@ -15,11 +15,10 @@ export type Category = (typeof CATEGORIES)[number];
  * or paper and interview more than `conflictGap` apart), top (in the first `topFraction`
  * of the list as it stood before calls), or borderline.
  */
-export function categoryOf(ws: Workspace, ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): Category {
-  const { s, world } = ctx;
+export function categoryOf(ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): Category {
+  const { s } = ctx;
   const m = s.model.rankList;
-  const entry = world.baseEntry[world.pStart[q]! + baseRank]!;
-  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(ws, ctx.streams, a, q, entry));
+  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(s, ctx.streams, a, q));
   if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return "redFlag";
   return baseRank < m.topFraction * baseLength ? "top" : "borderline";
 }
@@ -49,7 +48,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      const category = categoryOf(ws, ctx, q, a, r, baseLength);
+      const category = categoryOf(ctx, q, a, r, baseLength);
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;
       const chance = scaled(m.rankList.callProbability[category], use);

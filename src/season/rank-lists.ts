@@ -12,8 +12,8 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function buildRankLists(ws: Workspace, world: World): void {
   const { s } = ws.plan;
   const nP = s.program.count;
-  const { sortIdx, sortKey, interviewees, intervieweeApplicant, intervieweeKey } = ws;
-  const { pList, baseEntry } = world;
+  const { sortIdx, sortKey, intervieweeApplicant, intervieweeKey } = ws;
+  const { pList } = world;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
@@ -22,7 +22,6 @@ export function buildRankLists(ws: Workspace, world: World): void {
       const n = s.program.rankList.offsets[q + 1]! - f0;
       for (let j = 0; j < n; j++) {
         world.pList[start + j] = s.program.rankList.items[f0 + j]!;
-        world.baseEntry[start + j] = -1;
       }
       world.pLen[q] = n;
       start += n;
@@ -40,7 +39,6 @@ export function buildRankLists(ws: Workspace, world: World): void {
     for (let j = 0; j < n; j++) {
       const at = from + sortIdx[j]!;
       pList[start + j] = intervieweeApplicant[at]!;
-      baseEntry[start + j] = interviewees[at]!;
     }
     world.pLen[q] = n;
     start += ws.listRoom[q]!;
@@ -60,7 +58,6 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
   world.pLen.set(base.pLen);
   // Whole buffers, as in attendInterviewsFrom.
   world.pList.set(base.pList);
-  world.baseEntry.set(base.baseEntry);
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
@@ -116,15 +113,11 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
   for (let j = 0; j < n; j++) {
     const k = sortIdx[j]!;
     const a = entryApplicant[k]!;
-    sortKey[j] = rankingScore(ranking, paper[a]!, interviewScore(ws, streams, a, q, k));
+    sortKey[j] = rankingScore(ranking, paper[a]!, interviewScore(s, streams, a, q));
   }
   sortPairsDescending(sortIdx, sortKey, n);
-  const { pList, baseEntry } = world;
+  const pList = world.pList;
   const start = world.pStart[q]!;
-  for (let j = 0; j < n; j++) {
-    const k = sortIdx[j]!;
-    pList[start + j] = entryApplicant[k]!;
-    baseEntry[start + j] = k;
-  }
+  for (let j = 0; j < n; j++) pList[start + j] = entryApplicant[sortIdx[j]!]!;
   world.pLen[q] = n;
 }

@@ -106,7 +106,6 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
   const s = ws.plan.s;
   const streams = trialStreams(seed, trial);
   const mark = options.onPhase ?? (() => undefined);
-  ws.stamp++;
   chooseApplications(ws, streams);
   mark("applications");
   screen(ws, streams);

@@ -20,8 +20,6 @@ export interface World {
    */
   readonly baseLen: Int32Array;
   readonly baseList: Int32Array;
-  /** Parallel to baseList: the application entry of each listed applicant (-1 on a fixed list). */
-  readonly baseEntry: Int32Array;
   /** Applicant a's list: aList[plan.aListOff[a]] … + aLen[a] - 1, best first. */
   readonly aLen: Int32Array;
   readonly aList: Int32Array;
@@ -87,11 +85,6 @@ export interface Workspace {
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
   borderlineCount: number;
-  /** Interview score per application entry, valid where interviewStamp equals stamp. */
-  readonly interviewScore: Float64Array;
-  readonly interviewStamp: Int32Array;
-  /** Changes with every trial, so cached interview scores of the last trial are not reused. */
-  stamp: number;
   /** Scratch for ordering one applicant's entries. */
   readonly entryOrder: Int32Array;
   /**
@@ -148,7 +141,6 @@ function newWorld(plan: SeasonPlan, edited: boolean): World {
     pList,
     baseLen: edited ? new Int32Array(nP) : pLen,
     baseList: edited ? new Int32Array(plan.programListCapacity) : pList,
-    baseEntry: new Int32Array(plan.programListCapacity),
     aLen: new Int32Array(nA),
     aList: new Int32Array(plan.aListOff[nA]!),
     programOf: new Int32Array(nA),
@@ -199,9 +191,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     gainedInterviewCount: 0,
     borderlineEntries: new Int32Array(plan.totalApps),
     borderlineCount: 0,
-    interviewScore: new Float64Array(plan.totalApps),
-    interviewStamp: new Int32Array(plan.totalApps),
-    stamp: 0,
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
     intervieweeCount: new Int32Array(nP),
     interviewees: new Int32Array(plan.programAppStart[nP]!),
