@@ -49,9 +49,11 @@ export interface Workspace {
    * Screening's applications by program (see screen): program q's are
    * screenByProgram[start] … screenByProgram[screenTally[2q + 1] - 1], from start =
    * plan.programAppStart[q], in the program's order of applications: those inside its
-   * window, or all of them where needsAll[q] is 1.
+   * window (which holds them all while the program has had no cutoff), or all of them
+   * where needsAll[q] is 1.
    */
   readonly screenByProgram: Int32Array;
+  /** 1 where a program's window missed this trial, so that all its applications are filed. */
   readonly needsAll: Uint8Array;
   /** Program q's window around its guessed cutoff: screenWindow[2q] (low) … screenWindow[2q+1] (high). */
   readonly screenWindow: Float64Array;
