@@ -142,32 +142,30 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const slots = slotsOf[q]!;
     const from = programAppStart[q]!;
     const n = tally[2 * q + 1]! - from;
+    if (slots === 0) {
+      listRoom[q] = 0;
+      continue;
+    }
     let invited = tally[2 * q]!;
     let cutoff = cutoffOf[q]!;
     if (needsAll[q]) {
       // All of the program's applications: the marks made as scores were drawn are redone.
       for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 0;
-      if (n <= slots) {
-        for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
-        ws.baseInviteCount += n;
-        listRoom[q] = n;
-        continue;
-      }
-      if (Number.isNaN(cutoff)) {
-        for (let i = 0; i < n; i++) sortKey[i] = score[byProgram[from + i]!]!;
-        cutoff = kthLargest(sortKey, n, slots, ws.select);
-        cutoffOf[q] = cutoff;
-        screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
-      }
       invited = 0;
-    } else if (slots === 0) {
-      listRoom[q] = 0;
-      continue;
-    } else if (window[2 * q] === -Infinity && n <= slots) {
+    }
+    if ((needsAll[q] || window[2 * q] === -Infinity) && n <= slots) {
+      // Every application is here, and there are no more than slots: all are invited.
       for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
       ws.baseInviteCount += n;
       listRoom[q] = n;
       continue;
+    }
+    if (Number.isNaN(cutoff)) {
+      // A window that missed its cutoff: found among all the applications.
+      for (let i = 0; i < n; i++) sortKey[i] = score[byProgram[from + i]!]!;
+      cutoff = kthLargest(sortKey, n, slots, ws.select);
+      cutoffOf[q] = cutoff;
+      screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
     }
     // Those above the cutoff, then as many equal to it as there is room for (ties arise
     // only without noise), in the program's order of applications; and those within band
