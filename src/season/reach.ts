@@ -80,6 +80,12 @@ export function newContactCache(s: IndexedScenario): ContactCache {
 
 const probe = newContact();
 
+/** The cached state of the pair (q, a): 0 (not yet known), UNREACHABLE or REACHABLE. */
+function stateOf(states: Uint8Array, cache: ContactCache, q: number, a: number): number {
+  const at = q * cache.applicants + a;
+  return (states[at >> 2]! >> ((at & 3) << 1)) & 3;
+}
+
 /**
  * Whether program q's director reaches anyone who knows applicant a: a lookup in the
  * cache (filled here on first sight), where bestContactOf also works out whom. A cheap
@@ -87,12 +93,8 @@ const probe = newContact();
  */
 export function reachesAnyone(s: IndexedScenario, cache: ContactCache, q: number, a: number): boolean {
   const states = cache.states;
-  if (states !== undefined) {
-    const at = q * cache.applicants + a;
-    const state = (states[at >> 2]! >> ((at & 3) << 1)) & 3;
-    if (state !== 0) return state === REACHABLE;
-  }
-  return bestContactOf(s, cache, q, a, probe);
+  const state = states === undefined ? 0 : stateOf(states, cache, q, a);
+  return state === 0 ? bestContactOf(s, cache, q, a, probe) : state === REACHABLE;
 }
 
 /** bestContact for program q's director, skipping the pairs known to reach no one. */
@@ -100,17 +102,13 @@ export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number
   const director = s.program.director[q]!;
   const states = cache.states;
   if (states === undefined) return bestContact(s, director, a, out);
-  const at = q * cache.applicants + a;
-  const shift = (at & 3) << 1;
-  const state = (states[at >> 2]! >> shift) & 3;
-  if (state === UNREACHABLE) {
-    out.knower = -1;
-    out.slot = -1;
-    out.trust = 0;
-    out.influence = -1;
-    return false;
-  }
+  const state = stateOf(states, cache, q, a);
+  // A pair known to reach no one: bestContact without a director only clears `out`.
+  if (state === UNREACHABLE) return bestContact(s, -1, a, out);
   const found = bestContact(s, director, a, out);
-  if (state === 0) states[at >> 2]! |= (found ? REACHABLE : UNREACHABLE) << shift;
+  if (state === 0) {
+    const at = q * cache.applicants + a;
+    states[at >> 2]! |= (found ? REACHABLE : UNREACHABLE) << ((at & 3) << 1);
+  }
   return found;
 }

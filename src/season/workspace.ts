@@ -105,7 +105,7 @@ export interface Workspace {
   readonly intervieweeKey: Float64Array;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
-  /** Scratch for windowed selection (see chooseApplications): one entry per candidate or application of a program. */
+  /** Scratch for windowed selection (see chooseApplications): one entry per candidate. */
   readonly aboveScratch: Int32Array;
   readonly insideScratch: Int32Array;
   /**
@@ -199,8 +199,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     intervieweeApplicant: new Int32Array(plan.programAppStart[nP]!),
     intervieweeKey: new Float64Array(plan.programAppStart[nP]!),
     candScore: new Float64Array(maxCandidates),
-    aboveScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
-    insideScratch: new Int32Array(Math.max(maxCandidates, plan.s.applicant.count)),
+    aboveScratch: new Int32Array(maxCandidates),
+    insideScratch: new Int32Array(maxCandidates),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),
