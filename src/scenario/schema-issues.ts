@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { didYouMean } from "./did-you-mean.js";
 import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
+import { parseByKeySets } from "./keyed-parse.js";
 
 // Turns zod's issues into ours: one issue per unknown key (with a did-you-mean drawn from
 // the keys the schema allows at that place), messages in our words.
@@ -68,10 +69,10 @@ export interface SchemaCheck<T> {
 }
 
 export function checkAgainstSchema<S extends z.ZodType>(schema: S, data: unknown): SchemaCheck<z.output<S>> {
-  const result = schema.safeParse(data, { error: (iss) => genericMessage(iss as z.core.$ZodIssue) });
+  const result = parseByKeySets(schema, data, { error: (iss) => genericMessage(iss as z.core.$ZodIssue) });
   if (result.success) return { value: result.data, issues: [] };
   const issues: UnplacedIssue[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of result.issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const known = objectKeysAt(schema, path) ?? [];

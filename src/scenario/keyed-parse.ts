@@ -1,0 +1,215 @@
+import * as z from "zod";
+
+// zod runs every field of an object schema on every item, whether the item has the field
+// or not. A large scenario's applicants give 3 of their 16 fields, so most of the check was
+// zod settling fields that are absent. This parse gives zod, for each list of entities in
+// the root object, one schema per set of keys found among the items: the fields the items
+// have, and the required ones (whose absence is an error). The fields they leave out that
+// have defaults are filled in afterwards, in the schema's key order, so the value is the
+// one the whole schema gives; so are the issues, with their paths turned back into paths
+// of the root. A property test holds the two equal.
+
+type AnySchema = z.core.$ZodType;
+type ParseParams = z.core.ParseContext<z.core.$ZodIssue>;
+
+interface Def {
+  readonly type: string;
+  readonly innerType?: AnySchema;
+  readonly element?: AnySchema;
+  readonly shape?: Record<string, AnySchema>;
+  readonly checks?: readonly unknown[];
+}
+
+const defOf = (s: AnySchema): Def => s._zod.def as unknown as Def;
+const hasChecks = (s: AnySchema): boolean => (defOf(s).checks?.length ?? 0) > 0;
+
+/** The schema under its optional and default wrappers. */
+function unwrap(s: AnySchema): AnySchema {
+  let d = defOf(s);
+  while ((d.type === "optional" || d.type === "default") && d.innerType) {
+    s = d.innerType;
+    d = defOf(s);
+  }
+  return s;
+}
+
+/** The item schema of a field holding a list of objects, if no check needs the whole list. */
+function entityOf(field: AnySchema): z.ZodObject | undefined {
+  const list = unwrap(field);
+  if (defOf(list).type !== "array" || hasChecks(list)) return undefined;
+  const item = defOf(list).element;
+  if (!item || defOf(item).type !== "object" || hasChecks(item)) return undefined;
+  return item as unknown as z.ZodObject;
+}
+
+/** How items with one set of keys are checked, and the defaults they are given. */
+interface Plan {
+  readonly schema: z.ZodArray<z.ZodObject>;
+  /** Every output key in schema order: defaults, and undefined where the item's value goes. */
+  readonly template: Readonly<Record<string, unknown>> | undefined;
+}
+
+// Above this many key sets in one list, the remaining items are checked whole: each plan
+// is a new schema that zod compiles on first use.
+const MAX_PLANS = 32;
+
+const plansOf = new WeakMap<AnySchema, Map<string, Plan>>();
+
+function planFor(entity: z.ZodObject, keys: readonly string[]): Plan {
+  const shape = entity.shape as Record<string, AnySchema>;
+  const present = new Set(keys);
+  const sub: Record<string, AnySchema> = {};
+  const template: Record<string, unknown> = {};
+  let sharedDefaults = true;
+  for (const key of Object.keys(shape)) {
+    const field = shape[key]!;
+    const optin = field._zod.optin;
+    if (present.has(key)) {
+      // Present, so its optional or default wrapper would only pass the value on.
+      sub[key] = unwrap(field);
+      template[key] = undefined;
+    } else if (optin === undefined) {
+      sub[key] = field; // required: zod reports it missing
+      template[key] = undefined;
+    } else if (optin === "defaulted") {
+      const value = (defOf(field) as { defaultValue?: unknown }).defaultValue;
+      // One default value is shared by every item: only if it cannot be changed.
+      if (typeof value === "object" && value !== null && !Object.isFrozen(value)) sharedDefaults = false;
+      template[key] = value;
+    }
+  }
+  const checked = entity.clone({ ...entity._zod.def, shape: sub, checks: [] } as typeof entity._zod.def);
+  return { schema: z.array(checked), template: sharedDefaults ? template : undefined };
+}
+
+function cachedPlan(entity: z.ZodObject, keys: readonly string[], signature: string): Plan | undefined {
+  let plans = plansOf.get(entity);
+  if (!plans) plansOf.set(entity, (plans = new Map()));
+  let plan = plans.get(signature);
+  if (!plan && plans.size < MAX_PLANS) plans.set(signature, (plan = planFor(entity, keys)));
+  return plan;
+}
+
+interface Group {
+  readonly plan: Plan | undefined;
+  readonly items: unknown[];
+  /** Each item's index in the list. */
+  readonly at: number[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Items by their keys, in order: consecutive items usually share them, so most are one comparison. */
+function groupByKeys(entity: z.ZodObject, list: readonly unknown[]): Group[] {
+  const groups = new Map<string, Group>();
+  const whole: Group = { plan: undefined, items: [], at: [] };
+  let keys: string[] | undefined;
+  let group = whole;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!isRecord(item)) {
+      whole.items.push(item);
+      whole.at.push(i);
+      continue;
+    }
+    let same = keys !== undefined;
+    let n = 0;
+    if (same) {
+      for (const key in item) {
+        if (keys![n] !== key) {
+          same = false;
+          break;
+        }
+        n++;
+      }
+    }
+    if (!same || n !== keys!.length) {
+      keys = Object.keys(item);
+      const signature = keys.join("\u0000");
+      let found = groups.get(signature);
+      if (!found) {
+        const plan = cachedPlan(entity, keys, signature);
+        found = plan?.template ? { plan, items: [], at: [] } : whole;
+        groups.set(signature, found);
+      }
+      group = found;
+    }
+    group.items.push(item);
+    group.at.push(i);
+  }
+  return [...new Set([...groups.values(), whole])].filter((g) => g.items.length > 0);
+}
+
+type Result<T> = { success: true; data: T } | { success: false; issues: z.core.$ZodIssue[] };
+
+function parseList(
+  field: string,
+  entity: z.ZodObject,
+  list: readonly unknown[],
+  params: ParseParams,
+  issues: z.core.$ZodIssue[],
+): unknown[] {
+  const out = new Array<unknown>(list.length);
+  const found: { at: number; issue: z.core.$ZodIssue }[] = [];
+  for (const group of groupByKeys(entity, list)) {
+    const schema = group.plan?.schema ?? z.array(entity);
+    const result = schema.safeParse(group.items, params);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const at = group.at[issue.path[0] as number]!;
+        found.push({ at, issue: { ...issue, path: [field, at, ...issue.path.slice(1)] } });
+      }
+      continue;
+    }
+    const { at } = group;
+    const template = group.plan?.template;
+    for (let j = 0; j < at.length; j++) {
+      // Spreading the template first puts the keys in schema order, as the whole schema does.
+      out[at[j]!] = template ? Object.assign({ ...template }, result.data[j]) : result.data[j];
+    }
+  }
+  // In list order, as zod reports them: the sort is stable, so each item's stay in its order.
+  found.sort((x, y) => x.at - y.at);
+  for (const f of found) issues.push(f.issue);
+  return out;
+}
+
+/**
+ * `schema.safeParse(data, params)` for an object schema, with its lists of entities checked
+ * key set by key set. The data is what a parser gives: no value is `undefined`.
+ */
+export function parseByKeySets<S extends z.ZodType>(schema: S, data: unknown, params: ParseParams): Result<z.output<S>> {
+  const fields = defOf(schema).type === "object" && isRecord(data) ? (schema as unknown as z.ZodObject).shape : undefined;
+  const lists: [string, z.ZodObject, unknown[]][] = [];
+  if (fields) {
+    for (const [key, field] of Object.entries(fields as Record<string, AnySchema>)) {
+      const entity = entityOf(field);
+      const value = (data as Record<string, unknown>)[key];
+      if (entity && Array.isArray(value)) lists.push([key, entity, value]);
+    }
+  }
+  if (lists.length === 0) {
+    const result = schema.safeParse(data, params);
+    return result.success ? { success: true, data: result.data } : { success: false, issues: result.error.issues };
+  }
+
+  const rest: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const [key] of lists) rest[key] = [];
+  const top = schema.safeParse(rest, params);
+  const issues: z.core.$ZodIssue[] = top.success ? [] : [...top.error.issues];
+  const values = lists.map(([key, entity, list]) => parseList(key, entity, list, params, issues));
+  if (issues.length > 0) return { success: false, issues: inFieldOrder(issues, Object.keys(fields!)) };
+  const value = { ...(top.data as Record<string, unknown>) };
+  lists.forEach(([key], i) => (value[key] = values[i]));
+  return { success: true, data: value as z.output<S> };
+}
+
+/** zod's order: field by field as the schema lists them, then the root's unknown keys. */
+function inFieldOrder(issues: z.core.$ZodIssue[], fields: readonly string[]): z.core.$ZodIssue[] {
+  const rank = (issue: z.core.$ZodIssue): number => {
+    const at = issue.path.length > 0 ? fields.indexOf(String(issue.path[0])) : -1;
+    return at < 0 ? fields.length : at;
+  };
+  return issues.map((issue, i) => ({ issue, i, r: rank(issue) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.issue);
+}
