@@ -47,27 +47,31 @@ const asId = (v: unknown): string | undefined =>
 const entries = (data: Raw, key: string): (Raw | undefined)[] => asList(data[key]).map(asRecord);
 
 /**
- * The values of some keys across items (undefined where left out), read in one pass over
- * each item's own keys: a key that most items leave out costs nothing, where looking it up
- * in every item would cost a slow lookup each.
+ * The values of some keys across items, read in one pass over each item's own keys: a key
+ * that most items leave out costs nothing, where looking it up in every item would cost a
+ * slow lookup each. A key no item has gets no column at all.
  */
-function columns<K extends string>(items: readonly (Raw | undefined)[], keys: readonly K[]): Record<K, unknown[]> {
-  const out = {} as Record<K, unknown[]>;
-  // Not Array.from({ length }): it reads every index of its argument, a few ms per column.
-  for (const key of keys) out[key] = new Array<unknown>(items.length).fill(undefined);
+function columns<K extends string>(items: readonly (Raw | undefined)[], keys: readonly K[]): Partial<Record<K, unknown[]>> {
+  const out: Partial<Record<K, unknown[]>> = {};
   const wanted = new Set<string>(keys);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!item) continue;
-    for (const key in item) if (wanted.has(key)) out[key as K][i] = item[key];
+    for (const key in item) {
+      if (!wanted.has(key)) continue;
+      // Not Array.from({ length }): it reads every index of its argument, a few ms per column.
+      const column = (out[key as K] ??= new Array<unknown>(items.length).fill(undefined));
+      column[i] = item[key];
+    }
   }
   return out;
 }
 
-/** Int32Array.from(column, resolve) without its iterator, which costs twice the loop. */
-function resolveEach(column: readonly unknown[], resolve: (value: unknown, i: number) => number): Int32Array {
-  const out = new Int32Array(column.length);
-  for (let i = 0; i < column.length; i++) out[i] = resolve(column[i], i);
+/** Int32Array.from(column, resolve) without its iterator, which costs twice the loop; -1 throughout for no column. */
+function resolveEach(column: readonly unknown[] | undefined, rows: number, resolve: (value: unknown, i: number) => number): Int32Array {
+  const out = new Int32Array(rows);
+  if (!column) return out.fill(-1);
+  for (let i = 0; i < rows; i++) out[i] = resolve(column[i], i);
   return out;
 }
 
@@ -109,27 +113,26 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     return index ?? -1;
   };
 
-  // Rank lists hold most of a large file's values: paths are built only for an error, and
-  // repeats are found by stamping each index with the number of the list it was seen in.
+  // Rank lists hold most of a large file's values: paths are built only for an error. Each
+  // entry is looked up in one pass; repeats are found in a second, by stamping each index
+  // with the number of the list it was seen in (in the same loop, the stamps slowed the
+  // lookups by more than the second pass costs).
   let listNumber = 0;
   const stamps = new Map<Target, Int32Array>();
-  const lists = (column: readonly unknown[], section: string, key: string, to: Target, ranked: boolean): Csr => {
-    const offsets = new Int32Array(column.length + 1);
-    for (let i = 0; i < column.length; i++) {
+  const lists = (column: readonly unknown[] | undefined, rows: number, section: string, key: string, to: Target, ranked: boolean): Csr => {
+    const offsets = new Int32Array(rows + 1);
+    if (!column) return { offsets, items: new Int32Array(0) };
+    for (let i = 0; i < rows; i++) {
       const v = column[i];
       offsets[i + 1] = offsets[i]! + (Array.isArray(v) ? v.length : 0);
     }
-    const items = new Int32Array(offsets[column.length]!);
+    const items = new Int32Array(offsets[rows]!);
     if (items.length === 0) return { offsets, items };
-    let seenIn = stamps.get(to);
-    if (!seenIn) stamps.set(to, (seenIn = new Int32Array(to.table.size)));
     const table = to.table;
-    let current = listNumber;
     let w = 0;
-    for (let i = 0; i < column.length; i++) {
+    for (let i = 0; i < rows; i++) {
       const values = column[i];
       if (!Array.isArray(values)) continue;
-      current++;
       for (let k = 0; k < values.length; k++) {
         const v: unknown = values[k];
         // Most entries are ids written as text and known: one lookup. Anything else (an id
@@ -138,36 +141,46 @@ export function checkReferences(raw: unknown): ReferenceCheck {
         if (index === undefined) {
           const id = asId(v);
           if (id === undefined) {
-            items[w++] = -1;
             errors.push({ path: [section, i, key, k], message: notAnId(v) });
-            continue;
-          }
-          // The checked scenario holds ids as text: the schema leaves entries to this pass.
-          values[k] = id;
-          index = table.get(id);
-          if (index === undefined) {
-            items[w++] = -1;
-            errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
-            continue;
+          } else {
+            // The checked scenario holds ids as text: the schema leaves entries to this pass.
+            values[k] = id;
+            index = table.get(id);
+            if (index === undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
           }
         }
-        items[w++] = index;
-        if (!ranked) continue;
-        if (seenIn[index] === current) {
-          // Rare: only now look for where it was first.
-          const first = items.subarray(w - 1 - k, w - 1).indexOf(index);
-          errors.push({ path: [section, i, key, k], message: `${quote(String(v))} is listed twice (also at position ${first + 1})` });
-        } else seenIn[index] = current;
+        items[w++] = index ?? -1;
       }
     }
-    listNumber = current;
+    if (!ranked) return { offsets, items };
+    let seenIn = stamps.get(to);
+    if (!seenIn) stamps.set(to, (seenIn = new Int32Array(to.table.size)));
+    for (let i = 0; i < rows; i++) {
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      const current = ++listNumber;
+      for (let at = start; at < end; at++) {
+        const index = items[at]!;
+        if (index < 0) continue;
+        if (seenIn[index] !== current) {
+          seenIn[index] = current;
+          continue;
+        }
+        // Rare: only now look for where it was first.
+        const first = items.subarray(start, at).indexOf(index);
+        const k = at - start;
+        errors.push({ path: [section, i, key, k], message: `${quote(String((column[i] as unknown[])[k]))} is listed twice (also at position ${first + 1})` });
+      }
+    }
     return { offsets, items };
   };
 
   const pc = columns(programList, ["director", "rankList"]);
   const ac = columns(applicantList, ["home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties"]);
-  const programDirector = resolveEach(pc.director, (d, i) => one(referrers, d, () => ["programs", i, "director"]));
-  const programRankList = lists(pc.rankList, "programs", "rankList", applicants, true);
+  const nP = programList.length;
+  const nA = applicantList.length;
+  const programDirector = resolveEach(pc.director, nP, (d, i) => one(referrers, d, () => ["programs", i, "director"]));
+  const programRankList = lists(pc.rankList, nP, "programs", "rankList", applicants, true);
   const specialties = new Set<string>();
   let unnamedSpecialty = false;
   programList.forEach((p, i) => {
@@ -177,7 +190,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     if (p["positions"] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
   });
 
-  const applicantHome = resolveEach(ac.home, (h, i) => one(programs, h, () => ["applicants", i, "home"]));
+  const applicantHome = resolveEach(ac.home, nA, (h, i) => one(programs, h, () => ["applicants", i, "home"]));
   const resolved: ResolvedReferences = {
     programIndex: programs.table,
     applicantIndex: applicants.table,
@@ -185,19 +198,19 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     programDirector,
     programRankList,
     applicantHome,
-    applicantAways: lists(ac.aways, "applicants", "aways", programs, false),
-    applicantLetters: lists(ac.letters, "applicants", "letters", referrers, false),
-    applicantKnownBy: lists(ac.knownBy, "applicants", "knownBy", referrers, false),
-    applicantPreferences: lists(ac.preferences, "applicants", "preferences", programs, true),
-    applicantRankList: lists(ac.rankList, "applicants", "rankList", programs, true),
-    applicantToldNumberOne: lists(ac.toldNumberOne, "applicants", "toldNumberOne", programs, false),
+    applicantAways: lists(ac.aways, nA, "applicants", "aways", programs, false),
+    applicantLetters: lists(ac.letters, nA, "applicants", "letters", referrers, false),
+    applicantKnownBy: lists(ac.knownBy, nA, "applicants", "knownBy", referrers, false),
+    applicantPreferences: lists(ac.preferences, nA, "applicants", "preferences", programs, true),
+    applicantRankList: lists(ac.rankList, nA, "applicants", "rankList", programs, true),
+    applicantToldNumberOne: lists(ac.toldNumberOne, nA, "applicants", "toldNumberOne", programs, false),
     ...resolveTies(entries(data, "relationships"), referrers, one, errors),
     ...resolveOpinions(entries(data, "opinions"), referrers, applicants, one, errors),
   };
 
   if (!unnamedSpecialty) {
-    ac.specialties.forEach((own, i) => {
-      if (!Array.isArray(own) || ac.rankList[i] !== undefined) return;
+    ac.specialties?.forEach((own, i) => {
+      if (!Array.isArray(own) || ac.rankList?.[i] !== undefined) return;
       if (!own.some((sp) => typeof sp === "string" && specialties.has(sp))) {
         warnings.push({ path: ["applicants", i, "specialties"], message: "no program offers any of these specialties" });
       }

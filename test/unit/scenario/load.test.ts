@@ -64,6 +64,17 @@ describe("loading scenarios", () => {
     ]);
   });
 
+  it("finds repeats within each list only, ids written as numbers included, beside unknown ids", () => {
+    const text =
+      "programs: [{id: P, positions: 1}, {id: 10, positions: 1}]\n" +
+      "applicants: [{id: a, preferences: [P, 10], rankList: [P, 10, Q, '10', P]}, {id: b, rankList: [P, 10]}]\n";
+    expect(issuesOf(text)).toEqual([
+      '2:62 applicants[0].rankList[2]: unknown program "Q"',
+      '2:65 applicants[0].rankList[3]: "10" is listed twice (also at position 2)',
+      '2:71 applicants[0].rankList[4]: "P" is listed twice (also at position 1)',
+    ]);
+  });
+
   it("keeps the defaults of a partly written model block", () => {
     const { scenario } = loadScenarioText("model: {ripple: {sameRegion: 0.9}}\n", "s.yaml");
     expect(scenario.model.ripple).toEqual({ sameRegion: 0.9, sameSpecialty: 0.3, crossSpecialty: 0.1 });
