@@ -75,10 +75,11 @@ function resolveEach(column: readonly unknown[] | undefined, rows: number, resol
   return out;
 }
 
-function indexIds(items: readonly (Raw | undefined)[], kind: string, errors: UnplacedIssue[]): Map<string, number> {
+function indexIds(ids: readonly unknown[] | undefined, kind: string, errors: UnplacedIssue[]): Map<string, number> {
   const seen = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const id = asId(items[i]?.["id"]);
+  if (!ids) return seen;
+  for (let i = 0; i < ids.length; i++) {
+    const id = asId(ids[i]);
     if (id === undefined) continue;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
@@ -99,9 +100,13 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   const programList = entries(data, "programs");
   const applicantList = entries(data, "applicants");
   const referrerList = entries(data, "referrers");
-  const programs: Target = { table: indexIds(programList, "program", errors), kind: "program" };
-  const applicants: Target = { table: indexIds(applicantList, "applicant", errors), kind: "applicant" };
-  const referrers: Target = { table: indexIds(referrerList, "referrer", errors), kind: "referrer" };
+  // Each list of entities is read once, a column per key that any check below needs: a large
+  // file's entities are scattered over the heap, and every pass over them waits on memory.
+  const pc = columns(programList, ["id", "director", "rankList", "specialty", "positions"]);
+  const ac = columns(applicantList, ["id", "home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties"]);
+  const programs: Target = { table: indexIds(pc.id, "program", errors), kind: "program" };
+  const applicants: Target = { table: indexIds(ac.id, "applicant", errors), kind: "applicant" };
+  const referrers: Target = { table: indexIds(columns(referrerList, ["id"]).id, "referrer", errors), kind: "referrer" };
 
   // The path is a function so that it is built only for an error.
   const one = (to: Target, value: unknown, path: () => PathSegment[]): number => {
@@ -175,20 +180,19 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     return { offsets, items };
   };
 
-  const pc = columns(programList, ["director", "rankList"]);
-  const ac = columns(applicantList, ["home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties"]);
   const nP = programList.length;
   const nA = applicantList.length;
   const programDirector = resolveEach(pc.director, nP, (d, i) => one(referrers, d, () => ["programs", i, "director"]));
   const programRankList = lists(pc.rankList, nP, "programs", "rankList", applicants, true);
   const specialties = new Set<string>();
   let unnamedSpecialty = false;
-  programList.forEach((p, i) => {
-    if (!p) return;
-    if (typeof p["specialty"] === "string") specialties.add(p["specialty"]);
+  for (let i = 0; i < nP; i++) {
+    if (!programList[i]) continue;
+    const specialty = pc.specialty?.[i];
+    if (typeof specialty === "string") specialties.add(specialty);
     else unnamedSpecialty = true;
-    if (p["positions"] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
-  });
+    if (pc.positions?.[i] === 0) warnings.push({ path: ["programs", i, "positions"], message: "no positions: this program can match no one" });
+  }
 
   const applicantHome = resolveEach(ac.home, nA, (h, i) => one(programs, h, () => ["applicants", i, "home"]));
   const resolved: ResolvedReferences = {
