@@ -19,34 +19,39 @@ export function describeValue(v: unknown): string {
 export const says = (expected: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${describeValue(iss.input)}`;
 
-export const unit = () => {
-  const e = says("a number from 0 to 1");
-  return z.number({ error: e }).min(0, { error: e }).max(1, { error: e });
-};
+/**
+ * A finite number that passes `test`, as one zod check. zod's number schema runs a node
+ * for the type and one more for each bound; a large scenario has such fields in each of
+ * its 50,000 entities, and the nodes took a sixth of the whole check. `json` is what zod
+ * writes for the same rule in the JSON Schema that editors read.
+ */
+const numberWhere = (test: (x: number) => boolean, expected: string, json: Record<string, unknown>) =>
+  z
+    .custom<number>((x) => typeof x === "number" && Number.isFinite(x) && test(x), { error: says(expected) })
+    .meta(json);
 
-export const nonNegative = () => {
-  const e = says("a number ≥ 0");
-  return z.number({ error: e }).min(0, { error: e });
-};
+export const unit = () => numberWhere((x) => x >= 0 && x <= 1, "a number from 0 to 1", { type: "number", minimum: 0, maximum: 1 });
+
+export const nonNegative = () => numberWhere((x) => x >= 0, "a number ≥ 0", { type: "number", minimum: 0 });
 
 /** 1000000 → "1,000,000". By hand: toLocaleString loads locale data, a fifth of start-up. */
 const withCommas = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 /** A whole number; counts that size arrays have a ceiling, so a typo cannot ask for terabytes. */
-export const wholeCount = (min = 0, max = Number.MAX_SAFE_INTEGER) => {
-  const e = says(max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${withCommas(max)}`);
-  return z.number({ error: e }).int({ error: e }).min(min, { error: e }).max(max, { error: e });
-};
+export const wholeCount = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  numberWhere(
+    (x) => Number.isSafeInteger(x) && x >= min && x <= max,
+    max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${withCommas(max)}`,
+    { type: "integer", minimum: min, maximum: max },
+  );
 
 /** The ceiling of counts such as positions and interview slots. */
 export const COUNT_CEILING = 1_000_000;
 
 export const realNumber = () => z.number({ error: says("a number") });
 
-export const bounded = (lo: number, hi: number) => {
-  const e = says(`a number from ${lo} to ${hi}`);
-  return z.number({ error: e }).min(lo, { error: e }).max(hi, { error: e });
-};
+export const bounded = (lo: number, hi: number) =>
+  numberWhere((x) => x >= lo && x <= hi, `a number from ${lo} to ${hi}`, { type: "number", minimum: lo, maximum: hi });
 
 export const text = () => z.string({ error: says("text") });
 

@@ -64,6 +64,21 @@ describe("loading scenarios", () => {
     ]);
   });
 
+  it("refuses NaN, infinities, fractions and numbers past a bound with one message each", () => {
+    const text =
+      "programs: [{id: P, positions: .inf, prestige: .nan, backchannelUse: -.inf}, {id: Q, positions: 1.5, prestige: -0}]\n" +
+      "applicants: [{id: a, maxInterviews: 9007199254740993, auditionGap: -1.5, paper: 1.0000001}]\n";
+    expect(issuesOf(text)).toEqual([
+      "1:31 programs[0].positions: expected a whole number from 0 to 1,000,000, got Infinity",
+      "1:47 programs[0].prestige: expected a number from 0 to 1, got NaN",
+      "1:69 programs[0].backchannelUse: expected a number ≥ 0, got -Infinity",
+      "1:96 programs[1].positions: expected a whole number from 0 to 1,000,000, got 1.5",
+      "2:37 applicants[0].maxInterviews: expected a whole number from 0 to 1,000,000, got 9007199254740992",
+      "2:68 applicants[0].auditionGap: expected a number from -1 to 1, got -1.5",
+      "2:81 applicants[0].paper: expected a number from 0 to 1, got 1.0000001",
+    ]);
+  });
+
   it("finds repeats within each list only, ids written as numbers included, beside unknown ids", () => {
     const text =
       "programs: [{id: P, positions: 1}, {id: 10, positions: 1}]\n" +
