@@ -78,7 +78,11 @@ function planFor(entity: z.ZodObject, keys: readonly string[]): Plan {
       template[key] = value;
     }
   }
-  const checked = entity.clone({ ...entity._zod.def, shape: sub, checks: [] } as typeof entity._zod.def);
+  // Items of these keys have no key the schema lacks: what it does with unknown keys (for a
+  // strict schema, a second look at every key of every item) can be left out.
+  const known = keys.every((key) => Object.hasOwn(shape, key));
+  const def = { ...entity._zod.def, shape: sub, checks: [], ...(known ? { catchall: undefined } : {}) };
+  const checked = entity.clone(def as typeof entity._zod.def);
   return { schema: z.array(checked), template: sharedDefaults ? template : undefined };
 }
 
