@@ -13,6 +13,7 @@ import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
 
 /** Every list of ids in the scenario, resolved to indices (-1 where unknown). */
 export interface ResolvedReferences {
+  /** Id to index, for lookups only: the maps are filled from the last id to the first. */
   readonly programIndex: ReadonlyMap<string, number>;
   readonly applicantIndex: ReadonlyMap<string, number>;
   readonly referrerIndex: ReadonlyMap<string, number>;
@@ -78,12 +79,20 @@ function resolveEach(column: readonly unknown[] | undefined, rows: number, resol
 function indexIds(ids: readonly unknown[] | undefined, kind: string, errors: UnplacedIssue[]): Map<string, number> {
   const seen = new Map<string, number>();
   if (!ids) return seen;
-  for (let i = 0; i < ids.length; i++) {
+  // Set from the last to the first, so that each id keeps its first index for one map
+  // operation; only a list that repeats an id needs the second pass, which reports it.
+  let valid = 0;
+  for (let i = ids.length - 1; i >= 0; i--) {
     const id = asId(ids[i]);
     if (id === undefined) continue;
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, i);
-    else errors.push({ path: [`${kind}s`, i, "id"], message: `duplicate ${kind} id ${quote(id)} (first at ${kind}s[${first}])` });
+    seen.set(id, i);
+    valid++;
+  }
+  if (seen.size === valid) return seen;
+  for (let i = 0; i < ids.length; i++) {
+    const id = asId(ids[i]);
+    const first = id === undefined ? i : seen.get(id)!;
+    if (first !== i) errors.push({ path: [`${kind}s`, i, "id"], message: `duplicate ${kind} id ${quote(id!)} (first at ${kind}s[${first}])` });
   }
   return seen;
 }

@@ -79,6 +79,14 @@ describe("loading scenarios", () => {
     ]);
   });
 
+  it("points each repeated id at its first use, an id written as a number included", () => {
+    expect(issuesOf("applicants: [{id: A}, {id: B}, {id: A}, {id: 7}, {id: '7'}, {id: A}]\n")).toEqual([
+      '1:37 applicants[2].id: duplicate applicant id "A" (first at applicants[0])',
+      '1:55 applicants[4].id: duplicate applicant id "7" (first at applicants[3])',
+      '1:66 applicants[5].id: duplicate applicant id "A" (first at applicants[0])',
+    ]);
+  });
+
   it("finds repeats within each list only, ids written as numbers included, beside unknown ids", () => {
     const text =
       "programs: [{id: P, positions: 1}, {id: 10, positions: 1}]\n" +
