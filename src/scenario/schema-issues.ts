@@ -68,6 +68,7 @@ export interface SchemaCheck<T> {
   readonly issues: UnplacedIssue[];
 }
 
+/** Checks data as a parser gives it (no value is `undefined`), with every issue in our words. */
 export function checkAgainstSchema<S extends z.ZodType>(schema: S, data: unknown): SchemaCheck<z.output<S>> {
   const result = parseByKeySets(schema, data, { error: (iss) => genericMessage(iss as z.core.$ZodIssue) });
   if (result.success) return { value: result.data, issues: [] };
