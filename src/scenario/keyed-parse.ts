@@ -49,8 +49,8 @@ interface Plan {
   readonly template: Readonly<Record<string, unknown>> | undefined;
 }
 
-// Above this many key sets in one list, the remaining items are checked whole: each plan
-// is a new schema that zod compiles on first use.
+// Plans are kept for the life of the process, at most this many per kind of entity; items
+// of any further key set are checked whole. Each plan is a schema zod compiles on first use.
 const MAX_PLANS = 32;
 
 const plansOf = new WeakMap<AnySchema, Map<string, Plan>>();
