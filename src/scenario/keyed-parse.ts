@@ -107,6 +107,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** Items by their keys, in order: consecutive items usually share them, so most are one comparison. */
 function groupByKeys(entity: z.ZodObject, list: readonly unknown[]): Group[] {
   const groups = new Map<string, Group>();
+  const planned: Group[] = [];
   const whole: Group = { plan: undefined, items: [], at: [] };
   let keys: string[] | undefined;
   let group = whole;
@@ -134,7 +135,8 @@ function groupByKeys(entity: z.ZodObject, list: readonly unknown[]): Group[] {
       let found = groups.get(signature);
       if (!found) {
         const plan = cachedPlan(entity, keys, signature);
-        found = plan?.template ? { plan, items: [], at: [] } : whole;
+        found = whole;
+        if (plan?.template) planned.push((found = { plan, items: [], at: [] }));
         groups.set(signature, found);
       }
       group = found;
@@ -142,7 +144,7 @@ function groupByKeys(entity: z.ZodObject, list: readonly unknown[]): Group[] {
     group.items.push(item);
     group.at.push(i);
   }
-  return [...new Set([...groups.values(), whole])].filter((g) => g.items.length > 0);
+  return whole.items.length > 0 ? [...planned, whole] : planned;
 }
 
 type Result<T> = { success: true; data: T } | { success: false; issues: z.core.$ZodIssue[] };
