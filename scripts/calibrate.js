@@ -6,7 +6,7 @@ import { PRESETS } from "../dist/generate/presets.js";
 import { specialtyMarket } from "../dist/generate/specialty-market.js";
 import { loadScenarioText } from "../dist/scenario/load.js";
 import { simulate } from "../dist/montecarlo/simulate.js";
-import { resultsContext, resultsOf } from "../dist/report/results-model.js";
+import { resultsContext, resultsOf } from "../dist/montecarlo/results-of.js";
 
 const RUNS = { dermatology: 200, "orthopaedic-surgery": 200, "emergency-medicine": 100, "internal-medicine": 20, nrmp: 4 };
 const pct = (x) => `${(x * 100).toFixed(1)}%`;

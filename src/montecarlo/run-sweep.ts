@@ -2,9 +2,10 @@ import { UsageError } from "../errors.js";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { withSettings } from "../scenario/settings.js";
-import { resultsContext, resultsOf } from "../report/results-model.js";
+import { resultsContext, resultsOf } from "./results-of.js";
 import { simulate } from "./simulate.js";
-import { gridPoints, sweepPoint, type SweepAxis, type SweepResults } from "./sweep.js";
+import { gridPoints, sweepPoint, type SweepAxis, } from "./sweep.js";
+import type { SweepResults } from "../results/sweep-results.js";
 
 export interface SweepOptions {
   readonly axes: readonly SweepAxis[];

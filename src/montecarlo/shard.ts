@@ -1,7 +1,7 @@
 import { UsageError, UserError } from "../errors.js";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { ModelParams } from "../scenario/model-params.js";
-import type { ResultsContext } from "../report/results-model.js";
+import type { ResultsContext } from "./results-of.js";
 import {
   APPLICANT,
   fromData,

@@ -1,8 +1,8 @@
 import { UsageError } from "../errors.js";
-import type { Proposer } from "../match/deferred-acceptance.js";
 import { parameterPaths, type ParameterSetting } from "../scenario/overrides.js";
 import { didYouMean } from "../scenario/did-you-mean.js";
-import type { RunResults } from "../report/results-model.js";
+import type { RunResults } from "../results/run-results.js";
+import type { SweepPoint } from "../results/sweep-results.js";
 
 /** One axis of a sweep: a model parameter and the values it takes. */
 export interface SweepAxis {
@@ -65,25 +65,6 @@ export function gridPoints(axes: readonly SweepAxis[]): ParameterSetting[][] {
     points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value, text: `${axis.path}=${value}` }]));
   }
   return points;
-}
-
-export interface SweepPoint {
-  parameters: Record<string, number | boolean>;
-  matchRate: { withCalls: number; withoutCalls: number; difference: number };
-  callsPerSeason: number;
-  invitesShaped: number;
-  outcomeChanged: number;
-  focus?: { applicant: string; pMatch: number; pMatchCi: [number, number]; pMatchWithoutCalls: number; delta: number };
-}
-
-/** The results of `sweep`, as `sweep --format json` prints them. */
-export interface SweepResults {
-  scenario: string;
-  runs: number;
-  seed: number;
-  proposer: Proposer;
-  axes: { path: string; values: (number | boolean)[] }[];
-  points: SweepPoint[];
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -1,5 +1,5 @@
-import type { SweepResults } from "../montecarlo/sweep.js";
-import type { RunResults } from "./results-model.js";
+import type { SweepResults } from "../results/sweep-results.js";
+import type { RunResults } from "../results/run-results.js";
 import { mostMoved } from "./run-report.js";
 import { barChart, dotPlot, lineChart } from "./svg-charts.js";
 

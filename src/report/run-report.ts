@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { renderCsv } from "./csv.js";
 import { textHistogram } from "./histogram.js";
-import type { ApplicantResult, RunResults } from "./results-model.js";
+import type { ApplicantResult, RunResults } from "../results/run-results.js";
 import { newTable } from "./table.js";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);

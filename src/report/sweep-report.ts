@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { SweepResults } from "../montecarlo/sweep.js";
+import type { SweepResults } from "../results/sweep-results.js";
 import { renderCsv } from "./csv.js";
 import { newTable } from "./table.js";
 

@@ -2,7 +2,7 @@ import type { DaRound } from "../match/deferred-acceptance-rounds.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import type { CallPhase, SeasonEvent } from "../season/events.js";
 import type { TraceData } from "../season/trace.js";
-import { round } from "./results-model.js";
+import { round } from "../results/numbers.js";
 
 // The trace in ids: what `trace --format json` prints and what the text and markdown
 // narratives are rendered from, so the three formats cannot disagree.

@@ -8,7 +8,7 @@ import { specialtyMarket } from "../../src/generate/specialty-market.js";
 import { scenarioText } from "../../src/generate/scenario-text.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { simulateInline } from "../../src/montecarlo/run-trials.js";
-import { resultsContext, resultsOf } from "../../src/report/results-model.js";
+import { resultsContext, resultsOf } from "../../src/montecarlo/results-of.js";
 import { captureIo } from "../helpers/cli.js";
 
 describe("generate --preset", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { simulateInline } from "../../src/montecarlo/run-trials.js";
-import { resultsContext, resultsOf } from "../../src/report/results-model.js";
+import { resultsContext, resultsOf } from "../../src/montecarlo/results-of.js";
 import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
 import { attendInterviews } from "../../src/season/interviews.js";
 import { buildRankLists } from "../../src/season/rank-lists.js";

@@ -49,7 +49,7 @@ export function registerMerge(program: Command, io: Io): void {
     .action(async (files: string[], opts: MergeOptions) => {
       const parts = await Promise.all(files.map(readPart));
       const { mergeShards } = await import("../../montecarlo/shard.js");
-      const { resultsOf } = await import("../../report/results-model.js");
+      const { resultsOf } = await import("../../montecarlo/results-of.js");
       const { acc, context, first } = mergeShards(parts);
       const results = resultsOf(acc, context, { scenario: first.scenario, seed: first.seed, proposer: first.proposer });
       await emit(io, await renderResults(io, results, opts), opts.out);

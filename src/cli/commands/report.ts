@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { UsageError, UserError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
-import type { SweepResults } from "../../montecarlo/sweep.js";
-import type { RunResults } from "../../report/results-model.js";
+import type { SweepResults } from "../../results/sweep-results.js";
+import type { RunResults } from "../../results/run-results.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { emit, type Io } from "../io.js";
@@ -61,7 +61,7 @@ export function registerReport(program: Command, io: Io): void {
         if (file === undefined) throw new UsageError("report: give a scenario file, or --from result.json");
         const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
         requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
-        const { resultsContext, resultsOf } = await import("../../report/results-model.js");
+        const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
         const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
         const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
         const acc = await simulateWithProgress(

@@ -4,7 +4,7 @@ import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { renderJson } from "../../report/json.js";
-import type { RunResults } from "../../report/results-model.js";
+import type { RunResults } from "../../results/run-results.js";
 import { colors, emit, type Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
 import {
@@ -100,7 +100,7 @@ async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortS
     quiet: opts.quiet === true,
   });
 
-  const { resultsContext, resultsOf } = await import("../../report/results-model.js");
+  const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
   const context = resultsContext(s);
   const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer };
   let text: string;

@@ -1,7 +1,9 @@
-import type { Accumulator } from "../montecarlo/accumulator.js";
-import { APPLICANT, GLOBAL, GROUPS, PROGRAM } from "../montecarlo/accumulator.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import type { ModelParams } from "../scenario/model-params.js";
+import { round, wilson } from "../results/numbers.js";
+import type { ApplicantResult, ProgramResult, RunResults } from "../results/run-results.js";
+import type { Accumulator } from "./accumulator.js";
+import { APPLICANT, GLOBAL, GROUPS, PROGRAM } from "./accumulator.js";
 
 /** What turning counts into results needs of the scenario (kept in shard files too). */
 export interface ResultsContext {
@@ -11,84 +13,8 @@ export interface ResultsContext {
   readonly model: ModelParams;
 }
 
-/** The results of `run`, as `run --format json` prints them and the library returns them. */
-export interface RunResults {
-  scenario: string;
-  runs: number;
-  seed: number;
-  proposer: "applicant" | "program";
-  summary: {
-    matchRate: { withCalls: number; withoutCalls: number };
-    calls: { preInterview: number; rankList: number; late: number };
-    verdicts: { strong: number; positive: number; fine: number; cautious: number; wouldNotRank: number };
-    drops: number;
-    rippleDrops: number;
-    insincerityCaught: number;
-    invitesShaped: number;
-    outcomeChanged: number;
-    blockingPairsVsUncalled: number;
-    /** P(match) with and without calls for groups of applicants (see GROUPS). */
-    groups: Record<"homeOrAway" | "neither" | "tiedLetters" | "untiedLetters", GroupResult>;
-    /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
-    callRates: Record<"top" | "borderline" | "redFlag", { measured: number | null; parameter: number }>;
-  };
-  applicants: ApplicantResult[];
-  programs: ProgramResult[];
-}
-
-export interface GroupResult {
-  /** Mean number of applicants in the group per season. */
-  applicants: number;
-  pMatch: number | null;
-  pMatchWithoutCalls: number | null;
-  difference: number | null;
-}
-
-export interface ApplicantResult {
-  id: string;
-  pMatch: number;
-  pMatchCi: [number, number];
-  pMatchWithoutCalls: number;
-  delta: number;
-  pFirstChoice: number;
-  pFirstChoiceWithoutCalls: number;
-  meanMatchedRank: number | null;
-  meanCalls: number;
-  rankHistogram: number[];
-}
-
-export interface ProgramResult {
-  id: string;
-  positions: number;
-  fillRate: number | null;
-  fillRateWithoutCalls: number | null;
-  meanQualityMatched: number | null;
-  meanQualityMatchedWithoutCalls: number | null;
-  callsMade: number;
-}
-
 export function resultsContext(s: IndexedScenario): ResultsContext {
   return { applicantIds: s.applicantIds, programIds: s.programIds, positions: s.program.positions, model: s.model };
-}
-
-/** Fixed rounding, so printed figures do not depend on floating-point noise in the last digits. */
-export const round = (x: number, digits = 4): number => {
-  const f = 10 ** digits;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-};
-
-const Z95 = 1.959963984540054;
-
-/** Wilson score interval for x successes in n trials, 95%. */
-export function wilson(x: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = x / n;
-  const z2 = Z95 * Z95;
-  const denom = 1 + z2 / n;
-  const center = (p + z2 / (2 * n)) / denom;
-  const half = (Z95 / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [round(Math.max(0, center - half)), round(Math.min(1, center + half))];
 }
 
 export function resultsOf(

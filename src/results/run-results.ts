@@ -1,0 +1,59 @@
+// The results of a run as numbers and labels: what the engine produces and every
+// renderer reads. Below both, so neither imports the other's concerns.
+
+/** The results of `run`, as `run --format json` prints them and the library returns them. */
+export interface RunResults {
+  scenario: string;
+  runs: number;
+  seed: number;
+  proposer: "applicant" | "program";
+  summary: {
+    matchRate: { withCalls: number; withoutCalls: number };
+    calls: { preInterview: number; rankList: number; late: number };
+    verdicts: { strong: number; positive: number; fine: number; cautious: number; wouldNotRank: number };
+    drops: number;
+    rippleDrops: number;
+    insincerityCaught: number;
+    invitesShaped: number;
+    outcomeChanged: number;
+    blockingPairsVsUncalled: number;
+    /** P(match) with and without calls for groups of applicants (see GROUPS). */
+    groups: Record<"homeOrAway" | "neither" | "tiedLetters" | "untiedLetters", GroupResult>;
+    /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
+    callRates: Record<"top" | "borderline" | "redFlag", { measured: number | null; parameter: number }>;
+  };
+  applicants: ApplicantResult[];
+  programs: ProgramResult[];
+}
+
+export interface GroupResult {
+  /** Mean number of applicants in the group per season. */
+  applicants: number;
+  pMatch: number | null;
+  pMatchWithoutCalls: number | null;
+  difference: number | null;
+}
+
+export interface ApplicantResult {
+  id: string;
+  pMatch: number;
+  pMatchCi: [number, number];
+  pMatchWithoutCalls: number;
+  delta: number;
+  pFirstChoice: number;
+  pFirstChoiceWithoutCalls: number;
+  meanMatchedRank: number | null;
+  meanCalls: number;
+  rankHistogram: number[];
+}
+
+export interface ProgramResult {
+  id: string;
+  positions: number;
+  fillRate: number | null;
+  fillRateWithoutCalls: number | null;
+  meanQualityMatched: number | null;
+  meanQualityMatchedWithoutCalls: number | null;
+  callsMade: number;
+}
+
