@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
 
 /** Everything the CLI touches of the outside world, injected so tests need no mocks. */
 export interface Io {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stdin: AsyncIterable<string | Buffer>;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -89,14 +89,8 @@ export async function writeFileAtomic(path: string, text: string, fs: FileOps = 
   }
 }
 
-/** Sends a fully rendered result to --out (atomically) or to stdout. */
-export async function emit(io: Io, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined || out === "-") io.stdout.write(text);
-  else await writeFileAtomic(out, text);
-}
-
 /** Colour only on a terminal, never under NO_COLOR or --no-color, never into a file. */
-export function wantsColor(io: Io, opts: { color?: boolean; out?: string | undefined }): boolean {
+export function wantsColor(io: Io, opts: { color?: boolean | undefined; out?: string | undefined }): boolean {
   if (opts.color === false) return false;
   if (io.env["NO_COLOR"] !== undefined && io.env["NO_COLOR"] !== "") return false;
   if (opts.out !== undefined && opts.out !== "-") return false;
@@ -104,7 +98,7 @@ export function wantsColor(io: Io, opts: { color?: boolean; out?: string | undef
 }
 
 /** A chalk instance for this output: colour only where wantsColor says so. */
-export async function colors(io: Io, opts: { color?: boolean; out?: string | undefined }): Promise<ChalkInstance> {
+export async function colors(io: Io, opts: { color?: boolean | undefined; out?: string | undefined }): Promise<ChalkInstance> {
   const { Chalk } = await import("chalk");
   return new Chalk({ level: wantsColor(io, opts) ? 1 : 0 });
 }

@@ -11,6 +11,9 @@ import { registerGenerate } from "./commands/generate.js";
 import { registerReport } from "./commands/report.js";
 import { registerValidate } from "./commands/validate.js";
 
+/** The start of every error message that is not a positioned scenario issue. */
+export const PREFIX = "match-sim:";
+
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 export function buildProgram(io: Io): Command {
@@ -22,7 +25,20 @@ export function buildProgram(io: Io): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+      // Every error line starts the same way, whoever found the problem.
+      outputError: (s, write) => write(s.replace(/^error: /, `${PREFIX} `)),
     });
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  $ match-sim run scenarios/classroom.yaml
+  $ match-sim trace scenarios/classroom.yaml --trial 1
+  $ match-sim sweep scenarios/classroom.yaml --set effects.strong=0,10,20 --runs 500
+
+Every command takes --help. The guides are in docs/ (start with docs/scenario-format.md).
+`,
+  );
   registerRun(program, io);
   registerTrace(program, io);
   registerSweep(program, io);
@@ -50,11 +66,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander has printed its message
     }
     if (err instanceof Interrupted) {
-      io.stderr.write(`match-sim: ${err.message}\n`);
+      io.stderr.write(`${PREFIX} ${err.message}\n`);
       return EXIT.interrupted;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`match-sim: ${err.message}\n`);
+      io.stderr.write(`${PREFIX} ${err.message}\n`);
       return EXIT.usage;
     }
     if (err instanceof ScenarioError) {
@@ -62,11 +78,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT.badInput;
     }
     if (err instanceof UserError) {
-      io.stderr.write(`match-sim: ${err.message}\n`);
+      io.stderr.write(`${PREFIX} ${err.message}\n`);
       return EXIT.badInput;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    io.stderr.write(`match-sim: internal error, please report it with the command you ran:\n${detail}\n`);
+    io.stderr.write(`${PREFIX} internal error, please report it with the command you ran:\n${detail}\n`);
     return EXIT.internal;
   }
 }

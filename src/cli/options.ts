@@ -1,12 +1,6 @@
 import { InvalidArgumentError, Option } from "commander";
 import { parseSetting, type ParameterSetting } from "../scenario/overrides.js";
 
-export const FORMATS = ["table", "json", "csv"] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(FORMATS).default("table");
-
 export const proposerOption = () =>
   new Option("--proposer <side>", "which side proposes in deferred acceptance")
     .choices(["applicant", "program"])

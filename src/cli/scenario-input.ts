@@ -8,6 +8,7 @@ import {
   type LoadOptions,
 } from "../scenario/load.js";
 import { UsageError } from "../errors.js";
+import { didYouMean } from "../scenario/did-you-mean.js";
 import { readAll, type Io } from "./io.js";
 
 export const STDIN_NAME = "<stdin>";
@@ -31,7 +32,9 @@ export async function checkScenarioInput(path: string, io: Io): Promise<CheckedS
   return checkScenarioText(text, file);
 }
 
-/** Checks an option naming an applicant (or program): exit 2 naming it if there is none such. */
+/** Checks an option naming an applicant (or program): exit 2 naming it, with the nearest id, if there is none such. */
 export function requireId(flag: string, id: string | undefined, ids: readonly string[], where: string, kind = "applicant"): void {
-  if (id !== undefined && !ids.includes(id)) throw new UsageError(`${flag} ${id}: no ${kind} with that id in ${where}`);
+  if (id === undefined || ids.includes(id)) return;
+  const guess = didYouMean(id, ids);
+  throw new UsageError(`${flag} ${id}: no ${kind} with that id in ${where}${guess === undefined ? "" : ` (did you mean ${guess}?)`}`);
 }

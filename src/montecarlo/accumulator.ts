@@ -16,8 +16,8 @@ export const GLOBAL = {
   blockingPairsVsUncalled: COUNT.size + 4,
   /**
    * Groups of applicants, 3 cells each (applicant-seasons, matched with calls, matched
-   * without): 0 home program or away rotation on their list, 1 neither; 2 a letter writer
-   * tied to a program director, 3 none.
+   * without): 0 a home program or an away rotation, 1 neither; 2 a letter writer tied to
+   * a program director, 3 none.
    */
   groups: COUNT.size + 5,
   size: COUNT.size + 5 + 12,
@@ -71,25 +71,6 @@ export function accumulatorFor(plan: SeasonPlan): Accumulator {
   return newAccumulator(plan.s.applicant.count, plan.s.program.count, plan.maxApplicantList + 1);
 }
 
-/** Whether applicant a's list (in the season without calls) holds their home or an away program. */
-function connectedOnList(plan: SeasonPlan, world: TrialResult["withoutCalls"], a: number): boolean {
-  const { s } = plan;
-  const home = s.applicant.home[a]!;
-  const aways = s.applicant.aways;
-  const start = plan.aListOff[a]!;
-  const n = world.aLen[a]!;
-  const list = world.aList;
-  const { offsets, items } = aways;
-  const awaysFrom = offsets[a]!;
-  const awaysTo = offsets[a + 1]!;
-  for (let i = 0; i < n; i++) {
-    const q = list[start + i]!;
-    if (q === home) return true;
-    for (let k = awaysFrom; k < awaysTo; k++) if (items[k] === q) return true;
-  }
-  return false;
-}
-
 /** Counts an applicant-season in a group: seen, matched with calls, matched without. */
 function addToGroup(g: Float64Array, group: number, matchedWith: boolean, matchedWithout: boolean): void {
   const cell = GLOBAL.groups + 3 * group;
@@ -113,7 +94,7 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
   // repeated, checks and all, for every applicant.
   const { applicant, histogram, program } = acc;
   const quality = s.applicant.quality;
-  const tiedLetters = plan.tiedLetters;
+  const { tiedLetters, homeOrAway } = plan;
   const { programOf, matchedRank, callsAbout } = w;
   const programOfWithout = wo.programOf;
   const matchedRankWithout = wo.matchedRank;
@@ -142,7 +123,7 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
       program[p + PROGRAM.qualityWithout]! += Math.round(quality[a]! * 1e6);
     }
     if (q !== q0) g[GLOBAL.outcomeChanged]!++;
-    addToGroup(g, connectedOnList(plan, wo, a) ? 0 : 1, q >= 0, q0 >= 0);
+    addToGroup(g, homeOrAway[a] ? 0 : 1, q >= 0, q0 >= 0);
     addToGroup(g, tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
     applicant[row + APPLICANT.calls]! += callsAbout[a]!;
   }

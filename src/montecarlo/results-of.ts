@@ -11,11 +11,28 @@ export interface ResultsContext {
   readonly programIds: readonly string[];
   readonly positions: readonly number[] | Int32Array;
   readonly model: ModelParams;
+  /** Names given in the file, null where there is none (same order as the ids). */
+  readonly applicantNames?: readonly (string | null)[] | undefined;
+  readonly programNames?: readonly (string | null)[] | undefined;
 }
 
+/** Each entity's name where the file gives one other than its id, else null. */
+export const namesOf = (ids: readonly string[], labels: readonly string[]): (string | null)[] =>
+  ids.map((id, i) => (labels[i] === id ? null : labels[i]!));
+
 export function resultsContext(s: IndexedScenario): ResultsContext {
-  return { applicantIds: s.applicantIds, programIds: s.programIds, positions: s.program.positions, model: s.model };
+  return {
+    applicantIds: s.applicantIds,
+    programIds: s.programIds,
+    positions: s.program.positions,
+    model: s.model,
+    applicantNames: namesOf(s.applicantIds, s.applicantLabels),
+    programNames: namesOf(s.programIds, s.programLabels),
+  };
 }
+
+/** `{ name }` where there is one, for spreading into a result row. */
+const named = (name: string | null | undefined): { name?: string } => (name === null || name === undefined ? {} : { name });
 
 export function resultsOf(
   acc: Accumulator,
@@ -37,6 +54,7 @@ export function resultsOf(
     while (k > 1 && ranks[k - 1] === 0) k--;
     return {
       id,
+      ...named(s.applicantNames?.[a]),
       pMatch: share(matched, n),
       pMatchCi: wilson(matched, n),
       pMatchWithoutCalls: share(without, n),
@@ -55,6 +73,7 @@ export function resultsOf(
     const filled0 = acc.program[row + PROGRAM.filledWithout]!;
     return {
       id,
+      ...named(s.programNames?.[q]),
       positions,
       fillRate: positions === 0 ? null : share(filled, n * positions),
       fillRateWithoutCalls: positions === 0 ? null : share(filled0, n * positions),

@@ -19,6 +19,8 @@ export const ShardFileSchema: z.ZodType<ShardFile> = z.object({
   parameters: ModelParamsSchema,
   applicants: z.array(z.string()),
   programs: z.array(z.string()),
+  applicantNames: z.array(z.string().nullable()).optional(),
+  programNames: z.array(z.string().nullable()).optional(),
   positions: z.array(whole),
   counts: z.object({ trials: whole, histogramWidth: whole.min(1), global: counts, applicant: counts, histogram: counts, program: counts }),
 }) as unknown as z.ZodType<ShardFile>;

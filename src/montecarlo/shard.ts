@@ -43,12 +43,15 @@ export interface ShardFile {
   parameters: ModelParams;
   applicants: string[];
   programs: string[];
+  /** Names from the file (null: none), so merged results are labelled as a whole run's. */
+  applicantNames?: (string | null)[] | undefined;
+  programNames?: (string | null)[] | undefined;
   positions: number[];
   counts: AccumulatorData;
 }
 
 export function shardFile(
-  meta: Omit<ShardFile, "format" | "version" | "counts" | "applicants" | "programs" | "positions" | "parameters">,
+  meta: Omit<ShardFile, "format" | "version" | "counts" | "applicants" | "programs" | "positions" | "parameters" | "applicantNames" | "programNames">,
   context: ResultsContext,
   acc: Accumulator,
 ): ShardFile {
@@ -60,6 +63,8 @@ export function shardFile(
     parameters: context.model,
     applicants: [...context.applicantIds],
     programs: [...context.programIds],
+    applicantNames: context.applicantNames ? [...context.applicantNames] : undefined,
+    programNames: context.programNames ? [...context.programNames] : undefined,
     positions: Array.from(context.positions),
     counts: {
       trials: data.trials,
@@ -158,7 +163,14 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
   if (acc.trials !== h.runs) throw new UserError(`the parts hold ${acc.trials} trials, not the ${h.runs} of the run`);
   return {
     acc,
-    context: { applicantIds: h.applicants, programIds: h.programs, positions: h.positions, model: h.parameters },
+    context: {
+      applicantIds: h.applicants,
+      programIds: h.programs,
+      positions: h.positions,
+      model: h.parameters,
+      applicantNames: h.applicantNames,
+      programNames: h.programNames,
+    },
     first: h,
   };
 }

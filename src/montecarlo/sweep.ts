@@ -80,7 +80,7 @@ export function sweepPoint(settings: readonly ParameterSetting[], r: RunResults,
   };
   if (focus !== undefined) {
     const a = r.applicants.find((x) => x.id === focus)!;
-    point.focus = { applicant: a.id, pMatch: a.pMatch, pMatchCi: a.pMatchCi, pMatchWithoutCalls: a.pMatchWithoutCalls, delta: a.delta };
+    point.focus = { applicant: a.id, ...(a.name === undefined ? {} : { name: a.name }), pMatch: a.pMatch, pMatchCi: a.pMatchCi, pMatchWithoutCalls: a.pMatchWithoutCalls, delta: a.delta };
   }
   return point;
 }

@@ -1,23 +1,26 @@
-import type { ChalkInstance } from "chalk";
-import { renderCsv } from "./csv.js";
-import { textHistogram } from "./histogram.js";
+import { sharesInTenths, tenths } from "../results/numbers.js";
 import type { ApplicantResult, RunResults } from "../results/run-results.js";
-import { newTable } from "./table.js";
+import { renderCsv } from "./csv.js";
+import type { Block, Line, Span } from "./document.js";
+import { textHistogram } from "./histogram.js";
 
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+/** A share as printed: one decimal of a percent. */
+export const pct = (x: number | null): string => (x === null ? "—" : `${(tenths(x) / 10).toFixed(1)}%`);
 const num = (x: number | null, digits = 2) => (x === null ? "—" : x.toFixed(digits));
-const points = (d: number) => {
-  const tenths = Math.round(d * 1000);
-  return `${tenths > 0 ? "+" : tenths < 0 ? "−" : "±"}${(Math.abs(tenths) / 10).toFixed(1)}`;
-};
+
+/**
+ * The difference of two shares as printed: from their printed values, so that the three
+ * figures on a line always agree (49.1% against 0.0% is +49.1, never +49.2).
+ */
+export function pointsBetween(x: number, y: number): string {
+  const d = tenths(x) - tenths(y);
+  return `${d > 0 ? "+" : d < 0 ? "−" : ""}${(Math.abs(d) / 10).toFixed(1)}`;
+}
+
+const toned = (text: string): Span => ({ text, tone: text.startsWith("+") ? "good" : text.startsWith("−") ? "bad" : "plain" });
 
 /** Rows shown in the tables before they are cut (all rows are in CSV and JSON). */
 export const TABLE_ROWS = 25;
-
-function signed(c: ChalkInstance, d: number): string {
-  const text = points(d);
-  return text.startsWith("+") ? c.green(text) : text.startsWith("−") ? c.red(text) : text;
-}
 
 /** The applicant the histogram is drawn for: the focus, else the one calls moved most. */
 export function histogramSubject(r: RunResults, focus: string | undefined): ApplicantResult | undefined {
@@ -31,96 +34,120 @@ export function mostMoved(applicants: readonly ApplicantResult[]): ApplicantResu
   return [...applicants].sort((x, y) => key(y)[0] - key(x)[0] || key(y)[1] - key(x)[1]);
 }
 
-export function runTable(r: RunResults, c: ChalkInstance, focus?: string): string {
+/** How an entity is shown to people: its name where the file gives one. */
+const label = (x: { id: string; name?: string | undefined }) => x.name ?? x.id;
+
+/** Matched-rank shares of one applicant, adding up to 100.0%. */
+export function rankShares(a: ApplicantResult): { label: string; count: number; share: string }[] {
+  const shares = sharesInTenths(a.rankHistogram);
+  return a.rankHistogram.map((count, i) => ({
+    label: i === a.rankHistogram.length - 1 ? "unmatched" : `rank ${i + 1}`,
+    count,
+    share: `${(shares[i]! / 10).toFixed(1)}%`,
+  }));
+}
+
+/** The run's report as a document: summary, groups, applicants, programs, a histogram. */
+export function runDocument(r: RunResults, focus?: string): Block[] {
   const s = r.summary;
-  const out: string[] = [];
   const side = r.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
-  out.push(c.bold(`${r.scenario}: ${r.runs} seasons, seed ${r.seed}, ${side}`));
-  out.push(
-    `Match rate       ${pct(s.matchRate.withCalls)} with calls, ${pct(s.matchRate.withoutCalls)} without ` +
-      `(${signed(c, s.matchRate.withCalls - s.matchRate.withoutCalls)} points)`,
-  );
-  out.push(
-    `Calls per season ${num(s.calls.preInterview)} before interviews, ${num(s.calls.rankList)} on rank lists, ` +
-      `${num(s.calls.late)} late`,
-  );
-  out.push(
-    `Verdicts/season  strong ${num(s.verdicts.strong)}, positive ${num(s.verdicts.positive)}, fine ${num(s.verdicts.fine)}, ` +
-      `cautious ${num(s.verdicts.cautious)}, would not rank ${num(s.verdicts.wouldNotRank)}`,
-  );
-  out.push(
-    `Drops per season ${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple; ` +
-      `insincerity caught ${num(s.insincerityCaught)}`,
-  );
-  out.push(`Invites shaped   ${pct(s.invitesShaped)} of invitations differ from the season without calls`);
-  out.push(`Outcome changed  ${pct(s.outcomeChanged)} of applicant-seasons end in a different match`);
-  out.push(`Blocking pairs   ${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`);
-  out.push("");
-  const gt = newTable(["who the calls help", "applicants", "P(match)", "without calls", "Δ points"], c);
+  const blocks: Block[] = [{ kind: "heading", level: 2, text: `${r.scenario}: ${r.runs} seasons, seed ${r.seed}, ${side}` }];
+  const matchLine: Line = [
+    { text: `${pct(s.matchRate.withCalls)} with calls, ${pct(s.matchRate.withoutCalls)} without (change ` },
+    toned(pointsBetween(s.matchRate.withCalls, s.matchRate.withoutCalls)),
+    { text: " points)" },
+  ];
+  blocks.push({
+    kind: "fields",
+    rows: [
+      ["Match rate", matchLine],
+      ["Calls per season", `${num(s.calls.preInterview)} before interviews, ${num(s.calls.rankList)} on rank lists, ${num(s.calls.late)} late`],
+      [
+        "Verdicts/season",
+        `strong ${num(s.verdicts.strong)}, positive ${num(s.verdicts.positive)}, fine ${num(s.verdicts.fine)}, ` +
+          `cautious ${num(s.verdicts.cautious)}, would not rank ${num(s.verdicts.wouldNotRank)}`,
+      ],
+      ["Drops per season", `${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple; insincerity caught ${num(s.insincerityCaught)}`],
+      ["Invites shaped", `${pct(s.invitesShaped)} of invitations differ from the season without calls`],
+      ["Outcome changed", `${pct(s.outcomeChanged)} of applicant-seasons end in a different match`],
+      ["Blocking pairs", `${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`],
+    ],
+  });
+
   const groupRows: [string, keyof RunResults["summary"]["groups"]][] = [
-    ["home program or away rotation on their list", "homeOrAway"],
+    ["a home program or an away rotation", "homeOrAway"],
     ["neither", "neither"],
     ["a letter writer tied to a director", "tiedLetters"],
     ["no such letter writer", "untiedLetters"],
   ];
-  for (const [label, key] of groupRows) {
-    const x = s.groups[key];
-    gt.push([label, num(x.applicants, 1), pct(x.pMatch), pct(x.pMatchWithoutCalls), x.difference === null ? "—" : signed(c, x.difference)]);
-  }
-  out.push(gt.toString());
-  out.push("");
+  blocks.push({
+    kind: "table",
+    boxed: true,
+    head: ["who the calls help", "applicants", "P(match)", "without\ncalls", "Δ\npoints"],
+    numeric: [1, 2, 3, 4],
+    wrap: [0],
+    rows: groupRows.map(([name, key]) => {
+      const x = s.groups[key];
+      const size = Number.isInteger(x.applicants) ? String(x.applicants) : x.applicants.toFixed(1);
+      return [name, size, pct(x.pMatch), pct(x.pMatchWithoutCalls), x.pMatch === null || x.pMatchWithoutCalls === null ? "—" : [toned(pointsBetween(x.pMatch, x.pMatchWithoutCalls))]];
+    }),
+  });
 
   const applicants = mostMoved(r.applicants);
-  const at = newTable(
-    ["applicant", "P(match) [95% CI]", "without calls", "Δ points", "P(1st choice)", "without", "mean rank", "calls/season"],
-    c,
-  );
-  for (const a of applicants.slice(0, TABLE_ROWS)) {
-    at.push([
-      a.id,
+  blocks.push({ kind: "heading", level: 2, text: "Applicants (most moved by calls first)" });
+  blocks.push({
+    kind: "table",
+    boxed: true,
+    head: ["applicant", "P(match) [95% CI]", "without\ncalls", "Δ\npoints", "P(1st\nchoice)", "without", "mean\nrank", "calls per\nseason"],
+    longHead: ["", "", "", "", "P(1st choice)", "P(1st choice) without calls", "mean rank", "calls per season"],
+    numeric: [1, 2, 3, 4, 5, 6, 7],
+    // Least important first: what the calls cost in calls, then first choices, then rank.
+    dropOrder: [7, 5, 4, 6],
+    wrap: [0, 1],
+    rows: applicants.slice(0, TABLE_ROWS).map((a) => [
+      label(a),
       `${pct(a.pMatch)} [${pct(a.pMatchCi[0])}, ${pct(a.pMatchCi[1])}]`,
       pct(a.pMatchWithoutCalls),
-      signed(c, a.delta),
+      [toned(pointsBetween(a.pMatch, a.pMatchWithoutCalls))],
       pct(a.pFirstChoice),
       pct(a.pFirstChoiceWithoutCalls),
       num(a.meanMatchedRank),
       num(a.meanCalls),
-    ]);
-  }
-  out.push(c.bold("Applicants (most moved by calls first)"));
-  out.push(at.toString());
-  if (applicants.length > TABLE_ROWS) out.push(c.dim(`(${TABLE_ROWS} of ${applicants.length} applicants shown; --format csv or json lists all)`));
-  out.push("");
+    ]),
+  });
+  if (applicants.length > TABLE_ROWS) blocks.push({ kind: "note", text: `(${TABLE_ROWS} of ${applicants.length} applicants shown; --format csv or json lists all)` });
 
-  const pt = newTable(["program", "positions", "fill with calls", "without", "quality matched", "without", "calls made/season"], c);
-  for (const p of r.programs.slice(0, TABLE_ROWS)) {
-    pt.push([
-      p.id,
+  blocks.push({ kind: "heading", level: 2, text: "Programs" });
+  blocks.push({
+    kind: "table",
+    boxed: true,
+    head: ["program", "positions", "fill with\ncalls", "without", "quality\nmatched", "without", "calls made\nper season"],
+    longHead: ["", "", "", "", "quality matched", "quality matched without calls", "calls made per season"],
+    numeric: [1, 2, 3, 4, 5, 6],
+    dropOrder: [6, 5, 4],
+    wrap: [0],
+    rows: r.programs.slice(0, TABLE_ROWS).map((p) => [
+      label(p),
       String(p.positions),
       pct(p.fillRate),
       pct(p.fillRateWithoutCalls),
       num(p.meanQualityMatched, 3),
       num(p.meanQualityMatchedWithoutCalls, 3),
       num(p.callsMade),
-    ]);
-  }
-  out.push(c.bold("Programs"));
-  out.push(pt.toString());
-  if (r.programs.length > TABLE_ROWS) out.push(c.dim(`(${TABLE_ROWS} of ${r.programs.length} programs shown; --format json lists all)`));
+    ]),
+  });
+  if (r.programs.length > TABLE_ROWS) blocks.push({ kind: "note", text: `(${TABLE_ROWS} of ${r.programs.length} programs shown; --format csv or json lists all)` });
 
   const subject = histogramSubject(r, focus);
   if (subject) {
-    out.push("");
-    out.push(c.bold(`Matched rank of ${subject.id}${focus === undefined ? " (the applicant calls moved most)" : ""}, with calls`));
-    const total = subject.rankHistogram.reduce((x, y) => x + y, 0);
-    const rows = subject.rankHistogram.map((count, i) => ({
-      label: i === subject.rankHistogram.length - 1 ? "unmatched" : `rank ${i + 1}`,
-      value: count,
-      note: total === 0 ? "" : pct(count / total),
-    }));
-    out.push(textHistogram(rows));
+    blocks.push({
+      kind: "heading",
+      level: 2,
+      text: `Matched rank of ${label(subject)}${focus === undefined ? " (the applicant calls moved most)" : ""}, with calls`,
+    });
+    blocks.push({ kind: "pre", text: textHistogram(rankShares(subject).map((x) => ({ label: x.label, value: x.count, note: x.share }))) });
   }
-  return `${out.join("\n")}\n`;
+  return blocks;
 }
 
 export function runCsv(r: RunResults): string {

@@ -1,41 +1,49 @@
-import type { ChalkInstance } from "chalk";
 import type { SweepResults } from "../results/sweep-results.js";
 import { renderCsv } from "./csv.js";
-import { newTable } from "./table.js";
+import type { Block } from "./document.js";
+import { pct, pointsBetween } from "./run-report.js";
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const pts = (d: number) => `${d > 0 ? "+" : d < 0 ? "−" : "±"}${Math.abs(d * 100).toFixed(1)}`;
+/** A long parameter path breaks at its dots, so an axis heading does not widen the table. */
+const axisHeading = (path: string) => (path.length <= 16 ? path : path.split(".").join(".\n"));
 
-function header(r: SweepResults): string[] {
+/** The sweep as a document: one row per point of the grid. */
+export function sweepDocument(r: SweepResults): Block[] {
   const focus = r.points[0]?.focus;
-  return [
-    ...r.axes.map((a) => a.path),
-    "match with calls",
-    "without",
-    "Δ points",
-    "calls/season",
-    "invites shaped",
-    "outcome changed",
-    ...(focus ? [`P(match) ${focus.applicant}`, `95% CI`, "without", "Δ points"] : []),
-  ];
-}
-
-export function sweepTable(r: SweepResults, c: ChalkInstance): string {
-  const t = newTable(header(r), c);
-  for (const p of r.points) {
-    t.push([
-      ...r.axes.map((a) => String(p.parameters[a.path])),
-      pct(p.matchRate.withCalls),
-      pct(p.matchRate.withoutCalls),
-      pts(p.matchRate.difference),
-      p.callsPerSeason.toFixed(2),
-      pct(p.invitesShaped),
-      pct(p.outcomeChanged),
-      ...(p.focus ? [pct(p.focus.pMatch), `[${pct(p.focus.pMatchCi[0])}, ${pct(p.focus.pMatchCi[1])}]`, pct(p.focus.pMatchWithoutCalls), pts(p.focus.delta)] : []),
-    ]);
-  }
+  const nAxes = r.axes.length;
   const side = r.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
-  return `${c.bold(`${r.scenario}: sweep of ${r.points.length} points, ${r.runs} seasons each, seed ${r.seed}, ${side}`)}\n${t.toString()}\n`;
+  const col = (k: number) => nAxes + k;
+  return [
+    { kind: "heading", level: 2, text: `${r.scenario}: sweep of ${r.points.length} points, ${r.runs} seasons each, seed ${r.seed}, ${side}` },
+    {
+      kind: "table",
+      boxed: true,
+      head: [
+        ...r.axes.map((a) => axisHeading(a.path)),
+        "match with\ncalls",
+        "without",
+        "Δ\npoints",
+        "calls per\nseason",
+        "invites\nshaped",
+        "outcome\nchanged",
+        ...(focus ? [`P(match)\n${focus.name ?? focus.applicant}`, "95% CI", "without", "Δ\npoints"] : []),
+      ],
+      numeric: Array.from({ length: 6 + (focus ? 4 : 0) }, (_, k) => col(k)),
+      // The focus applicant is why it was asked for; the market's side figures go first.
+      dropOrder: [col(5), col(4), col(3), ...(focus ? [col(7)] : [])],
+      rows: r.points.map((p) => [
+        ...r.axes.map((a) => String(p.parameters[a.path])),
+        pct(p.matchRate.withCalls),
+        pct(p.matchRate.withoutCalls),
+        pointsBetween(p.matchRate.withCalls, p.matchRate.withoutCalls),
+        p.callsPerSeason.toFixed(2),
+        pct(p.invitesShaped),
+        pct(p.outcomeChanged),
+        ...(p.focus
+          ? [pct(p.focus.pMatch), `[${pct(p.focus.pMatchCi[0])}, ${pct(p.focus.pMatchCi[1])}]`, pct(p.focus.pMatchWithoutCalls), pointsBetween(p.focus.pMatch, p.focus.pMatchWithoutCalls)]
+          : []),
+      ]),
+    },
+  ];
 }
 
 export function sweepCsv(r: SweepResults): string {

@@ -80,6 +80,26 @@ export interface TraceModel {
     blockingPairsVsUncalled: number;
   };
   blockingPairs: { applicant: string; program: string }[];
+  /** How people are shown in the story: the file's names, where they differ from the ids. */
+  labels: { applicants: Record<string, string>; programs: Record<string, string>; referrers: Record<string, string> };
+}
+
+/**
+ * Ids to the labels people read: the name where the file gives one, made unique by the id
+ * where two entities of a kind share a name. Only the labels that differ from ids are kept.
+ */
+export function labelTable(ids: readonly string[], labels: readonly string[]): Record<string, string> {
+  const uses = new Map<string, number>();
+  for (const l of labels) uses.set(l, (uses.get(l) ?? 0) + 1);
+  const idSet = new Set(ids);
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  ids.forEach((id, i) => {
+    const l = labels[i]!;
+    if (l === id) return;
+    // A name shared with another entity, or equal to another's id, would point at two people.
+    out[id] = uses.get(l)! > 1 || idSet.has(l) ? `${l} (${id})` : l;
+  });
+  return out;
 }
 
 export function traceModel(d: TraceData, s: IndexedScenario, scenario: string): TraceModel {
@@ -172,5 +192,57 @@ export function traceModel(d: TraceData, s: IndexedScenario, scenario: string): 
       blockingPairsVsUncalled: d.blockingVsUncalled.length,
     },
     blockingPairs: d.blockingVsUncalled.map((b) => ({ applicant: A(b.applicant), program: P(b.program) })),
+    labels: {
+      applicants: labelTable(s.applicantIds, s.applicantLabels),
+      programs: labelTable(s.programIds, s.programLabels),
+      referrers: labelTable(s.referrerIds, s.referrerLabels),
+    },
+  };
+}
+
+/**
+ * The same trace with every id replaced by its label, for the narrative: the story reads
+ * "Dr. Okafor", the JSON keeps "dr-okafor".
+ */
+export function labelled(m: TraceModel): TraceModel {
+  const L = m.labels;
+  const A = (id: string) => L.applicants[id] ?? id;
+  const P = (id: string) => L.programs[id] ?? id;
+  const R = (id: string) => L.referrers[id] ?? id;
+  const Pn = (id: string | null) => (id === null ? null : P(id));
+  const call = (c: CallRef): CallRef => ({ ...c, program: P(c.program), applicant: A(c.applicant) });
+  const pair = ([a, q]: [string, string]): [string, string] => [A(a), P(q)];
+  const event = (e: TraceEvent): TraceEvent => {
+    switch (e.kind) {
+      case "invite-call":
+      case "rank-call":
+      case "late-call":
+        return { ...e, call: call(e.call), knower: R(e.knower) };
+      case "ripple":
+        return { ...e, applicant: A(e.applicant), from: P(e.from), to: P(e.to), knower: R(e.knower) };
+      case "insincerity-caught":
+        return { ...e, applicant: A(e.applicant), programs: e.programs.map(P), moves: e.moves.map((x) => ({ ...x, program: P(x.program) })) };
+    }
+  };
+  return {
+    ...m,
+    invitations: m.invitations.map((i) => ({
+      ...i,
+      program: P(i.program),
+      invited: i.invited.map(A),
+      invitedWithoutCalls: i.invitedWithoutCalls.map(A),
+      borderline: i.borderline.map(A),
+    })),
+    interviews: m.interviews.map((i) => ({ applicant: A(i.applicant), programs: i.programs.map(P) })),
+    events: m.events.map(event),
+    rankLists: m.rankLists.map((l) => ({ ...l, program: P(l.program), before: l.before.map(A), after: l.after.map(A), withoutCalls: l.withoutCalls.map(A) })),
+    applicantLists: m.applicantLists.map((l) => ({ applicant: A(l.applicant), programs: l.programs.map(P) })),
+    rounds: m.rounds.map((r) => ({ ...r, proposals: r.proposals.map(pair), unranked: r.unranked.map(pair), rejected: r.rejected.map(pair), held: r.held.map(pair) })),
+    match: m.match.map((x) => ({ ...x, applicant: A(x.applicant), withCalls: Pn(x.withCalls), withoutCalls: Pn(x.withoutCalls) })),
+    attribution: m.attribution.map((x) => ({
+      call: call(x.call),
+      changed: x.changed.map((c) => ({ applicant: A(c.applicant), withCall: Pn(c.withCall), withoutCall: Pn(c.withoutCall) })),
+    })),
+    blockingPairs: m.blockingPairs.map((b) => ({ applicant: A(b.applicant), program: P(b.program) })),
   };
 }

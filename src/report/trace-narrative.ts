@@ -1,5 +1,5 @@
 import type { Block, Line, Span } from "./document.js";
-import type { TraceEvent, TraceModel } from "./trace-model.js";
+import { labelled, type TraceEvent, type TraceModel } from "./trace-model.js";
 
 // `trace` told as a story a class can follow: one section per phase of the season.
 
@@ -88,7 +88,13 @@ function concerns(e: TraceEvent, o: NarrativeOptions): boolean {
 
 const numbered = (xs: readonly string[]) => (xs.length === 0 ? "(empty)" : xs.map((x, i) => `${i + 1}. ${x}`).join("  "));
 
-export function traceDocument(m: TraceModel, o: NarrativeOptions = {}): Block[] {
+export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Block[] {
+  // The story is told in names; the options name ids, so they are turned into labels too.
+  const m = labelled(ids);
+  const o: NarrativeOptions = {
+    program: byId.program === undefined ? undefined : (ids.labels.programs[byId.program] ?? byId.program),
+    applicant: byId.applicant === undefined ? undefined : (ids.labels.applicants[byId.applicant] ?? byId.applicant),
+  };
   const full = m.size.applicants <= FULL_DETAIL_APPLICANTS;
   const side = m.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
   const wantProgram = (p: string) => o.program === undefined || o.program === p;

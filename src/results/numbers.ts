@@ -18,3 +18,28 @@ export function wilson(x: number, n: number): [number, number] {
   return [round(Math.max(0, center - half)), round(Math.min(1, center + half))];
 }
 
+
+/** A share in tenths of a percent, the precision reports print it at (0.4915 → 491). */
+export const tenths = (share: number): number => Math.round(share * 1000);
+
+/**
+ * Counts as shares of their total in tenths of a percent that add up to exactly 1000
+ * (largest remainder): rounding each share on its own can print 61.0% + 39.1%.
+ */
+export function sharesInTenths(counts: readonly number[]): number[] {
+  const total = counts.reduce((s, x) => s + x, 0);
+  if (total <= 0) return counts.map(() => 0);
+  const exact = counts.map((x) => (x * 1000) / total);
+  const shares = exact.map(Math.floor);
+  let left = 1000 - shares.reduce((s, x) => s + x, 0);
+  // Ties go to the earlier entry, so the result does not depend on sort stability.
+  const order = exact.map((_, i) => i).sort((i, j) => exact[j]! - shares[j]! - (exact[i]! - shares[i]!) || i - j);
+  for (const i of order) {
+    if (left <= 0) break;
+    if (exact[i]! > shares[i]!) {
+      shares[i]!++;
+      left--;
+    }
+  }
+  return shares;
+}

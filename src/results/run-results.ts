@@ -36,6 +36,8 @@ export interface GroupResult {
 
 export interface ApplicantResult {
   id: string;
+  /** The name the scenario gives, if any. */
+  name?: string;
   pMatch: number;
   pMatchCi: [number, number];
   pMatchWithoutCalls: number;
@@ -49,6 +51,7 @@ export interface ApplicantResult {
 
 export interface ProgramResult {
   id: string;
+  name?: string;
   positions: number;
   fillRate: number | null;
   fillRateWithoutCalls: number | null;

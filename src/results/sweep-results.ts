@@ -4,7 +4,7 @@ export interface SweepPoint {
   callsPerSeason: number;
   invitesShaped: number;
   outcomeChanged: number;
-  focus?: { applicant: string; pMatch: number; pMatchCi: [number, number]; pMatchWithoutCalls: number; delta: number };
+  focus?: { applicant: string; name?: string; pMatch: number; pMatchCi: [number, number]; pMatchWithoutCalls: number; delta: number };
 }
 
 /** The results of `sweep`, as `sweep --format json` prints them. */

@@ -19,9 +19,14 @@ export function editDistance(a: string, b: string): number {
   return d[m]![n]!;
 }
 
-/** The closest candidate, if it is close enough to be a plausible typo. */
+/**
+ * The closest candidate, if it is close enough to be a plausible typo: one that differs only
+ * in case first ("Me" for "me"), else the nearest by edit distance.
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -31,6 +36,7 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       bestDistance = dist;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
+  // A word of one or two letters is as near to many others as to the one meant.
+  const allowed = word.length < 3 ? 0 : Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }

@@ -14,6 +14,10 @@ export interface IndexedScenario {
   readonly applicantIds: readonly string[];
   readonly programIds: readonly string[];
   readonly referrerIds: readonly string[];
+  /** What people read: each entity's `name` where the file gives one, else its id. */
+  readonly applicantLabels: readonly string[];
+  readonly programLabels: readonly string[];
+  readonly referrerLabels: readonly string[];
   readonly specialties: readonly string[];
   readonly regions: readonly string[];
   readonly institutions: readonly string[];
@@ -170,6 +174,9 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     applicantIds: s.applicants.map((a) => a.id),
     programIds: s.programs.map((p) => p.id),
     referrerIds: s.referrers.map((x) => x.id),
+    applicantLabels: s.applicants.map((a) => a.name ?? a.id),
+    programLabels: s.programs.map((p) => p.name ?? p.id),
+    referrerLabels: s.referrers.map((x) => x.name ?? x.id),
     specialties: specialties.values,
     regions: regions.values,
     institutions: institutions.values,

@@ -3,8 +3,7 @@ import { basename } from "node:path";
 import { ScenarioError, UserError } from "../errors.js";
 import { indexScenario, type IndexedScenario } from "./index-scenario.js";
 import type { Issue, UnplacedIssue } from "./issue.js";
-import { locate } from "./locate.js";
-import { parseSource, type ParsedSource } from "./parse-source.js";
+import { parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
 import { checkReferences, type ResolvedReferences } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { checkAgainstSchema } from "./schema-issues.js";
@@ -32,17 +31,15 @@ export interface CheckedScenario {
 }
 
 function place(file: string, source: ParsedSource, issues: readonly UnplacedIssue[]): Issue[] {
-  if (issues.length === 0) return [];
-  const { doc, lineCounter } = source.document();
-  return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...locate(doc, lineCounter, issue) }));
+  return issues.map((issue) => ({ file, path: issue.path, message: issue.message, ...source.place(issue) }));
 }
 
 /** Called as each loading phase ends ("parse", "schema", "references"), for --timings. */
 export type PhaseListener = (phase: string) => void;
 
 /** Parses and checks a scenario text, collecting every problem rather than stopping at the first. */
-export function checkScenarioText(text: string, file: string, onPhase?: PhaseListener): CheckedScenario {
-  const source = parseSource(text, file);
+export function checkScenarioText(text: string, file: string, onPhase?: PhaseListener, parse: ParseOptions = {}): CheckedScenario {
+  const source = parseSource(text, file, parse);
   onPhase?.("parse");
   if (source.syntaxIssues.length > 0) {
     const errors = source.syntaxIssues.map((i) => ({ file, line: i.line, col: i.col, path: i.path, message: i.message }));

@@ -1,4 +1,6 @@
 import type { Document, LineCounter } from "yaml";
+import { fastYamlReader } from "./fast-yaml.js";
+import { locate } from "./locate.js";
 import { yamlModule } from "./yaml-module.js";
 import type { UnplacedIssue } from "./issue.js";
 
@@ -7,8 +9,8 @@ export interface ParsedSource {
   readonly data: unknown;
   /** Problems of syntax, already placed (1-based line and column). */
   readonly syntaxIssues: readonly PlacedSyntaxIssue[];
-  /** The YAML document with its line counter, built on demand (JSON is parsed without it). */
-  readonly document: () => { doc: Document.Parsed; lineCounter: LineCounter };
+  /** Where an issue is in the text (1-based), worked out only when asked. */
+  readonly place: (issue: UnplacedIssue) => { line: number; col: number };
 }
 
 export interface PlacedSyntaxIssue extends UnplacedIssue {
@@ -56,30 +58,44 @@ function jsonSyntaxIssue(
 }
 
 /**
- * Parses YAML or JSON. JSON files take the fast native parser; the YAML parser, which
- * keeps source positions, is used for them only when an error has to be placed.
+ * Parses YAML or JSON. JSON files take the native parser and YAML files js-yaml; the `yaml`
+ * library, which keeps source positions, is used only when an error has to be placed, or
+ * for a YAML file the fast reader declines (anchors, syntax it refuses).
  */
-export function parseSource(text: string, fileName: string): ParsedSource {
+export interface ParseOptions {
+  /** false: read YAML only with the positioned reader (to compare the two, in tests). */
+  readonly fast?: boolean;
+}
+
+export function parseSource(text: string, fileName: string, options: ParseOptions = {}): ParsedSource {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let cached: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const document = () => (cached ??= parseYaml(body));
+  const place = (issue: UnplacedIssue) => {
+    const { doc, lineCounter } = document();
+    return locate(doc, lineCounter, issue);
+  };
 
   if (/\.json$/i.test(fileName)) {
     try {
-      return { data: JSON.parse(body), syntaxIssues: [], document };
+      return { data: JSON.parse(body), syntaxIssues: [], place };
     } catch (err) {
-      return { data: undefined, syntaxIssues: [jsonSyntaxIssue(err as Error, document)], document };
+      return { data: undefined, syntaxIssues: [jsonSyntaxIssue(err as Error, document)], place };
     }
   }
 
+  // Most files are valid: read them fast, and read only what an issue is in with positions.
+  const fast = options.fast === false ? undefined : fastYamlReader().read(body);
+  if (fast) return { data: fast.data, syntaxIssues: [], place: fast.place };
+
   const parsed = document();
   const syntaxIssues = syntaxIssuesOf(parsed);
-  if (syntaxIssues.length > 0) return { data: undefined, syntaxIssues, document };
+  if (syntaxIssues.length > 0) return { data: undefined, syntaxIssues, place };
   try {
-    return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIASES }), syntaxIssues, document };
+    return { data: parsed.doc.toJS({ maxAliasCount: MAX_ALIASES }), syntaxIssues, place };
   } catch (err) {
     // The yaml library refuses documents whose aliases expand past the limit.
     const message = `refused: ${(err as Error).message} (aliases may expand to at most ${MAX_ALIASES} nodes)`;
-    return { data: undefined, syntaxIssues: [{ path: [], line: 1, col: 1, message }], document };
+    return { data: undefined, syntaxIssues: [{ path: [], line: 1, col: 1, message }], place };
   }
 }

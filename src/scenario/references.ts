@@ -1,3 +1,4 @@
+import { didYouMean } from "./did-you-mean.js";
 import type { Csr } from "./csr.js";
 import { notAnId } from "./fields.js";
 import { quote, type PathSegment, type UnplacedIssue } from "./issue.js";
@@ -117,13 +118,32 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   const applicants: Target = { table: indexIds(ac.id, "applicant", errors), kind: "applicant" };
   const referrers: Target = { table: indexIds(columns(referrerList, ["id"]).id, "referrer", errors), kind: "referrer" };
 
+  // Suggestions compare an unknown id with every id of its kind: a file full of unknown ids
+  // gets them for its first few only, so that a broken large file still fails fast.
+  let suggestionsLeft = 50;
+  const inFileOrder = new Map<Target, string[]>();
+  const idsOf = (to: Target): string[] => {
+    let ids = inFileOrder.get(to);
+    if (!ids) {
+      // Ties between suggestions go to the one written first.
+      ids = [];
+      for (const [id, index] of to.table) ids[index] = id;
+      inFileOrder.set(to, (ids = ids.filter((x) => x !== undefined)));
+    }
+    return ids;
+  };
+  const unknown = (to: Target, id: string): string => {
+    const guess = suggestionsLeft-- > 0 ? didYouMean(id, idsOf(to)) : undefined;
+    return `unknown ${to.kind} ${quote(id)}${guess === undefined ? "" : ` (did you mean ${quote(guess)}?)`}`;
+  };
+
   // The path is a function so that it is built only for an error.
   const one = (to: Target, value: unknown, path: () => PathSegment[]): number => {
     if (value === undefined) return -1;
     const id = asId(value);
     if (id === undefined) return -1;
     const index = to.table.get(id);
-    if (index === undefined) errors.push({ path: path(), message: `unknown ${to.kind} ${quote(id)}` });
+    if (index === undefined) errors.push({ path: path(), message: unknown(to, id) });
     return index ?? -1;
   };
 
@@ -160,7 +180,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
             // The checked scenario holds ids as text: the schema leaves entries to this pass.
             values[k] = id;
             index = table.get(id);
-            if (index === undefined) errors.push({ path: [section, i, key, k], message: `unknown ${to.kind} ${quote(id)}` });
+            if (index === undefined) errors.push({ path: [section, i, key, k], message: unknown(to, id) });
           }
         }
         items[w++] = index ?? -1;

@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { bounded, COUNT_CEILING, emptyByDefault, id, idList, list, nonNegative, says, text, unit, wholeCount } from "./fields.js";
 import { ModelParamsSchema } from "./model-params.js";
+import { didYouMean } from "./did-you-mean.js";
+import { quote } from "./issue.js";
 
 // The one definition of the scenario format. Types are derived from it (z.input for what
 // a user writes, z.output for the checked scenario with defaults filled), never restated.
@@ -13,8 +15,14 @@ const entity = <S extends z.core.$ZodLooseShape>(shape: S, what: string) =>
     error: (iss) => (iss.code === "invalid_type" ? `expected a mapping describing ${what}` : undefined),
   });
 
+/** One of a few words; the message quotes what was written and the nearest allowed word. */
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `expected one of ${values.join(", ")}` });
+  z.enum(values, {
+    error: (iss) => {
+      const guess = typeof iss.input === "string" ? didYouMean(iss.input, values) : undefined;
+      return `${says(`one of ${values.join(", ")}`)(iss)}${guess === undefined ? "" : ` (did you mean ${quote(guess)}?)`}`;
+    },
+  });
 
 export const ProgramSchema = entity(
   {

@@ -35,6 +35,8 @@ export interface SeasonPlan {
   readonly programListCapacity: number;
   /** 1 where one of the applicant's letter writers is a director or tied to one. */
   readonly tiedLetters: Uint8Array;
+  /** 1 where the applicant has a home program or an away rotation. */
+  readonly homeOrAway: Uint8Array;
 }
 
 /** Whether referrer w is a program director, shares an institution with one, or has a tie to one. */
@@ -131,6 +133,8 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
       }
     }
   }
+  const homeOrAway = new Uint8Array(nA);
+  for (let i = 0; i < nA; i++) homeOrAway[i] = a.home[i]! >= 0 || a.aways.offsets[i + 1]! > a.aways.offsets[i]! ? 1 : 0;
   const entryApplicant = new Int32Array(appOff[nA]!);
   for (let i = 0; i < nA; i++) entryApplicant.fill(i, appOff[i]!, appOff[i + 1]!);
 
@@ -148,6 +152,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     aListOff,
     programListCapacity: appOff[nA]! + fixedTotal,
     tiedLetters,
+    homeOrAway,
   };
 }
 

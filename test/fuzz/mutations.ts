@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 
@@ -134,3 +135,8 @@ export function fuzzCaseArb(sources: readonly { name: string; text: string }[]):
 
 /** A line of the kind match-sim prints for bad input: positioned, or a plain refusal. */
 export const ACCEPTABLE_ERROR = /^(\S+:\d+:\d+( \S.*)?: .+|match-sim: .+|.+: cannot read scenario: .+)$/;
+
+/** Shipped scenarios to mutate, by name. */
+export function fuzzSources(names: readonly string[]): { name: string; text: string }[] {
+  return names.map((name) => ({ name, text: readFileSync(new URL(`../../scenarios/${name}.yaml`, import.meta.url), "utf8") }));
+}

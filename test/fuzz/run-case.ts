@@ -14,7 +14,7 @@ export async function runCase(c: FuzzCase, timeoutMs = 10_000): Promise<string |
   const io = captureIo();
   try {
     const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeoutMs).unref());
-    const code = await Promise.race([main(["run", file, "--runs", "2", "--workers", "1", "--format", "json", "--out", out], io), timer]);
+    const code = await Promise.race([main(["run", file, "--runs", "2", "--workers", "1", "--format", "json", "--out", out, "--quiet"], io), timer]);
     if (code === "timeout") return `no answer within ${timeoutMs} ms`;
     const err = io.err();
     if (code === 0) return err === "" ? undefined : `exit 0 but stderr: ${err.slice(0, 200)}`;

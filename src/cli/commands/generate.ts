@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { emit, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { outOption, wholeNumber } from "../options.js";
+import { chooseFormat, formatOption, quietOption, writeOutput } from "../output.js";
 
 interface GenerateOptions {
   preset?: string;
@@ -9,8 +10,16 @@ interface GenerateOptions {
   scale: number;
   list?: boolean;
   out?: string;
-  format?: "yaml" | "json";
+  format?: string;
+  quiet?: boolean;
 }
+
+const EXAMPLES = `
+Examples:
+  $ match-sim generate --list
+  $ match-sim generate --preset dermatology --out derm.yaml
+  $ match-sim generate --preset nrmp --scale 0.1 --out nrmp-tenth.json
+`;
 
 export function registerGenerate(program: Command, io: Io): void {
   program
@@ -28,9 +37,12 @@ export function registerGenerate(program: Command, io: Io): void {
         })
         .default(1),
     )
-    .addOption(new Option("-f, --format <format>", "yaml or json (default: from --out's extension, else yaml)").choices(["yaml", "json"]))
+    .addOption(formatOption(["yaml", "json"]))
     .addOption(outOption())
+    .addOption(quietOption())
+    .addHelpText("after", EXAMPLES)
     .action(async (opts: GenerateOptions) => {
+      const format = chooseFormat("generate", ["yaml", "json"] as const, opts.format, opts.out);
       const { PRESETS, presetNamed, scaled } = await import("../../generate/presets.js");
       if (opts.list) {
         const lines = PRESETS.map((p) => `${p.name.padEnd(20)} ${p.title}\n${" ".repeat(21)}${p.sizes}`);
@@ -43,12 +55,11 @@ export function registerGenerate(program: Command, io: Io): void {
       const { specialtyMarket } = await import("../../generate/specialty-market.js");
       const { scenarioText } = await import("../../generate/scenario-text.js");
       const shape = scaled(preset.shape, opts.scale);
-      const format = opts.format ?? (opts.out !== undefined && /\.json$/i.test(opts.out) ? "json" : "yaml");
       const header =
         `${preset.title}: a synthetic market made by \`match-sim generate --preset ${preset.name} --seed ${opts.seed}` +
         `${opts.scale === 1 ? "" : ` --scale ${opts.scale}`}\`.\n` +
         `Sizes: ${preset.sizes}.\n` +
         `${shape.programs} programs, ${shape.positions} positions, ${shape.applicants} applicants.`;
-      await emit(io, scenarioText(specialtyMarket(shape, opts.seed), format, header), opts.out);
+      await writeOutput(io, scenarioText(specialtyMarket(shape, opts.seed), format, header), opts.out, opts.quiet === true);
     });
 }

@@ -3,18 +3,31 @@ import { deferredAcceptance, type Proposer } from "../../match/deferred-acceptan
 import { fixedListMarket } from "../../match/fixed-lists.js";
 import { describeMatch } from "../../match/match-outcome.js";
 import { renderJson } from "../../report/json.js";
-import { colors, emit, type Io } from "../io.js";
-import { formatOption, outOption, proposerOption, type Format } from "../options.js";
+import type { Io } from "../io.js";
+import { outOption, proposerOption } from "../options.js";
+import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
+import { renderDocument } from "../render.js";
 import { loadScenarioInput } from "../scenario-input.js";
 import { phaseTimer } from "../timings.js";
 
+const MATCH_FORMATS = ["text", "json", "csv", "markdown", "html"] as const;
+
 interface MatchOptions {
   proposer: Proposer;
-  format: Format;
+  format?: string;
   out?: string;
   color?: boolean;
   timings?: boolean;
+  wide?: boolean;
+  quiet?: boolean;
 }
+
+const EXAMPLES = `
+Examples:
+  $ match-sim match scenarios/nrmp-example.yaml
+  $ match-sim match scenarios/nrmp-example.yaml --proposer program
+  $ match-sim match scenarios/nrmp-example.yaml --out match.csv
+`;
 
 export function registerMatch(program: Command, io: Io): void {
   program
@@ -22,11 +35,16 @@ export function registerMatch(program: Command, io: Io): void {
     .description("match the rank lists written in FILE, without simulation, and check stability")
     .argument("<file>", "scenario file (.yaml, .yml, .json, or - for standard input)")
     .addOption(proposerOption())
-    .addOption(formatOption())
+    .addOption(formatOption(MATCH_FORMATS))
     .addOption(outOption())
+    .addOption(wideOption())
+    .addOption(quietOption())
     .option("--no-color", "never colour the output")
     .option("--timings", "print the time of each phase and the peak memory to stderr")
+    .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: MatchOptions) => {
+      const format = chooseFormat("match", MATCH_FORMATS, opts.format, opts.out);
+      refuseOverwritingInputs(opts.out, [file]);
       const timer = phaseTimer(opts.timings === true);
       const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
       const s = loaded.scenario;
@@ -37,20 +55,20 @@ export function registerMatch(program: Command, io: Io): void {
       timer.mark("match");
       const outcome = describeMatch(market, programOf, opts.proposer, ids);
       timer.mark("check");
-      const view = {
-        outcome,
-        file: loaded.file,
-        applicants: ids.applicants,
-        programs: s.programs.map((p) => ({ id: p.id, positions: p.positions })),
-      };
       // Renderers load only for the format asked for; JSON needs none of them.
       let text: string;
-      if (opts.format === "json") text = renderJson(outcome);
+      if (format === "json") text = renderJson(outcome);
       else {
-        const { matchCsv, matchTable } = await import("../../report/match-report.js");
-        text = opts.format === "csv" ? matchCsv(view) : matchTable(view, await colors(io, opts));
+        const view = {
+          outcome,
+          file: loaded.file,
+          applicants: s.applicants.map((a) => ({ id: a.id, name: a.name, fixedList: a.rankList !== undefined || a.preferences !== undefined })),
+          programs: s.programs.map((p) => ({ id: p.id, name: p.name, positions: p.positions, fixedList: p.rankList !== undefined })),
+        };
+        const { matchCsv, matchDocument } = await import("../../report/match-report.js");
+        text = format === "csv" ? matchCsv(view) : await renderDocument(io, matchDocument(view), format, opts, `Match of ${loaded.file}`);
       }
-      await emit(io, text, opts.out);
+      await writeOutput(io, text, opts.out, opts.quiet === true);
       timer.mark("write");
       timer.report(io);
     });

@@ -3,16 +3,25 @@ import { readFile } from "node:fs/promises";
 import { UserError } from "../../errors.js";
 import type { ShardFile } from "../../montecarlo/shard.js";
 import type { Io } from "../io.js";
-import { emit } from "../io.js";
-import { formatOption, outOption, type Format } from "../options.js";
-import { renderResults } from "./run.js";
+import { outOption } from "../options.js";
+import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
+import { renderResults, RUN_FORMATS } from "./run.js";
 
 interface MergeOptions {
-  format: Format;
+  format?: string;
   out?: string;
   focus?: string;
   color?: boolean;
+  wide?: boolean;
+  quiet?: boolean;
 }
+
+const EXAMPLES = `
+Examples:
+  $ match-sim run scenarios/dermatology.yaml --shard 1/2 --out part-1.json
+  $ match-sim run scenarios/dermatology.yaml --shard 2/2 --out part-2.json
+  $ match-sim merge part-1.json part-2.json --out results.json
+`;
 
 async function readPart(file: string): Promise<{ file: string; shard: ShardFile }> {
   let text: string;
@@ -42,16 +51,21 @@ export function registerMerge(program: Command, io: Io): void {
     .command("merge")
     .description("combine the parts of a sharded run (run --shard i/n --format json) into its results")
     .argument("<parts...>", "shard part files")
-    .addOption(formatOption())
+    .addOption(formatOption(RUN_FORMATS))
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
+    .addOption(wideOption())
+    .addOption(quietOption())
     .option("--no-color", "never colour the output")
+    .addHelpText("after", EXAMPLES)
     .action(async (files: string[], opts: MergeOptions) => {
+      const format = chooseFormat("merge", RUN_FORMATS, opts.format, opts.out);
+      refuseOverwritingInputs(opts.out, files);
       const parts = await Promise.all(files.map(readPart));
       const { mergeShards } = await import("../../montecarlo/shard.js");
       const { resultsOf } = await import("../../montecarlo/results-of.js");
       const { acc, context, first } = mergeShards(parts);
       const results = resultsOf(acc, context, { scenario: first.scenario, seed: first.seed, proposer: first.proposer });
-      await emit(io, await renderResults(io, results, opts), opts.out);
+      await writeOutput(io, await renderResults(io, results, format, opts), opts.out, opts.quiet === true);
     });
 }

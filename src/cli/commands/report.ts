@@ -6,9 +6,10 @@ import type { SweepResults } from "../../results/sweep-results.js";
 import type { RunResults } from "../../results/run-results.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
-import { emit, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
 import { outOption, proposerOption, runsOption, seedOption, setOption, workersOption } from "../options.js";
+import { chooseFormat, quietOption, refuseOverwritingInputs, writeOutput } from "../output.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, simulateWithProgress } from "./run.js";
 
@@ -28,6 +29,36 @@ const isRun = (x: unknown): x is RunResults =>
   typeof x === "object" && x !== null && Array.isArray((x as RunResults).applicants) && typeof (x as RunResults).summary === "object";
 const isSweep = (x: unknown): x is SweepResults => typeof x === "object" && x !== null && Array.isArray((x as SweepResults).points) && Array.isArray((x as SweepResults).axes);
 
+const EXAMPLES = `
+Without --out the page goes to standard output when that is a file or a pipe; on a
+terminal, report refuses (an HTML page is not for reading there) and asks for --out.
+
+Examples:
+  $ match-sim report scenarios/classroom.yaml --out report.html
+  $ match-sim run scenarios/classroom.yaml --out result.json && match-sim report --from result.json --out report.html
+  $ match-sim report scenarios/classroom.yaml --focus Ava > report.html
+`;
+
+/** Reads a saved result, saying plainly what is wrong with a file that is not one. */
+async function readResult(path: string): Promise<RunResults | SweepResults> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${path}: cannot read: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    const hint = /\.(ya?ml)$/i.test(path) ? "; to report on a scenario, give it without --from" : "";
+    throw new UserError(`${path}: not JSON; --from takes what \`run\` or \`sweep\` writes with --format json${hint}`);
+  }
+  if (isSweep(data) || isRun(data)) return data;
+  throw new UserError(`${path}: not the JSON of \`run\` or \`sweep\` (made with --format json)`);
+}
+
 export function registerReport(program: Command, io: Io): void {
   program
     .command("report")
@@ -41,22 +72,22 @@ export function registerReport(program: Command, io: Io): void {
     .option("--focus <id>", "the applicant whose matched-rank distribution is drawn")
     .addOption(workersOption())
     .addOption(outOption())
-    .option("-q, --quiet", "no progress bar")
+    .addOption(quietOption())
+    .addHelpText("after", EXAMPLES)
     .action((file: string | undefined, opts: ReportOptions) =>
       interruptible(async (signal) => {
+        chooseFormat("report", ["html"], undefined, opts.out);
+        if ((opts.out === undefined || opts.out === "-") && io.stdout.isTTY === true) {
+          throw new UsageError("report writes an HTML page, which a terminal cannot show: add --out report.html (or redirect: > report.html)");
+        }
+        refuseOverwritingInputs(opts.out, [file, opts.from]);
         const { runReportHtml, sweepReportHtml } = await import("../../report/html-report.js");
         if (opts.from !== undefined) {
           if (file !== undefined) throw new UsageError("report: give a scenario file or --from, not both");
-          let data: unknown;
-          try {
-            data = JSON.parse(await readFile(opts.from, "utf8"));
-          } catch (err) {
-            throw new UserError(`${opts.from}: cannot read a result: ${(err as Error).message.split("\n")[0]}`);
-          }
-          if (isSweep(data)) return emit(io, sweepReportHtml(data), opts.out);
-          if (!isRun(data)) throw new UserError(`${opts.from}: not the JSON of \`run\` or \`sweep\``);
+          const data = await readResult(opts.from);
+          if (isSweep(data)) return writeOutput(io, sweepReportHtml(data), opts.out, opts.quiet === true);
           requireId("--focus", opts.focus, data.applicants.map((a) => a.id), opts.from);
-          return emit(io, runReportHtml(data, opts.focus), opts.out);
+          return writeOutput(io, runReportHtml(data, opts.focus), opts.out, opts.quiet === true);
         }
         if (file === undefined) throw new UsageError("report: give a scenario file, or --from result.json");
         const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
@@ -71,7 +102,7 @@ export function registerReport(program: Command, io: Io): void {
           { label: "report", quiet: opts.quiet === true },
         );
         const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer });
-        return emit(io, runReportHtml(results, opts.focus), opts.out);
+        return writeOutput(io, runReportHtml(results, opts.focus), opts.out, opts.quiet === true);
       }),
     );
 }

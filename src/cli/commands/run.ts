@@ -5,32 +5,29 @@ import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { renderJson } from "../../report/json.js";
 import type { RunResults } from "../../results/run-results.js";
-import { colors, emit, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
-import {
-  formatOption,
-  outOption,
-  proposerOption,
-  runsOption,
-  seedOption,
-  setOption,
-  shardOption,
-  workersOption,
-  type Format,
-} from "../options.js";
+import { outOption, proposerOption, runsOption, seedOption, setOption, shardOption, workersOption } from "../options.js";
+import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
+import { renderDocument } from "../render.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import type { IndexedScenario } from "../../scenario/index-scenario.js";
 import type { Accumulator } from "../../montecarlo/accumulator.js";
 import type { SimulateOptions } from "../../montecarlo/simulate.js";
 
+/** What run (and merge, which prints a run's results) can write. */
+export const RUN_FORMATS = ["text", "json", "csv", "markdown", "html"] as const;
+export type RunFormat = (typeof RUN_FORMATS)[number];
+
 interface RunOptions {
   runs?: number;
   seed?: number;
   set?: ParameterSetting[];
   proposer: Proposer;
-  format: Format;
+  format?: string;
   out?: string;
+  wide?: boolean;
   focus?: string;
   color?: boolean;
   workers?: number;
@@ -42,11 +39,28 @@ export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 
 /** Renders run results in the format asked for. */
-export async function renderResults(io: Io, results: RunResults, opts: { format: Format; focus?: string | undefined; color?: boolean; out?: string | undefined }): Promise<string> {
-  if (opts.format === "json") return renderJson(results);
-  const { runCsv, runTable } = await import("../../report/run-report.js");
-  return opts.format === "csv" ? runCsv(results) : runTable(results, await colors(io, opts), opts.focus);
+export async function renderResults(
+  io: Io,
+  results: RunResults,
+  format: RunFormat,
+  opts: { focus?: string | undefined; color?: boolean | undefined; out?: string | undefined; wide?: boolean | undefined },
+): Promise<string> {
+  if (format === "json") return renderJson(results);
+  if (format === "html") {
+    const { runReportHtml } = await import("../../report/html-report.js");
+    return runReportHtml(results, opts.focus);
+  }
+  const { runCsv, runDocument } = await import("../../report/run-report.js");
+  if (format === "csv") return runCsv(results);
+  return renderDocument(io, runDocument(results, opts.focus), format, opts, results.scenario);
 }
+
+const EXAMPLES = `
+Examples:
+  $ match-sim run scenarios/classroom.yaml
+  $ match-sim run scenarios/classroom.yaml --focus Ava --set effects.strong=10
+  $ match-sim run scenarios/dermatology.yaml --runs 200 --out results.csv
+`;
 
 export function registerRun(program: Command, io: Io): void {
   program
@@ -57,13 +71,15 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(seedOption())
     .addOption(setOption())
     .addOption(proposerOption())
-    .addOption(formatOption())
+    .addOption(formatOption(RUN_FORMATS))
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
     .addOption(workersOption())
     .addOption(shardOption())
-    .option("-q, --quiet", "no progress bar")
+    .addOption(wideOption())
+    .addOption(quietOption())
     .option("--no-color", "never colour the output")
+    .addHelpText("after", EXAMPLES)
     .action((file: string, opts: RunOptions) => interruptible((signal) => runCommand(io, file, opts, signal)));
 }
 
@@ -85,10 +101,12 @@ export async function simulateWithProgress(
 
 /** The run command; Ctrl-C anywhere in it ends it with nothing written. */
 async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortSignal): Promise<void> {
+  const format = chooseFormat("run", RUN_FORMATS, opts.format, opts.out);
+  refuseOverwritingInputs(opts.out, [file]);
   const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
   const s = loaded.indexed;
   requireId("--focus", opts.focus, s.applicantIds, loaded.file);
-  if (opts.shard && opts.format !== "json") {
+  if (opts.shard && format !== "json") {
     throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
   }
   const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;
@@ -111,7 +129,7 @@ async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortS
       shardFile({ ...meta, scenarioHash: scenarioHash(loaded.scenario), runs, shard: opts.shard, trials: range }, context, acc),
     );
   } else {
-    text = await renderResults(io, resultsOf(acc, context, meta), opts);
+    text = await renderResults(io, resultsOf(acc, context, meta), format, opts);
   }
-  await emit(io, text, opts.out);
+  await writeOutput(io, text, opts.out, opts.quiet === true);
 }

@@ -1,9 +1,11 @@
 import { Option, type Command } from "commander";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import { renderJson } from "../../report/json.js";
-import { colors, emit, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
-import { formatOption, outOption, proposerOption, runsOption, seedOption, workersOption, type Format } from "../options.js";
+import { outOption, proposerOption, runsOption, seedOption, workersOption } from "../options.js";
+import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
+import { renderDocument } from "../render.js";
 import { progressBar } from "../progress.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
@@ -16,11 +18,21 @@ interface SweepCliOptions {
   proposer: Proposer;
   focus?: string;
   workers?: number;
-  format: Format;
+  format?: string;
   out?: string;
   quiet?: boolean;
   color?: boolean;
+  wide?: boolean;
 }
+
+const SWEEP_FORMATS = ["text", "json", "csv", "markdown", "html"] as const;
+
+const EXAMPLES = `
+Examples:
+  $ match-sim sweep scenarios/classroom.yaml --set effects.strong=0,10,20,30 --runs 500
+  $ match-sim sweep scenarios/classroom.yaml --set ripple.sameRegion=0:1:0.25 --focus Ava --runs 500
+  $ match-sim sweep scenarios/classroom.yaml --set effects.strong=0,20 --set ripple.sameRegion=0,0.6 --runs 500 --out sweep.csv
+`;
 
 export function registerSweep(program: Command, io: Io): void {
   program
@@ -37,12 +49,16 @@ export function registerSweep(program: Command, io: Io): void {
     .addOption(proposerOption())
     .option("--focus <id>", "add this applicant's P(match), interval and change to every row")
     .addOption(workersOption())
-    .addOption(formatOption())
+    .addOption(formatOption(SWEEP_FORMATS))
     .addOption(outOption())
-    .option("-q, --quiet", "no progress bar")
+    .addOption(wideOption())
+    .addOption(quietOption())
     .option("--no-color", "never colour the output")
+    .addHelpText("after", EXAMPLES)
     .action((file: string, opts: SweepCliOptions) =>
       interruptible(async (signal) => {
+        const format = chooseFormat("sweep", SWEEP_FORMATS, opts.format, opts.out);
+        refuseOverwritingInputs(opts.out, [file]);
         const loaded = await loadScenarioInput(file, io);
         requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { parseAxis } = await import("../../montecarlo/sweep.js");
@@ -62,12 +78,15 @@ export function registerSweep(program: Command, io: Io): void {
         }).finally(() => bar.stop());
         if (signal.aborted) throw signal.reason;
         let text: string;
-        if (opts.format === "json") text = renderJson(results);
-        else {
-          const { sweepCsv, sweepTable } = await import("../../report/sweep-report.js");
-          text = opts.format === "csv" ? sweepCsv(results) : sweepTable(results, await colors(io, opts));
+        if (format === "json") text = renderJson(results);
+        else if (format === "html") {
+          const { sweepReportHtml } = await import("../../report/html-report.js");
+          text = sweepReportHtml(results);
+        } else {
+          const { sweepCsv, sweepDocument } = await import("../../report/sweep-report.js");
+          text = format === "csv" ? sweepCsv(results) : await renderDocument(io, sweepDocument(results), format, opts, results.scenario);
         }
-        await emit(io, text, opts.out);
+        await writeOutput(io, text, opts.out, opts.quiet === true);
       }),
     );
 }

@@ -2,11 +2,15 @@ import { Option, type Command } from "commander";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { renderJson } from "../../report/json.js";
-import { colors, emit, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { outOption, proposerOption, seedOption, setOption, wholeNumber } from "../options.js";
+import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
+import { renderDocument } from "../render.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { DEFAULT_SEED } from "./run.js";
+
+const TRACE_FORMATS = ["text", "json", "markdown", "html"] as const;
 
 interface TraceOptions {
   seed?: number;
@@ -15,10 +19,19 @@ interface TraceOptions {
   proposer: Proposer;
   program?: string;
   applicant?: string;
-  format: "text" | "markdown" | "json";
+  format?: string;
   out?: string;
   color?: boolean;
+  wide?: boolean;
+  quiet?: boolean;
 }
+
+const EXAMPLES = `
+Examples:
+  $ match-sim trace scenarios/classroom.yaml --trial 1
+  $ match-sim trace scenarios/classroom.yaml --trial 1 --applicant Ava
+  $ match-sim trace scenarios/classroom.yaml --trial 1 --out handout.md
+`;
 
 export function registerTrace(program: Command, io: Io): void {
   program
@@ -31,10 +44,15 @@ export function registerTrace(program: Command, io: Io): void {
     .addOption(proposerOption())
     .option("--program <id>", "only what concerns this program")
     .option("--applicant <id>", "only what concerns this applicant")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(formatOption(TRACE_FORMATS))
     .addOption(outOption())
+    .addOption(wideOption())
+    .addOption(quietOption())
     .option("--no-color", "never colour the output")
+    .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: TraceOptions) => {
+      const format = chooseFormat("trace", TRACE_FORMATS, opts.format, opts.out);
+      refuseOverwritingInputs(opts.out, [file]);
       const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
       const s = loaded.indexed;
       requireId("--program", opts.program, s.programIds, loaded.file, "program");
@@ -45,13 +63,12 @@ export function registerTrace(program: Command, io: Io): void {
       const { traceModel } = await import("../../report/trace-model.js");
       const model = traceModel(traceTrial(makeSeasonPlan(s), seed, opts.trial, opts.proposer), s, scenarioLabel(loaded));
       let text: string;
-      if (opts.format === "json") text = renderJson(model);
+      if (format === "json") text = renderJson(model);
       else {
         const { traceDocument } = await import("../../report/trace-narrative.js");
-        const { renderMarkdown, renderText } = await import("../../report/document.js");
         const doc = traceDocument(model, { program: opts.program, applicant: opts.applicant });
-        text = opts.format === "markdown" ? renderMarkdown(doc) : renderText(doc, await colors(io, opts));
+        text = await renderDocument(io, doc, format, opts, `Trial ${model.trial} of ${model.scenario}`);
       }
-      await emit(io, text, opts.out);
+      await writeOutput(io, text, opts.out, opts.quiet === true);
     });
 }

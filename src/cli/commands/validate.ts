@@ -9,6 +9,15 @@ export function registerValidate(program: Command, io: Io): void {
     .command("validate")
     .description("check scenario files and report every problem with its line and column")
     .argument("<files...>", "scenario files (.yaml, .yml, .json, or - for standard input)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ match-sim validate scenarios/classroom.yaml
+  $ match-sim validate scenarios/*.yaml
+  $ cat scenarios/classroom.yaml | match-sim validate -
+`,
+    )
     .action(async (files: string[]) => {
       let failed = 0;
       for (const file of files) {
