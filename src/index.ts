@@ -24,7 +24,7 @@ import type { RunResults } from "./results/run-results.js";
 import { traceModel, type TraceModel } from "./report/trace-model.js";
 import type { Issue } from "./scenario/issue.js";
 import { checkScenarioText, loadScenarioText, readScenarioText, scenarioLabel, type LoadedScenario } from "./scenario/load.js";
-import { parseSetting, type ParameterSetting } from "./scenario/overrides.js";
+import { librarySetting, type ParameterSetting } from "./scenario/overrides.js";
 import { withSettings } from "./scenario/settings.js";
 import { scenarioJsonSchema } from "./scenario/json-schema.js";
 import { makeSeasonPlan } from "./season/plan.js";
@@ -49,19 +49,25 @@ export type Settings = Readonly<Record<string, number | boolean>>;
 const DEFAULT_RUNS = 1000;
 const DEFAULT_SEED = 1;
 
+/**
+ * Whether a source is scenario text rather than a path: text has a line break, starts with
+ * `{` or `[`, or reads as a mapping ("key: value"). Anything else is a path, so a missing file
+ * is "no such file", not a puzzling message about its name read as YAML.
+ */
 function isText(source: string): boolean {
-  return source.includes("\n") || /^\s*[{[]/.test(source) || !existsSync(source);
+  if (source.includes("\n") || /^\s*[{[]/.test(source)) return true;
+  return /^\s*[^\s:]+:\s/.test(source) && !existsSync(source);
 }
 
 function settingsOf(set: Settings | undefined): ParameterSetting[] {
-  return Object.entries(set ?? {}).map(([path, value]) => parseSetting(`${path}=${String(value)}`));
+  return Object.entries(set ?? {}).map(([path, value]) => librarySetting("set", path, value));
 }
 
 const label = scenarioLabel;
 
 /**
  * Loads a scenario from a file path, or from YAML or JSON text (anything with a line break,
- * starting with `{`, or not naming an existing file is read as text).
+ * starting with `{` or `[`, or reading as "key: value" is text; anything else is a path).
  */
 export async function loadScenario(pathOrText: string, options: { name?: string } = {}): Promise<LoadedScenario> {
   if (isText(pathOrText)) return loadScenarioText(pathOrText, options.name ?? "<text>");
@@ -130,7 +136,7 @@ export interface SweepOptions {
 /** Runs a grid of parameter values, every point on the same seasons, as `sweep --format json` does. */
 export async function sweep(scenario: LoadedScenario, options: SweepOptions): Promise<SweepResults> {
   const axes = Object.entries(options.axes).map(([path, values]) =>
-    parseAxis(`${path}=${typeof values === "string" ? values : values.map(String).join(",")}`),
+    parseAxis(`${path}=${typeof values === "string" ? values : values.map(String).join(",")}`, undefined, `axes[${JSON.stringify(path)}]`),
   );
   if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);

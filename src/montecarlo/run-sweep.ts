@@ -24,9 +24,9 @@ export interface SweepOptions {
 export function checkAxes(loaded: LoadedScenario, axes: readonly SweepAxis[]): void {
   const seen = new Set<string>();
   for (const axis of axes) {
-    if (seen.has(axis.path)) throw new UsageError(`--set ${axis.path}: this parameter is given twice`);
+    if (seen.has(axis.path)) throw new UsageError(`${axis.origin}: this parameter is given twice`);
     seen.add(axis.path);
-    for (const value of axis.values) withSettings(loaded, [{ path: axis.path, value, text: `${axis.path}=${value}` }]);
+    for (const value of axis.values) withSettings(loaded, [{ path: axis.path, value, text: `${axis.path}=${value}`, origin: axis.origin }]);
   }
 }
 

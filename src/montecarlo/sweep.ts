@@ -8,26 +8,28 @@ import type { SweepPoint } from "../results/sweep-results.js";
 export interface SweepAxis {
   readonly path: string;
   readonly values: readonly (number | boolean)[];
+  /** Where it was given, as messages name it (`--set …`, or the library's `axes["…"]`). */
+  readonly origin: string;
 }
 
 const decimals = (text: string) => (/\.(\d+)/.exec(text)?.[1]?.length ?? 0) + (/e-(\d+)/i.exec(text) ? Number(/e-(\d+)/i.exec(text)![1]) : 0);
 
-function parseValue(text: string, axis: string): number | boolean {
+function parseValue(text: string, origin: string): number | boolean {
   const t = text.trim();
   if (t === "true") return true;
   if (t === "false") return false;
   const n = Number(t);
-  if (t === "" || !Number.isFinite(n)) throw new UsageError(`--set ${axis}: "${t}" is not a number, true or false`);
+  if (t === "" || !Number.isFinite(n)) throw new UsageError(`${origin}: "${t}" is not a number, true or false`);
   return n;
 }
 
 /** Values `from:to:step`, inclusive of `to` when the steps land on it, without float drift. */
-export function rangeValues(from: number, to: number, step: number, places: number, axis: string): number[] {
+export function rangeValues(from: number, to: number, step: number, places: number, origin: string): number[] {
   if (step === 0 || Math.sign(to - from) * Math.sign(step) < 0) {
-    throw new UsageError(`--set ${axis}: the step must be nonzero and go from ${from} towards ${to}`);
+    throw new UsageError(`${origin}: the step must be nonzero and go from ${from} towards ${to}`);
   }
   const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > 10_000) throw new UsageError(`--set ${axis}: ${count} values is too many for one axis (at most 10,000)`);
+  if (count > 10_000) throw new UsageError(`${origin}: ${count} values is too many for one axis (at most 10,000)`);
   // Each value is computed from its index and rounded to the inputs' decimals, so 0.1 steps
   // give 0.3, not 0.30000000000000004, and no error accumulates along the axis.
   const f = 10 ** Math.min(places, 12);
@@ -35,34 +37,34 @@ export function rangeValues(from: number, to: number, step: number, places: numb
 }
 
 /** Parses `path=v1,v2,…` or `path=from:to:step` (a single value is an axis of one). */
-export function parseAxis(text: string, known: readonly string[] = parameterPaths()): SweepAxis {
+export function parseAxis(text: string, known: readonly string[] = parameterPaths(), origin = `--set ${text}`): SweepAxis {
   const eq = text.indexOf("=");
-  if (eq <= 0) throw new UsageError(`--set ${text}: expected path=v1,v2,… or path=from:to:step`);
+  if (eq <= 0) throw new UsageError(`${origin}: expected path=v1,v2,… or path=from:to:step`);
   const path = text.slice(0, eq).trim().replace(/^model\./, "");
   const spec = text.slice(eq + 1).trim();
   if (!known.includes(path)) {
     const guess = didYouMean(path, known);
-    throw new UsageError(`--set ${text}: unknown parameter "${path}"${guess ? ` (did you mean "${guess}"?)` : ""}`);
+    throw new UsageError(`${origin}: unknown parameter "${path}"${guess ? ` (did you mean "${guess}"?)` : ""}`);
   }
   const range = spec.split(":");
   if (range.length === 3) {
-    const [from, to, step] = range.map((x) => parseValue(x, text));
+    const [from, to, step] = range.map((x) => parseValue(x, origin));
     if (typeof from !== "number" || typeof to !== "number" || typeof step !== "number") {
-      throw new UsageError(`--set ${text}: a range takes numbers: from:to:step`);
+      throw new UsageError(`${origin}: a range takes numbers: from:to:step`);
     }
-    return { path, values: rangeValues(from, to, step, Math.max(...range.map(decimals)), text) };
+    return { path, values: rangeValues(from, to, step, Math.max(...range.map(decimals)), origin), origin };
   }
-  if (range.length !== 1) throw new UsageError(`--set ${text}: expected v1,v2,… or from:to:step`);
-  const values = spec.split(",").map((v) => parseValue(v, text));
-  if (new Set(values).size !== values.length) throw new UsageError(`--set ${text}: a value is listed twice`);
-  return { path, values };
+  if (range.length !== 1) throw new UsageError(`${origin}: expected v1,v2,… or from:to:step`);
+  const values = spec.split(",").map((v) => parseValue(v, origin));
+  if (new Set(values).size !== values.length) throw new UsageError(`${origin}: a value is listed twice`);
+  return { path, values, origin };
 }
 
 /** Every point of the grid, the first axis varying slowest. */
 export function gridPoints(axes: readonly SweepAxis[]): ParameterSetting[][] {
   let points: ParameterSetting[][] = [[]];
   for (const axis of axes) {
-    points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value, text: `${axis.path}=${value}` }]));
+    points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value, text: `${axis.path}=${value}`, origin: axis.origin }]));
   }
   return points;
 }

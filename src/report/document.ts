@@ -103,7 +103,7 @@ export function renderText(blocks: readonly Block[], c: ChalkInstance, width = 1
     switch (b.kind) {
       case "heading":
         if (out.length > 0 && out[out.length - 1] !== "") out.push("");
-        out.push(c.bold(b.text));
+        out.push(...wrap(b.text, width, "").map((l) => c.bold(l)));
         if (b.level === 1) out.push(c.bold("=".repeat(Math.min(width, b.text.length))));
         break;
       case "para":

@@ -4,7 +4,7 @@ import type { Block } from "./document.js";
 import { pct, pointsBetween } from "./run-report.js";
 
 /** A long parameter path breaks at its dots, so an axis heading does not widen the table. */
-const axisHeading = (path: string) => (path.length <= 16 ? path : path.split(".").join(".\n"));
+const axisHeading = (path: string) => (path.length <= 10 ? path : path.split(".").join(".\n"));
 
 /** The sweep as a document: one row per point of the grid. */
 export function sweepDocument(r: SweepResults): Block[] {
@@ -29,7 +29,8 @@ export function sweepDocument(r: SweepResults): Block[] {
       ],
       numeric: Array.from({ length: 6 + (focus ? 4 : 0) }, (_, k) => col(k)),
       // The focus applicant is why it was asked for; the market's side figures go first.
-      dropOrder: [col(5), col(4), col(3), ...(focus ? [col(7)] : [])],
+      dropOrder: [col(5), col(4), col(3), ...(focus ? [col(7), col(1), col(2)] : [col(1)])],
+      longHead: [...r.axes.map((a) => a.path), "match rate with calls", "match rate without calls", "", "", "", "", "", "", `P(match) of ${focus?.name ?? focus?.applicant ?? ""} without calls`, ""],
       rows: r.points.map((p) => [
         ...r.axes.map((a) => String(p.parameters[a.path])),
         pct(p.matchRate.withCalls),

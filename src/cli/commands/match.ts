@@ -43,8 +43,8 @@ export function registerMatch(program: Command, io: Io): void {
     .option("--timings", "print the time of each phase and the peak memory to stderr")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: MatchOptions) => {
-      const format = chooseFormat("match", MATCH_FORMATS, opts.format, opts.out);
       refuseOverwritingInputs(opts.out, [file]);
+      const format = chooseFormat("match", MATCH_FORMATS, opts.format, opts.out);
       const timer = phaseTimer(opts.timings === true);
       const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
       const s = loaded.scenario;

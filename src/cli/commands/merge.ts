@@ -59,8 +59,8 @@ export function registerMerge(program: Command, io: Io): void {
     .option("--no-color", "never colour the output")
     .addHelpText("after", EXAMPLES)
     .action(async (files: string[], opts: MergeOptions) => {
-      const format = chooseFormat("merge", RUN_FORMATS, opts.format, opts.out);
       refuseOverwritingInputs(opts.out, files);
+      const format = chooseFormat("merge", RUN_FORMATS, opts.format, opts.out);
       const parts = await Promise.all(files.map(readPart));
       const { mergeShards } = await import("../../montecarlo/shard.js");
       const { resultsOf } = await import("../../montecarlo/results-of.js");

@@ -76,11 +76,11 @@ export function registerReport(program: Command, io: Io): void {
     .addHelpText("after", EXAMPLES)
     .action((file: string | undefined, opts: ReportOptions) =>
       interruptible(async (signal) => {
+        refuseOverwritingInputs(opts.out, [file, opts.from]);
         chooseFormat("report", ["html"], undefined, opts.out);
         if ((opts.out === undefined || opts.out === "-") && io.stdout.isTTY === true) {
           throw new UsageError("report writes an HTML page, which a terminal cannot show: add --out report.html (or redirect: > report.html)");
         }
-        refuseOverwritingInputs(opts.out, [file, opts.from]);
         const { runReportHtml, sweepReportHtml } = await import("../../report/html-report.js");
         if (opts.from !== undefined) {
           if (file !== undefined) throw new UsageError("report: give a scenario file or --from, not both");

@@ -101,8 +101,8 @@ export async function simulateWithProgress(
 
 /** The run command; Ctrl-C anywhere in it ends it with nothing written. */
 async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortSignal): Promise<void> {
-  const format = chooseFormat("run", RUN_FORMATS, opts.format, opts.out);
   refuseOverwritingInputs(opts.out, [file]);
+  const format = chooseFormat("run", RUN_FORMATS, opts.format, opts.out);
   const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
   const s = loaded.indexed;
   requireId("--focus", opts.focus, s.applicantIds, loaded.file);

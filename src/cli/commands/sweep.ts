@@ -57,8 +57,8 @@ export function registerSweep(program: Command, io: Io): void {
     .addHelpText("after", EXAMPLES)
     .action((file: string, opts: SweepCliOptions) =>
       interruptible(async (signal) => {
-        const format = chooseFormat("sweep", SWEEP_FORMATS, opts.format, opts.out);
         refuseOverwritingInputs(opts.out, [file]);
+        const format = chooseFormat("sweep", SWEEP_FORMATS, opts.format, opts.out);
         const loaded = await loadScenarioInput(file, io);
         requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { parseAxis } = await import("../../montecarlo/sweep.js");

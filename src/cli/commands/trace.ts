@@ -51,8 +51,8 @@ export function registerTrace(program: Command, io: Io): void {
     .option("--no-color", "never colour the output")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: TraceOptions) => {
-      const format = chooseFormat("trace", TRACE_FORMATS, opts.format, opts.out);
       refuseOverwritingInputs(opts.out, [file]);
+      const format = chooseFormat("trace", TRACE_FORMATS, opts.format, opts.out);
       const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
       const s = loaded.indexed;
       requireId("--program", opts.program, s.programIds, loaded.file, "program");

@@ -15,7 +15,7 @@ export function registerValidate(program: Command, io: Io): void {
 Examples:
   $ match-sim validate scenarios/classroom.yaml
   $ match-sim validate scenarios/*.yaml
-  $ cat scenarios/classroom.yaml | match-sim validate -
+  $ match-sim validate - < scenarios/classroom.yaml
 `,
     )
     .action(async (files: string[]) => {
