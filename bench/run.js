@@ -1,5 +1,6 @@
 // `npm run bench`: prints the figures the issues name. Sections can be chosen by name:
-// `npm run bench -- match season scale`. BENCH_FULL=1 adds 100,000 dermatology runs.
+// `npm run bench -- match season scale load`. BENCH_FULL=1 adds 100,000 dermatology runs.
+import { loadBench, printLoadBench } from "./load-bench.js";
 import { matchBench, printMatchBench } from "./match-bench.js";
 import { printScaleBench, scaleBench } from "./scale-bench.js";
 import { printSeasonBench, seasonBench } from "./season-bench.js";
@@ -10,3 +11,4 @@ const want = (name) => wanted.size === 0 || wanted.has(name);
 if (want("season")) printSeasonBench(await seasonBench());
 if (want("scale")) printScaleBench(scaleBench());
 if (want("match")) printMatchBench(matchBench());
+if (want("load")) printLoadBench(loadBench());

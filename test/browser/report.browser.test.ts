@@ -17,7 +17,7 @@ const ARTIFACTS = join(ROOT, "artifacts");
 
 async function cli(args: string[]): Promise<string> {
   const io = captureIo();
-  const code = await main(args, io);
+  const code = await main([...args, "--quiet"], io);
   expect(io.err()).toBe("");
   expect(code).toBe(0);
   return io.out();

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, runCli } from "../helpers/cli.js";
 
-// The README's recipes for running shards elsewhere, run here on a small job.
+// The recipes of docs/scaling.md for running shards elsewhere, run here on a small job.
 const SCENARIO = `${ROOT}scenarios/classroom.yaml`;
 const RUNS = "120";
 const MATCH_SIM = `${process.execPath} ${BIN}`;
@@ -27,8 +27,8 @@ function merged(dir: string): string {
 const hasParallel = spawnSync("parallel", ["--version"]).status === 0;
 
 describe("recipes for running shards elsewhere", () => {
-  it.skipIf(!hasParallel)("GNU parallel: the README's command line", () => {
-    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+  it.skipIf(!hasParallel)("GNU parallel: the command line in docs/scaling.md", () => {
+    const readme = readFileSync(`${ROOT}docs/scaling.md`, "utf8");
     const line = readme.split("\n").find((l) => l.startsWith("parallel "))!;
     const dir = mkdtempSync(join(tmpdir(), "ms-parallel-"));
     const command = line

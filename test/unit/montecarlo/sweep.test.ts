@@ -5,7 +5,7 @@ import { UsageError } from "../../../src/errors.js";
 
 describe("sweep axes", () => {
   it("reads lists and ranges", () => {
-    expect(parseAxis("ripple.sameRegion=0.2,0.5,0.9")).toEqual({ path: "ripple.sameRegion", values: [0.2, 0.5, 0.9] });
+    expect(parseAxis("ripple.sameRegion=0.2,0.5,0.9")).toEqual({ path: "ripple.sameRegion", values: [0.2, 0.5, 0.9], origin: "--set ripple.sameRegion=0.2,0.5,0.9" });
     expect(parseAxis("calls.enabled=true,false").values).toEqual([true, false]);
     expect(parseAxis("late.topCandidates=1:5:2").values).toEqual([1, 3, 5]);
     expect(parseAxis("model.effects.strong=30:10:-10").values).toEqual([30, 20, 10]);

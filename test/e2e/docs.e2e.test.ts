@@ -1,0 +1,97 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { parameterPaths } from "../../src/scenario/overrides.js";
+import { ROOT, runCli } from "../helpers/cli.js";
+import { codeBlocks, consoleSessions, docPages, matchesShown, words } from "../helpers/docs.js";
+
+// Every example of the README and of docs/ runs as shown: a console block's commands print
+// what the page says (a line "…" stands for lines left out), a YAML block headed
+// "# file: NAME" is a valid scenario ("# file: NAME (with errors)" an invalid one), written
+// out for the commands after it on the page, and
+// every match-sim command line in a shell block names options its command has.
+
+const pages = docPages();
+
+/** A folder with the shipped scenarios and examples, where a page's commands run. */
+function sandbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), "ms-docs-"));
+  cpSync(`${ROOT}scenarios`, join(dir, "scenarios"), { recursive: true });
+  cpSync(`${ROOT}examples`, join(dir, "examples"), { recursive: true });
+  return dir;
+}
+
+const helpOf = new Map<string, string>();
+function help(command: string): string {
+  if (!helpOf.has(command)) helpOf.set(command, runCli([command, "--help"]).stdout);
+  return helpOf.get(command)!;
+}
+
+describe.each(pages)("$name", ({ name, text }) => {
+  const blocks = codeBlocks(text);
+
+  it("runs its examples as shown", () => {
+    const dir = sandbox();
+    for (const block of blocks) {
+      if (block.lang === "yaml" && block.body.startsWith("# file: ")) {
+        const [, file, withErrors] = /^# file: (\S+)( \(with errors\))?/.exec(block.body)!;
+        const load = () => loadScenarioText(block.body, file!);
+        if (withErrors) expect(load, `${name}:${block.line} ${file} is meant to have errors`).toThrow();
+        else expect(load, `${name}:${block.line} ${file}`).not.toThrow();
+        writeFileSync(join(dir, file!), block.body);
+      }
+      if (block.lang !== "console") continue;
+      for (const { command, shown } of consoleSessions(block.body)) {
+        if (!command.startsWith("npx match-sim ")) continue;
+        const r = runCli(words(command).slice(2), { cwd: dir, env: { COLUMNS: "" } });
+        const printed = `${r.stdout}${r.stderr}`.replace(/\n$/, "").split("\n");
+        expect(matchesShown(printed, shown), `${name}:${block.line} $ ${command}\nprinted:\n${printed.join("\n")}`).toBe(true);
+      }
+    }
+  });
+
+  it("names only options its commands have", () => {
+    for (const block of blocks.filter((b) => b.lang === "sh" || b.lang === "console")) {
+      for (const line of block.body.split("\n")) {
+        for (const m of line.matchAll(/npx match-sim (\w+)([^|&;\n]*)/g)) {
+          const command = m[1]!;
+          const usage = help(command);
+          expect(usage, `${name}:${block.line}: no command ${command}`).toContain(`Usage: match-sim ${command}`);
+          for (const option of m[2]!.match(/(?<=\s)--?[a-z][\w-]*/g) ?? []) {
+            expect(usage, `${name}:${block.line}: ${command} has no option ${option}`).toMatch(new RegExp(`(^|[\\s,])${option}\\b`, "m"));
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("the docs together", () => {
+  it("link to pages that exist, from the README to every page of docs/", () => {
+    const readme = pages.find((p) => p.name === "README.md")!.text;
+    for (const page of pages.filter((p) => p.name.startsWith("docs/"))) expect(readme).toContain(`(${page.name})`);
+    for (const page of pages) {
+      for (const m of page.text.matchAll(/\]\(((?:\.\.\/|docs\/)?[\w./-]+\.md)(#[\w-]+)?\)/g)) {
+        const target = page.name.startsWith("docs/") && !m[1]!.startsWith("../") ? `docs/${m[1]}` : m[1]!.replace(/^\.\.\//, "");
+        expect(pages.map((p) => p.name), `${page.name} links to ${m[1]}`).toContain(target);
+      }
+    }
+  });
+
+  it("document every model parameter, in docs/model.md", () => {
+    const model = pages.find((p) => p.name === "docs/model.md")!.text;
+    for (const path of parameterPaths()) {
+      const leaf = path.startsWith("opinions.thresholds.") ? "opinions.thresholds.strong" : path;
+      expect(model, path).toContain(`\`${leaf}`);
+    }
+  });
+
+  it("keep the README a front door: at most about 300 lines, quick start first", () => {
+    const readme = pages.find((p) => p.name === "README.md")!.text;
+    expect(readme.split("\n").length).toBeLessThanOrEqual(320);
+    const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split("\n");
+    expect(quick).toEqual(["npm install && npx match-sim run scenarios/classroom.yaml", "npm test"]);
+  });
+});
