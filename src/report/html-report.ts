@@ -1,13 +1,13 @@
 import type { SweepResults } from "../results/sweep-results.js";
 import type { RunResults } from "../results/run-results.js";
-import { mostMoved } from "./run-report.js";
+import { mostMoved, pct as shareText, pointsBetween } from "./run-report.js";
 import { barChart, dotPlot, lineChart } from "./svg-charts.js";
 
 // One self-contained HTML page: inline style, inline SVG, no script and no request to
 // anywhere, so it opens offline, projects at 1280×720 and prints on A4.
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const pct = shareText;
 const num = (x: number) => x.toFixed(2);
 const ROWS = 40;
 
@@ -89,7 +89,7 @@ export function runReportHtml(r: RunResults, focus?: string): string {
     ["Drops per season (by a call / by ripple)", `${num(s.drops)} / ${num(s.rippleDrops)}`],
   ];
   const moved = mostMoved(r.applicants).slice(0, ROWS);
-  const dots = moved.map((a) => ({ label: a.id, with: a.pMatch, lo: a.pMatchCi[0], hi: a.pMatchCi[1], without: a.pMatchWithoutCalls }));
+  const dots = moved.map((a) => ({ label: a.name ?? a.id, with: a.pMatch, lo: a.pMatchCi[0], hi: a.pMatchCi[1], without: a.pMatchWithoutCalls }));
   const subject = focus !== undefined ? r.applicants.find((a) => a.id === focus) : moved[0];
   const sections: string[] = [];
   sections.push(`<h2>Summary</h2><ul class="cards">${cards.map(([k, v]) => `<li>${esc(k!)}<strong>${esc(v!)}</strong></li>`).join("")}</ul>`);
@@ -98,17 +98,17 @@ export function runReportHtml(r: RunResults, focus?: string): string {
       figure(
         dotPlot("chart-pmatch", "Probability of matching, with and without calls", dots),
         `Circles: with calls, with the 95% interval as a line; squares: the same seasons without calls.${r.applicants.length > ROWS ? ` The ${ROWS} applicants calls moved most of ${r.applicants.length}.` : ""}`,
-        table(["applicant", "with calls", "95% interval", "without calls", "change (points)"], moved.map((a) => [a.id, pct(a.pMatch), `${pct(a.pMatchCi[0])}–${pct(a.pMatchCi[1])}`, pct(a.pMatchWithoutCalls), (a.delta * 100).toFixed(1)])),
+        table(["applicant", "with calls", "95% interval", "without calls", "change (points)"], moved.map((a) => [a.name ?? a.id, pct(a.pMatch), `${pct(a.pMatchCi[0])}–${pct(a.pMatchCi[1])}`, pct(a.pMatchWithoutCalls), pointsBetween(a.pMatch, a.pMatchWithoutCalls)])),
       ),
   );
   if (subject) {
     const total = subject.rankHistogram.reduce((x, y) => x + y, 0) || 1;
     const bars = subject.rankHistogram.map((c, i) => ({ label: i === subject.rankHistogram.length - 1 ? "unmatched" : `rank ${i + 1}`, values: [c / total] }));
     sections.push(
-      `<h2>Where ${esc(subject.id)} matched</h2>` +
+      `<h2>Where ${esc(subject.name ?? subject.id)} matched</h2>` +
         figure(
-          barChart("chart-rank", `Matched rank of ${subject.id}, with calls`, "share of seasons (%)", ["with calls"], bars, pct, 1),
-          `Share of the ${r.runs} seasons in which ${subject.id} matched at each rank of their own list${focus === undefined ? " (the applicant calls moved most)" : ""}.`,
+          barChart("chart-rank", `Matched rank of ${subject.name ?? subject.id}, with calls`, "share of seasons (%)", ["with calls"], bars, pct, 1),
+          `Share of the ${r.runs} seasons in which ${subject.name ?? subject.id} matched at each rank of their own list${focus === undefined ? " (the applicant calls moved most)" : ""}.`,
           table(["outcome", "seasons", "share"], bars.map((b, i) => [b.label, String(subject.rankHistogram[i]), pct(b.values[0]!)])),
         ),
     );
@@ -131,13 +131,13 @@ export function runReportHtml(r: RunResults, focus?: string): string {
       figure(barChart("chart-verdicts", "What was said, per season", "calls per season", ["verdicts"], verdicts, num), "Mean number of calls per season ending in each verdict.", table(["verdict", "per season"], verdicts.map((v) => [v.label, num(v.values[0]!)]))),
   );
   const programs = r.programs.filter((p) => p.fillRate !== null).slice(0, ROWS);
-  const fill = programs.map((p) => ({ label: p.id, values: [p.fillRate ?? 0, p.fillRateWithoutCalls ?? 0] }));
+  const fill = programs.map((p) => ({ label: p.name ?? p.id, values: [p.fillRate ?? 0, p.fillRateWithoutCalls ?? 0] }));
   sections.push(
     `<h2>Programs</h2>` +
       figure(
         barChart("chart-fill", "Share of positions filled, with and without calls", "positions filled (%)", ["with calls", "without calls"], fill, pct, 1),
         `Filled bars: with calls; outlined bars: without.${r.programs.length > ROWS ? ` The first ${ROWS} of ${r.programs.length} programs.` : ""}`,
-        table(["program", "positions", "filled with calls", "without"], programs.map((p) => [p.id, String(p.positions), pct(p.fillRate), pct(p.fillRateWithoutCalls)])),
+        table(["program", "positions", "filled with calls", "without"], programs.map((p) => [p.name ?? p.id, String(p.positions), pct(p.fillRate), pct(p.fillRateWithoutCalls)])),
       ),
   );
   return page(
