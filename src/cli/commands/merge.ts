@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { readFile } from "node:fs/promises";
 import { UserError } from "../../errors.js";
 import type { ShardFile } from "../../montecarlo/shard.js";
 import type { Io } from "../io.js";
+import { readJsonFile } from "../read-json.js";
 import { outOption } from "../options.js";
 import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
 import { renderResults, RUN_FORMATS } from "./run.js";
@@ -24,19 +24,7 @@ Examples:
 `;
 
 async function readPart(file: string): Promise<{ file: string; shard: ShardFile }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: cannot read: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UserError(`${file}: not JSON; a part is what run --shard i/n --format json writes`);
-  }
+  const data = await readJsonFile(file, "a part is what run --shard i/n --format json writes");
   const { ShardFileSchema } = await import("../../montecarlo/shard-schema.js");
   const checked = ShardFileSchema.safeParse(data);
   if (!checked.success) {

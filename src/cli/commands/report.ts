@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { readFile } from "node:fs/promises";
 import { UsageError, UserError } from "../../errors.js";
 import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { SweepResults } from "../../results/sweep-results.js";
@@ -7,6 +6,7 @@ import type { RunResults } from "../../results/run-results.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import type { Io } from "../io.js";
+import { readJsonFile } from "../read-json.js";
 import { interruptible } from "../interrupt.js";
 import { outOption, proposerOption, runsOption, seedOption, setOption, workersOption } from "../options.js";
 import { chooseFormat, quietOption, refuseOverwritingInputs, writeOutput } from "../output.js";
@@ -41,20 +41,8 @@ Examples:
 
 /** Reads a saved result, saying plainly what is wrong with a file that is not one. */
 async function readResult(path: string): Promise<RunResults | SweepResults> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    const hint = /\.(ya?ml)$/i.test(path) ? "; to report on a scenario, give it without --from" : "";
-    throw new UserError(`${path}: not JSON; --from takes what \`run\` or \`sweep\` writes with --format json${hint}`);
-  }
+  const hint = /\.(ya?ml)$/i.test(path) ? "; to report on a scenario, give it without --from" : "";
+  const data = await readJsonFile(path, `--from takes what \`run\` or \`sweep\` writes with --format json${hint}`);
   if (isSweep(data) || isRun(data)) return data;
   throw new UserError(`${path}: not the JSON of \`run\` or \`sweep\` (made with --format json)`);
 }
