@@ -1,6 +1,7 @@
 import { COUNT } from "../season/call-context.js";
 import type { SeasonPlan } from "../season/plan.js";
 import type { TrialResult } from "../season/season.js";
+import type { Workspace } from "../season/workspace.js";
 
 // Outcome counts over many trials. Every cell holds a whole number (kept in a Float64Array,
 // exact up to 2^53), so merging is plain addition and gives the same bytes in any order
@@ -42,8 +43,14 @@ export const PROGRAM = {
   filledWithout: 1,
   qualityWith: 2,
   qualityWithout: 3,
-  callsMade: 4,
-  size: 5,
+  /** 4..7: calls in the program's name, by phase (PHASE_NUMBER). */
+  calls: 4,
+  drops: 8,
+  rippleDrops: 9,
+  /** Invitations that differ from the world without calls, and invitations without calls. */
+  invitesChanged: 10,
+  invitations: 11,
+  size: 12,
 } as const;
 
 export interface Accumulator {
@@ -80,8 +87,10 @@ function addToGroup(g: Float64Array, group: number, matchedWith: boolean, matche
 }
 
 /** Adds one trial. `blockingPairs` is the instability of the called match (or 0). */
-export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, invitesWithout: number, blockingPairs: number): void {
+export function addTrial(acc: Accumulator, ws: Workspace, r: TrialResult, blockingPairs: number): void {
+  const { plan } = ws;
   const { s } = plan;
+  const invitesWithout = ws.baseInviteCount;
   const g = acc.global;
   acc.trials++;
   for (let i = 0; i < COUNT.size; i++) g[i]! += r.counts[i]!;
@@ -127,8 +136,18 @@ export function addTrial(acc: Accumulator, plan: SeasonPlan, r: TrialResult, inv
     addToGroup(g, tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
     applicant[row + APPLICANT.calls]! += callsAbout[a]!;
   }
-  const callsBy = w.callsBy;
-  for (let q = 0; q < s.program.count; q++) program[q * PROGRAM.size + PROGRAM.callsMade]! += callsBy[q]!;
+  const { callsByPhase, dropsAt, rippleDropsAt, invitesChangedAt } = w;
+  const invitesAt = ws.invitesAt;
+  const called = w !== wo;
+  for (let q = 0; q < s.program.count; q++) {
+    const p = q * PROGRAM.size;
+    program[p + PROGRAM.invitations]! += invitesAt[q]!;
+    if (!called) continue;
+    for (let f = 0; f < 4; f++) program[p + PROGRAM.calls + f]! += callsByPhase[4 * q + f]!;
+    program[p + PROGRAM.drops]! += dropsAt[q]!;
+    program[p + PROGRAM.rippleDrops]! += rippleDropsAt[q]!;
+    program[p + PROGRAM.invitesChanged]! += invitesChangedAt[q]!;
+  }
 }
 
 /** Adds `other` into `into`. Associative and commutative: cells are whole numbers. */

@@ -43,6 +43,12 @@ export function resultsOf(
   const g = acc.global;
   const perSeason = (x: number) => (n === 0 ? 0 : round(x / n));
   const share = (x: number, of: number) => (of === 0 ? 0 : round(x / of));
+  const callsByPhase = (count: (phase: number) => number) => ({
+    preInterview: perSeason(count(0)),
+    rankList: perSeason(count(1)),
+    advocacy: perSeason(count(2)),
+    late: perSeason(count(3)),
+  });
   const applicants: ApplicantResult[] = s.applicantIds.map((id, a) => {
     const row = a * APPLICANT.size;
     const matched = acc.applicant[row + APPLICANT.matchedWith]!;
@@ -79,7 +85,11 @@ export function resultsOf(
       fillRateWithoutCalls: positions === 0 ? null : share(filled0, n * positions),
       meanQualityMatched: filled === 0 ? null : round(acc.program[row + PROGRAM.qualityWith]! / 1e6 / filled),
       meanQualityMatchedWithoutCalls: filled0 === 0 ? null : round(acc.program[row + PROGRAM.qualityWithout]! / 1e6 / filled0),
-      callsMade: perSeason(acc.program[row + PROGRAM.callsMade]!),
+      callsMade: perSeason(acc.program[row + PROGRAM.calls]! + acc.program[row + PROGRAM.calls + 1]! + acc.program[row + PROGRAM.calls + 2]! + acc.program[row + PROGRAM.calls + 3]!),
+      calls: callsByPhase((f) => acc.program[row + PROGRAM.calls + f]!),
+      drops: perSeason(acc.program[row + PROGRAM.drops]!),
+      rippleDrops: perSeason(acc.program[row + PROGRAM.rippleDrops]!),
+      invitesShaped: acc.program[row + PROGRAM.invitations]! === 0 ? 0 : share(acc.program[row + PROGRAM.invitesChanged]!, acc.program[row + PROGRAM.invitations]!),
     };
   });
   const seats = n * s.applicantIds.length;
@@ -94,11 +104,7 @@ export function resultsOf(
     proposer: meta.proposer,
     summary: {
       matchRate: { withCalls: share(g[GLOBAL.matchedWith]!, seats), withoutCalls: share(g[GLOBAL.matchedWithout]!, seats) },
-      calls: {
-        preInterview: perSeason(g[GLOBAL.preInterviewCalls]!),
-        rankList: perSeason(g[GLOBAL.rankListCalls]!),
-        late: perSeason(g[GLOBAL.lateCalls]!),
-      },
+      calls: callsByPhase((f) => g[GLOBAL.calls + f]!),
       verdicts: {
         strong: perSeason(g[GLOBAL.verdicts]!),
         positive: perSeason(g[GLOBAL.verdicts + 1]!),
@@ -109,6 +115,8 @@ export function resultsOf(
       drops: perSeason(g[GLOBAL.drops]!),
       rippleDrops: perSeason(g[GLOBAL.rippleDrops]!),
       insincerityCaught: perSeason(g[GLOBAL.insincerityCaught]!),
+      relayed: perSeason(g[GLOBAL.relayed]!),
+      halfHearted: perSeason(g[GLOBAL.halfHearted]!),
       invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
       outcomeChanged: share(g[GLOBAL.outcomeChanged]!, seats),
       blockingPairsVsUncalled: perSeason(g[GLOBAL.blockingPairsVsUncalled]!),

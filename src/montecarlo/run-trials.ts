@@ -34,7 +34,7 @@ export function runTrialInto(
   onPhase?: (phase: string) => void,
 ): void {
   const r = runTrial(ws, seed, trial, { proposer, onPhase });
-  addTrial(acc, ws.plan, r, ws.baseInviteCount, blockingPairsVsUncalled(ws, r));
+  addTrial(acc, ws, r, blockingPairsVsUncalled(ws, r));
   onPhase?.("accumulate");
 }
 

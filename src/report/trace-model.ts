@@ -11,37 +11,84 @@ export interface CallRef {
   phase: CallPhase;
   program: string;
   applicant: string;
+  /** The advocate, on an advocate's call. */
+  caller?: string;
 }
+
+export type Verdict = "strong" | "positive" | "fine" | "cautious" | "would-not-rank";
 
 export type TraceEvent =
   | {
       kind: "invite-call";
       call: CallRef;
+      /** The program's director, who asked. */
+      director: string;
       knower: string;
-      /** The knower is the calling program's own director (they saw the applicant themself). */
-      ownDirector: boolean;
       trust: number;
       influence: number;
-      thought: string;
-      said: string;
-      effect: "invited" | "uninvited" | "unchanged";
+      thought: Verdict;
+      said: Verdict;
+      effect: "invited" | "uninvited" | "secured" | "vetoed" | "unchanged";
+      /** Who lost their invitation to the applicant called about, and who got theirs. */
+      displaced: string | null;
+      promoted: string | null;
     }
   | {
       kind: "rank-call";
       call: CallRef;
+      director: string;
       category: "top" | "borderline" | "redFlag";
+      /** Why a red flag: the applicant's flags, and how far paper and interview were apart. */
+      flags: number;
+      gap: number;
       knower: string;
-      ownDirector: boolean;
       trust: number;
       influence: number;
-      thought: string;
-      said: string;
+      thought: Verdict;
+      said: Verdict;
       from: number; // 1-based rank
       to: number | null; // null: dropped
+      /** A home or away director's would-not-rank: "we didn't rank them". */
+      didNotRank: boolean;
     }
-  | { kind: "ripple"; applicant: string; from: string; to: string; reason: "sameRegion" | "sameSpecialty" | "crossSpecialty"; knower: string }
-  | { kind: "late-call"; call: CallRef; knower: string; relayed: boolean; from: number; to: number }
-  | { kind: "insincerity-caught"; applicant: string; programs: string[]; moves: { program: string; from: number; to: number }[] };
+  | {
+      kind: "advocate-call";
+      call: CallRef;
+      advocate: string;
+      /** The program's director, who took the call. */
+      director: string;
+      pushed: boolean;
+      trust: number;
+      influence: number;
+      thought: Verdict;
+      said: Verdict;
+      from: number;
+      to: number | null;
+    }
+  | {
+      kind: "ripple";
+      applicant: string;
+      from: string;
+      to: string;
+      reason: "sameRegion" | "sameSpecialty" | "crossSpecialty";
+      /** What the two programs share, by the scenario's own names (null where it gives none). */
+      region: string | null;
+      specialty: string | null;
+      knower: string;
+    }
+  | {
+      kind: "late-call";
+      call: CallRef;
+      director: string;
+      reason: "short" | "topHeavy";
+      knower: string;
+      trust: number;
+      influence: number;
+      relayed: boolean;
+      from: number;
+      to: number;
+    }
+  | { kind: "insincerity-caught"; call: CallRef; other: string; from: number; to: number };
 
 // Every kind of season event has a form here: adding one to SeasonEvent fails to compile
 // until it is converted below (and narrated in trace-narrative.ts).
@@ -107,31 +154,65 @@ export function traceModel(d: TraceData, s: IndexedScenario, scenario: string): 
   const P = (q: number) => s.programIds[q]!;
   const R = (r: number) => s.referrerIds[r]!;
   const orNull = (q: number) => (q < 0 ? null : P(q));
-  const call = (c: { phase: CallPhase; program: number; applicant: number }): CallRef => ({ phase: c.phase, program: P(c.program), applicant: A(c.applicant) });
+  const call = (c: { phase: CallPhase; program: number; applicant: number; caller?: number }): CallRef =>
+    c.caller === undefined ? { phase: c.phase, program: P(c.program), applicant: A(c.applicant) } : { phase: c.phase, program: P(c.program), applicant: A(c.applicant), caller: R(c.caller) };
   const pair = ([a, q]: [number, number]): [string, string] => [A(a), P(q)];
 
-  const own = (e: { call: { program: number }; knower: number }) => s.program.director[e.call.program] === e.knower;
+  const D = (q: number) => R(s.program.director[q]!);
+  const rank = (x: number) => (x < 0 ? null : x + 1);
   const event = (e: SeasonEvent): TraceEvent => {
     switch (e.kind) {
       case "invite-call":
-        return { ...e, call: call(e.call), knower: R(e.knower), ownDirector: own(e), trust: round(e.trust), influence: round(e.influence) };
+        return {
+          ...e,
+          call: call(e.call),
+          director: D(e.call.program),
+          knower: R(e.knower),
+          trust: round(e.trust),
+          influence: round(e.influence),
+          displaced: e.displaced < 0 ? null : A(e.displaced),
+          promoted: e.promoted < 0 ? null : A(e.promoted),
+        };
       case "rank-call":
         return {
           ...e,
           call: call(e.call),
+          director: D(e.call.program),
           knower: R(e.knower),
-          ownDirector: own(e),
+          trust: round(e.trust),
+          influence: round(e.influence),
+          gap: round(e.gap),
+          from: e.from + 1,
+          to: rank(e.to),
+        };
+      case "advocate-call":
+        return {
+          ...e,
+          call: call(e.call),
+          advocate: R(e.advocate),
+          director: D(e.call.program),
           trust: round(e.trust),
           influence: round(e.influence),
           from: e.from + 1,
-          to: e.to < 0 ? null : e.to + 1,
+          to: rank(e.to),
         };
-      case "ripple":
-        return { ...e, applicant: A(e.applicant), from: P(e.from), to: P(e.to), knower: R(e.knower) };
+      case "ripple": {
+        const region = s.program.region[e.from]!;
+        const specialty = s.specialties[s.program.specialty[e.from]!] ?? "";
+        return {
+          ...e,
+          applicant: A(e.applicant),
+          from: P(e.from),
+          to: P(e.to),
+          knower: R(e.knower),
+          region: e.reason === "sameRegion" && region >= 0 ? s.regions[region]! : null,
+          specialty: specialty === "" ? null : specialty,
+        };
+      }
       case "late-call":
-        return { ...e, call: call(e.call), knower: R(e.knower), from: e.from + 1, to: e.to + 1 };
+        return { ...e, call: call(e.call), director: D(e.call.program), knower: R(e.knower), trust: round(e.trust), influence: round(e.influence), from: e.from + 1, to: e.to + 1 };
       case "insincerity-caught":
-        return { ...e, applicant: A(e.applicant), programs: e.programs.map(P), moves: e.moves.map((m) => ({ program: P(m.program), from: m.from + 1, to: m.to + 1 })) };
+        return { ...e, call: call(e.call), other: P(e.other), from: e.from + 1, to: e.to + 1 };
     }
   };
   const rounds = d.rounds.map((r: DaRound, i) => ({
@@ -210,18 +291,21 @@ export function labelled(m: TraceModel): TraceModel {
   const P = (id: string) => L.programs[id] ?? id;
   const R = (id: string) => L.referrers[id] ?? id;
   const Pn = (id: string | null) => (id === null ? null : P(id));
-  const call = (c: CallRef): CallRef => ({ ...c, program: P(c.program), applicant: A(c.applicant) });
+  const call = (c: CallRef): CallRef => ({ ...c, program: P(c.program), applicant: A(c.applicant), ...(c.caller === undefined ? {} : { caller: R(c.caller) }) });
   const pair = ([a, q]: [string, string]): [string, string] => [A(a), P(q)];
   const event = (e: TraceEvent): TraceEvent => {
     switch (e.kind) {
       case "invite-call":
+        return { ...e, call: call(e.call), director: R(e.director), knower: R(e.knower), displaced: e.displaced === null ? null : A(e.displaced), promoted: e.promoted === null ? null : A(e.promoted) };
       case "rank-call":
       case "late-call":
-        return { ...e, call: call(e.call), knower: R(e.knower) };
+        return { ...e, call: call(e.call), director: R(e.director), knower: R(e.knower) };
+      case "advocate-call":
+        return { ...e, call: call(e.call), advocate: R(e.advocate), director: R(e.director) };
       case "ripple":
         return { ...e, applicant: A(e.applicant), from: P(e.from), to: P(e.to), knower: R(e.knower) };
       case "insincerity-caught":
-        return { ...e, applicant: A(e.applicant), programs: e.programs.map(P), moves: e.moves.map((x) => ({ ...x, program: P(x.program) })) };
+        return { ...e, call: call(e.call), other: P(e.other) };
     }
   };
   return {

@@ -19,44 +19,79 @@ const t = (text: string): Span => ({ text });
 const names = (xs: readonly string[]) => (xs.length === 0 ? "nobody" : xs.join(", "));
 const num = (x: number) => x.toFixed(2);
 const CATEGORY = { top: "top of the list", borderline: "borderline", redFlag: "red flag" } as const;
-const REASON = { sameRegion: "same region as", sameSpecialty: "same specialty as", crossSpecialty: "another specialty and region than" } as const;
-const PHASE = { preInterview: "before invitations", rankList: "on the rank list", late: "late" } as const;
+const PHASE = { preInterview: "before invitations", rankList: "on the rank list", advocacy: "an advocate's call", late: "late" } as const;
 
-/** Who was asked, through which tie. */
-const asked = (e: { knower: string; trust: number; ownDirector: boolean }) =>
-  e.ownDirector ? `'s director (${e.knower}) drew on what they saw themself` : ` asked ${e.knower} (trust ${num(e.trust)})`;
+/** Who asked whom, through which tie, after the program's name: "'s director Dr. Lee asked Dr. Okafor (trust 1.00)". */
+const asked = (e: { director: string; knower: string; trust: number }) => `'s director ${e.director} asked ${e.knower} (trust ${num(e.trust)})`;
+
+/** Why an applicant counts as a red flag: their flags, or paper and interview far apart. */
+const redFlagWhy = (e: { flags: number; gap: number }) =>
+  e.flags > 0 ? `red flag: ${e.flags} flag${e.flags === 1 ? "" : "s"} on paper` : `red flag: paper and interview ${num(e.gap)} apart`;
+
+/** The ripple's reason in the scenario's own terms: no "same specialty" where none is named. */
+function rippleWhy(e: Extract<TraceEvent, { kind: "ripple" }>): string {
+  switch (e.reason) {
+    case "sameRegion":
+      return `same region${e.region === null ? "" : ` (${e.region})`} as ${e.from}`;
+    case "sameSpecialty":
+      return e.specialty === null ? `another region than ${e.from}` : `same specialty (${e.specialty}) as ${e.from}, another region`;
+    case "crossSpecialty":
+      return `another specialty and region than ${e.from}`;
+  }
+}
+
+const moved = (from: number, to: number | null, said: string): Span =>
+  to === null
+    ? bad("dropped from the list")
+    : to < from
+      ? good(`moved up to #${to}`)
+      : to > from
+        ? bad(`moved down to #${to}`)
+        : t(said === "cautious" || said === "would-not-rank" ? "kept (the drop did not happen)" : "no change");
+
+const INVITE_EFFECT = {
+  invited: (e: { displaced: string | null }) => good(`invited${e.displaced === null ? "" : `, taking the slot of ${e.displaced}`}`),
+  uninvited: (e: { promoted: string | null }) => bad(`invitation withdrawn${e.promoted === null ? "" : `; ${e.promoted} invited in their place`}`),
+  secured: () => good("invitation secured"),
+  vetoed: () => bad("vetoed: will not be invited"),
+  unchanged: () => t("no change"),
+} as const;
 
 /** How each kind of event is told. Adding a kind fails to compile until it is narrated here. */
 const NARRATE: { [K in TraceEvent["kind"]]: (e: Extract<TraceEvent, { kind: K }>) => Line } = {
   "invite-call": (e) => [
     strong(e.call.program),
-    t(`${asked(e)} about ${e.call.applicant}: thinks "${e.thought}", said "${e.said}" → `),
-    e.effect === "invited" ? good("invited") : e.effect === "uninvited" ? bad("invitation withdrawn") : t("no change"),
+    t(`${asked(e)} about ${e.call.applicant}, influence ${num(e.influence)}: thinks "${e.thought}", said "${e.said}" → `),
+    INVITE_EFFECT[e.effect](e),
   ],
   "rank-call": (e) => [
     strong(e.call.program),
     t(
-      `${asked(e)} about ${e.call.applicant} (${CATEGORY[e.category]}, #${e.from}), influence ${num(e.influence)}; ` +
-        `thinks "${e.thought}", said "${e.said}" → `,
+      `${asked(e)} about ${e.call.applicant} (${e.category === "redFlag" ? redFlagWhy(e) : CATEGORY[e.category]}, #${e.from}), ` +
+        `influence ${num(e.influence)}; thinks "${e.thought}", said "${e.said}"${e.didNotRank ? " (\"we didn't rank them\")" : ""} → `,
     ),
-    e.to === null
-      ? bad("dropped from the list")
-      : e.to < e.from
-        ? good(`moved up to #${e.to}`)
-        : e.to > e.from
-          ? bad(`moved down to #${e.to}`)
-          : t(e.said === "cautious" || e.said === "would-not-rank" ? "kept (the drop did not happen)" : "no change"),
+    moved(e.from, e.to, e.said),
   ],
-  ripple: (e) => [t(`  ↳ ripple: `), strong(e.to), t(` (${REASON[e.reason]} ${e.from}) dropped ${e.applicant} on ${e.knower}'s word → `), bad("dropped")],
+  "advocate-call": (e) => [
+    strong(e.call.program),
+    t(
+      `: ${e.advocate}${e.pushed ? ", pushed to call," : ""} called its director ${e.director} (trust ${num(e.trust)}) about ${e.call.applicant} (#${e.from}), ` +
+        `influence ${num(e.influence)}; thinks "${e.thought}", said "${e.said}"${e.pushed && e.said === "fine" ? " (half-hearted)" : ""} → `,
+    ),
+    moved(e.from, e.to, e.said),
+  ],
+  ripple: (e) => [t(`  ↳ ripple: `), strong(e.to), t(` (${rippleWhy(e)}) dropped ${e.applicant} on ${e.knower}'s word → `), bad("dropped")],
   "late-call": (e) => [
     strong(e.call.program),
-    t(` (a short list) called ${e.knower}, ${e.call.applicant}'s home director → `),
-    e.relayed ? good(`"#1" relayed: moved from #${e.from} to #${e.to}`) : t("nothing to relay"),
+    t(
+      `, nervous about ${e.reason === "short" ? "its short list" : "a list of applicants stronger than it"}: its director ${e.director} asked ` +
+        `${e.knower} (trust ${num(e.trust)}) about ${e.call.applicant} (#${e.from}) → `,
+    ),
+    e.relayed ? good(`"#1" relayed from their home institution: moved up to #${e.to}`) : t("nothing to relay"),
   ],
   "insincerity-caught": (e) => [
-    t(`${e.applicant} told "#1" to ${names(e.programs)}, whose directors talk → `),
-    bad("caught"),
-    t(e.moves.length > 0 ? `: ${e.moves.map((m) => `${m.program} #${m.from}→#${m.to}`).join(", ")}` : ""),
+    t(`  ↳ ${e.call.applicant} told "#1" to ${e.other} as well, and the word came through them → `),
+    bad(`caught: moved from #${e.from} to #${e.to} at ${e.call.program}`),
   ],
 };
 
@@ -71,15 +106,13 @@ function concerns(e: TraceEvent, o: NarrativeOptions): boolean {
     case "invite-call":
     case "rank-call":
     case "late-call":
+    case "advocate-call":
+    case "insincerity-caught":
       programs.push(e.call.program);
       applicants.push(e.call.applicant);
       break;
     case "ripple":
       programs.push(e.from, e.to);
-      applicants.push(e.applicant);
-      break;
-    case "insincerity-caught":
-      programs.push(...e.programs);
       applicants.push(e.applicant);
       break;
   }
@@ -193,7 +226,7 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
 
   // 4. Rank-list calls and ripples
   blocks.push({ kind: "heading", level: 2, text: "4. Calls about applicants on the rank lists" });
-  const rankCalls = phase(["rank-call", "ripple"]);
+  const rankCalls = phase(["rank-call", "advocate-call", "ripple"]);
   blocks.push(rankCalls.length > 0 ? { kind: "bullets", items: rankCalls } : { kind: "para", line: "No calls on the rank lists." });
 
   // 5. Late calls

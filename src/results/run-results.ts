@@ -9,11 +9,16 @@ export interface RunResults {
   proposer: "applicant" | "program";
   summary: {
     matchRate: { withCalls: number; withoutCalls: number };
-    calls: { preInterview: number; rankList: number; late: number };
+    /** Calls per season, by phase. */
+    calls: CallsByPhase;
     verdicts: { strong: number; positive: number; fine: number; cautious: number; wouldNotRank: number };
     drops: number;
     rippleDrops: number;
     insincerityCaught: number;
+    /** Late calls per season that relayed an applicant's "#1" from their home institution. */
+    relayed: number;
+    /** Pushed advocates' half-hearted "fine", per season. */
+    halfHearted: number;
     invitesShaped: number;
     outcomeChanged: number;
     blockingPairsVsUncalled: number;
@@ -57,6 +62,21 @@ export interface ProgramResult {
   fillRateWithoutCalls: number | null;
   meanQualityMatched: number | null;
   meanQualityMatchedWithoutCalls: number | null;
+  /** Calls in the program's name per season: made by its director, or taken from advocates. */
   callsMade: number;
+  calls: CallsByPhase;
+  /** Drops per season by a call at this program, and by ripple from elsewhere. */
+  drops: number;
+  rippleDrops: number;
+  /** Share of the program's invitations that differ from the season without calls. */
+  invitesShaped: number;
+}
+
+/** Calls per season in each phase of the season. */
+export interface CallsByPhase {
+  preInterview: number;
+  rankList: number;
+  advocacy: number;
+  late: number;
 }
 

@@ -23,6 +23,9 @@ export const PURPOSES = [
   "ripple",
   "lateCall",
   "insincerity",
+  "preInterviewEffect",
+  "advocacyCall",
+  "advocacyCandor",
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -48,6 +51,9 @@ export function trialStreams(seed: number, trial: number): TrialStreams {
     ripple: k(8),
     lateCall: k(9),
     insincerity: k(10),
+    preInterviewEffect: k(11),
+    advocacyCall: k(12),
+    advocacyCandor: k(13),
   };
 }
 

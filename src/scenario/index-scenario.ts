@@ -33,6 +33,8 @@ export interface IndexedScenario {
     readonly director: Int32Array;
     readonly interviewSlots: Int32Array;
     readonly backchannelUse: Float64Array;
+    /** The institution of the program's director (where the program is), -1 if unknown. */
+    readonly institution: Int32Array;
     /** 1 where the file fixes the program's base rank list. */
     readonly hasRankList: Uint8Array;
     readonly rankList: Csr;
@@ -55,9 +57,17 @@ export interface IndexedScenario {
     readonly hasRankList: Uint8Array;
     readonly rankList: Csr;
     readonly toldNumberOne: Csr;
-    /** Letter writers, knownBy, the home director and away directors, without repeats. */
+    /** Advocates (referrer indices), with pushed flags and the programs each calls (if given). */
+    readonly advocates: Csr;
+    readonly advocatePushed: Uint8Array;
+    readonly advocatePrograms: Csr;
+    readonly advocateHasPrograms: Uint8Array;
+    /** Letter writers, knownBy, advocates, the home director and away directors, without repeats. */
     readonly knowers: Csr;
-    /** Parallel to knowers.items: 1 where the knower saw the applicant on an away rotation. */
+    /**
+     * Parallel to knowers.items: 1 where the knower saw the applicant on an away rotation
+     * (the away program's director, or anyone at its institution).
+     */
     readonly knowerViaAway: Uint8Array;
     /** Opinions fixed in the file: referrer index and verdict index (see VERDICTS). */
     readonly opinionReferrers: Csr;
@@ -75,6 +85,8 @@ export interface IndexedScenario {
     /** Undirected ties: for referrer r, tie partners and the trust of each tie. */
     readonly ties: Csr;
     readonly tieTrust: Float64Array;
+    /** 1 for the director of a program with backchannelUse 0: they take no call of any kind. */
+    readonly silent: Uint8Array;
   };
 }
 
@@ -124,6 +136,8 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
   const aHasRank = new Uint8Array(nA);
   const knowerLists: number[][] = [];
   const viaAwayLists: number[][] = [];
+  const referrerInstitution = Int32Array.from(s.referrers, (x) => institutions.of(x.institution));
+  const programInstitution = Int32Array.from(r.programDirector, (d) => (d >= 0 ? referrerInstitution[d]! : -1));
   s.applicants.forEach((a, i) => {
     aRegion[i] = regions.of(a.region);
     aMax[i] = a.maxInterviews ?? model.interviews.maxPerApplicant;
@@ -140,10 +154,15 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
         viaAway.push(away ? 1 : 0);
       } else if (away) viaAway[k] = 1;
     };
-    for (const w of csrRow(r.applicantLetters, i)) add(w, false);
-    for (const w of csrRow(r.applicantKnownBy, i)) add(w, false);
+    // Anyone at an away program's institution saw the applicant there, as did its director.
+    const awayInstitutions = new Set<number>();
+    for (const p of csrRow(r.applicantAways, i)) if (programInstitution[p]! >= 0) awayInstitutions.add(programInstitution[p]!);
+    const sawAway = (w: number) => awayInstitutions.has(referrerInstitution[w]!);
+    for (const w of csrRow(r.applicantLetters, i)) add(w, sawAway(w));
+    for (const w of csrRow(r.applicantKnownBy, i)) add(w, sawAway(w));
+    for (const w of csrRow(r.applicantAdvocates, i)) add(w, sawAway(w));
     const home = r.applicantHome[i]!;
-    if (home >= 0) add(r.programDirector[home]!, false);
+    if (home >= 0) add(r.programDirector[home]!, r.programDirector[home]! >= 0 && sawAway(r.programDirector[home]!));
     for (const p of csrRow(r.applicantAways, i)) add(r.programDirector[p]!, true);
     knowerLists.push(knowers);
     viaAwayLists.push(viaAway);
@@ -168,6 +187,13 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     trustLists[b]!.push(rel.trust);
   });
 
+  // A program that uses no backchannel takes no call either: its director answers none.
+  const silent = new Uint8Array(s.referrers.length);
+  s.programs.forEach((p, q) => {
+    const d = r.programDirector[q]!;
+    if (p.backchannelUse === 0 && d >= 0) silent[d] = 1;
+  });
+
   return {
     name: s.name ?? "",
     model,
@@ -190,6 +216,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       director: r.programDirector,
       interviewSlots: pSlots,
       backchannelUse: Float64Array.from(s.programs, (p) => p.backchannelUse),
+      institution: programInstitution,
       hasRankList: pHasRankList,
       rankList: r.programRankList,
     },
@@ -212,6 +239,10 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       hasRankList: aHasRank,
       rankList: r.applicantRankList,
       toldNumberOne: r.applicantToldNumberOne,
+      advocates: r.applicantAdvocates,
+      advocatePushed: r.advocatePushed,
+      advocatePrograms: r.advocatePrograms,
+      advocateHasPrograms: r.advocateHasPrograms,
       knowers: csrFromLists(knowerLists),
       knowerViaAway: Uint8Array.from(viaAwayLists.flat()),
       opinionReferrers: csrFromLists(opinionLists),
@@ -221,12 +252,13 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       count: s.referrers.length,
       clout: Float64Array.from(s.referrers, (x) => x.clout),
       candor: Float64Array.from(s.referrers, (x) => x.candor),
-      institution: Int32Array.from(s.referrers, (x) => institutions.of(x.institution)),
+      institution: referrerInstitution,
       region: Int32Array.from(s.referrers, (x) => regions.of(x.region)),
       specialty: Int32Array.from(s.referrers, (x) => specialties.of(x.specialty)),
       role: Int8Array.from(s.referrers, (x) => (x.role === undefined ? -1 : REFERRER_ROLES.indexOf(x.role))),
       ties: csrFromLists(tieLists),
       tieTrust: Float64Array.from(trustLists.flat()),
+      silent,
     },
   };
 }

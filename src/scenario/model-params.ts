@@ -1,8 +1,7 @@
 import * as z from "zod";
 import { COUNT_CEILING, nonNegative, realNumber, unit, wholeCount } from "./fields.js";
 
-// The `model` block. Every default is a figure of the backchannel model (see README,
-// "The model"); nested blocks use prefault so a partial block still gets its defaults.
+// The `model` block. Every default is a figure of the backchannel model (see docs/model.md); nested blocks use prefault so a partial block still gets its defaults.
 
 // Generic over the shape, TypeScript cannot see that `{}` satisfies an all-defaults
 // input; every field given to block() has a default, so the cast is sound.
@@ -14,7 +13,13 @@ const block = <S extends z.core.$ZodLooseShape>(shape: S) =>
 export const ModelParamsSchema = block({
   calls: block({ enabled: z.boolean({ error: "expected true or false" }).default(true) }),
   applications: block({ perApplicant: wholeCount(0, COUNT_CEILING).default(0) }),
-  screening: block({ noise: nonNegative().default(0.1), band: nonNegative().default(0.05) }),
+  screening: block({
+    noise: nonNegative().default(0.1),
+    band: nonNegative().default(0.05),
+    flagPenalty: realNumber().default(0.1),
+    homeBonus: realNumber().default(0.1),
+    awayBonus: realNumber().default(0.1),
+  }),
   interviews: block({
     noise: nonNegative().default(0.15),
     maxPerApplicant: wholeCount(0, COUNT_CEILING).default(12),
@@ -27,6 +32,7 @@ export const ModelParamsSchema = block({
     homeBonus: realNumber().default(0.15),
     awayBonus: realNumber().default(0.1),
     regionBonus: realNumber().default(0.05),
+    flagPenalty: realNumber().default(0.1),
   }),
   opinions: block({
     noise: nonNegative().default(0.1),
@@ -61,10 +67,12 @@ export const ModelParamsSchema = block({
       redFlag: unit().default(0.7),
     }),
   }),
+  advocacy: block({ callProbability: unit().default(1) }),
   effects: block({
     strong: realNumber().default(20),
     positive: realNumber().default(12),
     fine: realNumber().default(-5),
+    homeAwayWouldNotRank: unit().default(1),
   }),
   ripple: block({
     sameRegion: unit().default(0.6),
@@ -73,6 +81,7 @@ export const ModelParamsSchema = block({
   }),
   late: block({
     riskRatio: nonNegative().default(1.5),
+    dreamGap: realNumber().default(0.15),
     callProbability: unit().default(0.5),
     topCandidates: wholeCount(0, COUNT_CEILING).default(3),
     enthusiasmShift: realNumber().default(10),

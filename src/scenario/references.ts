@@ -27,6 +27,14 @@ export interface ResolvedReferences {
   readonly applicantPreferences: Csr;
   readonly applicantRankList: Csr;
   readonly applicantToldNumberOne: Csr;
+  /** Each applicant's advocates (referrer indices), in the order written. */
+  readonly applicantAdvocates: Csr;
+  /** Parallel to applicantAdvocates.items: 1 where the advocate was pushed into calling. */
+  readonly advocatePushed: Uint8Array;
+  /** Row j (an entry of applicantAdvocates.items): the programs that advocate calls, if given. */
+  readonly advocatePrograms: Csr;
+  /** Parallel to applicantAdvocates.items: 1 where the advocate's programs are given. */
+  readonly advocateHasPrograms: Uint8Array;
   /** Pairs of referrer indices, two per relationship. */
   readonly tieEnds: Int32Array;
   readonly opinionReferrer: Int32Array;
@@ -113,7 +121,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   // Each list of entities is read once, a column per key that any check below needs: a large
   // file's entities are scattered over the heap, and every pass over them waits on memory.
   const pc = columns(programList, ["id", "director", "rankList", "specialty", "positions"]);
-  const ac = columns(applicantList, ["id", "home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties"]);
+  const ac = columns(applicantList, ["id", "home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties", "advocates"]);
   const programs: Target = { table: indexIds(pc.id, "program", errors), kind: "program" };
   const applicants: Target = { table: indexIds(ac.id, "applicant", errors), kind: "applicant" };
   const referrers: Target = { table: indexIds(columns(referrerList, ["id"]).id, "referrer", errors), kind: "referrer" };
@@ -237,6 +245,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     applicantPreferences: lists(ac.preferences, nA, "applicants", "preferences", programs, true),
     applicantRankList: lists(ac.rankList, nA, "applicants", "rankList", programs, true),
     applicantToldNumberOne: lists(ac.toldNumberOne, nA, "applicants", "toldNumberOne", programs, false),
+    ...resolveAdvocates(ac.advocates, nA, referrers, programs, one, lists, errors),
     ...resolveTies(entries(data, "relationships"), referrers, one, errors),
     ...resolveOpinions(entries(data, "opinions"), referrers, applicants, one, errors),
   };
@@ -253,6 +262,66 @@ export function checkReferences(raw: unknown): ReferenceCheck {
 }
 
 type Resolve = (to: Target, value: unknown, path: () => PathSegment[]) => number;
+type ResolveLists = (column: readonly unknown[] | undefined, rows: number, section: string, key: string, to: Target, ranked: boolean) => Csr;
+
+/**
+ * Applicants' advocates: each names a referrer, once per applicant, and may name the
+ * programs they call. The program lists are resolved as one list per advocate, so that a
+ * repeat within one advocate's programs is found like a repeat in any list.
+ */
+function resolveAdvocates(
+  column: readonly unknown[] | undefined,
+  nA: number,
+  referrers: Target,
+  programs: Target,
+  one: Resolve,
+  lists: ResolveLists,
+  errors: UnplacedIssue[],
+) {
+  const offsets = new Int32Array(nA + 1);
+  const who: number[] = [];
+  const pushed: number[] = [];
+  const hasPrograms: number[] = [];
+  const programLists: unknown[] = [];
+  const owner: { applicant: number; index: number }[] = [];
+  for (let i = 0; i < nA; i++) {
+    const advocates = asList(column?.[i]);
+    const seen = new Map<string, number>();
+    advocates.forEach((raw, j) => {
+      const adv = asRecord(raw);
+      if (!adv) return;
+      const r = one(referrers, adv["referrer"], () => ["applicants", i, "advocates", j, "referrer"]);
+      const id = asId(adv["referrer"]);
+      if (id !== undefined) {
+        const first = seen.get(id);
+        if (first !== undefined) {
+          errors.push({ path: ["applicants", i, "advocates", j, "referrer"], message: `${quote(id)} is already an advocate at advocates[${first}]` });
+        } else seen.set(id, j);
+      }
+      who.push(r);
+      pushed.push(adv["pushed"] === true ? 1 : 0);
+      hasPrograms.push(Array.isArray(adv["programs"]) ? 1 : 0);
+      programLists.push(adv["programs"]);
+      owner.push({ applicant: i, index: j });
+    });
+    offsets[i + 1] = who.length;
+  }
+  // Each advocate's programs as a row of its own; an error's path is mapped back to its advocate.
+  const before = errors.length;
+  const advocatePrograms = lists(programLists, programLists.length, "@advocates", "programs", programs, true);
+  for (let e = before; e < errors.length; e++) {
+    const path = errors[e]!.path;
+    if (path[0] !== "@advocates") continue;
+    const at = owner[path[1] as number]!;
+    errors[e] = { ...errors[e]!, path: ["applicants", at.applicant, "advocates", at.index, ...path.slice(2)] };
+  }
+  return {
+    applicantAdvocates: { offsets, items: Int32Array.from(who) },
+    advocatePushed: Uint8Array.from(pushed),
+    advocatePrograms,
+    advocateHasPrograms: Uint8Array.from(hasPrograms),
+  };
+}
 
 function resolveTies(ties: readonly (Raw | undefined)[], referrers: Target, one: Resolve, errors: UnplacedIssue[]) {
   const tieEnds = new Int32Array(ties.length * 2).fill(-1);

@@ -40,6 +40,16 @@ export const ProgramSchema = entity(
   "a program",
 );
 
+/** Someone who calls programs on an applicant's behalf. */
+export const AdvocateSchema = z.strictObject(
+  {
+    referrer: id(),
+    pushed: z.boolean({ error: says("true or false") }).default(false),
+    programs: idList().optional(),
+  },
+  { error: (iss) => (iss.code === "invalid_type" ? "expected a mapping describing an advocate ({referrer, pushed?, programs?})" : undefined) },
+);
+
 export const ApplicantSchema = entity(
   {
     id: id(),
@@ -53,6 +63,7 @@ export const ApplicantSchema = entity(
     aways: emptyByDefault(idList()),
     letters: emptyByDefault(idList()),
     knownBy: emptyByDefault(idList()),
+    advocates: emptyByDefault(list(AdvocateSchema, "advocates")),
     preferences: idList().optional(),
     rankList: idList().optional(),
     toldNumberOne: emptyByDefault(idList()),
@@ -113,4 +124,5 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type Program = Scenario["programs"][number];
 export type Applicant = Scenario["applicants"][number];
 export type Referrer = Scenario["referrers"][number];
+export type Advocate = Applicant["advocates"][number];
 export type Verdict = (typeof VERDICTS)[number];

@@ -6,25 +6,29 @@ import type { World } from "./workspace.js";
 
 /** Indices of the per-trial counters of the world with calls. */
 export const COUNT = {
-  preInterviewCalls: 0,
-  rankListCalls: 1,
-  lateCalls: 2,
-  verdicts: 3, // 3..7: strong, positive, fine, cautious, would-not-rank
-  drops: 8,
-  rippleDrops: 9,
-  insincerityCaught: 10,
-  invitesGained: 11,
-  invitesLost: 12,
-  /** 13..15: rank-list entries a director could call about (a knower in reach), by category. */
-  reachable: 13,
-  /** 16..18: rank-list calls made, by category (top, borderline, red flag). */
-  callsByCategory: 16,
-  size: 19,
+  /** 0..3: calls made, by phase (see PHASE_NUMBER). */
+  calls: 0,
+  verdicts: 4, // 4..8: strong, positive, fine, cautious, would-not-rank
+  drops: 9,
+  rippleDrops: 10,
+  insincerityCaught: 11,
+  invitesGained: 12,
+  invitesLost: 13,
+  /** 14..16: rank-list entries a director could call about (a knower in reach), by category. */
+  reachable: 14,
+  /** 17..19: rank-list calls made, by category (top, borderline, red flag). */
+  callsByCategory: 17,
+  /** Late calls that relayed a "#1", and pushed advocates' half-hearted "fine". */
+  relayed: 20,
+  halfHearted: 21,
+  size: 22,
 } as const;
 
 export const CATEGORIES = ["top", "borderline", "redFlag"] as const;
 
-export const PHASE_NUMBER: Record<CallPhase, number> = { preInterview: 0, rankList: 1, late: 2 };
+/** The phases with calls, in the order of the season; their numbers index counters and draws. */
+export const PHASES = ["preInterview", "rankList", "advocacy", "late"] as const;
+export const PHASE_NUMBER: Record<CallPhase, number> = { preInterview: 0, rankList: 1, advocacy: 2, late: 3 };
 
 /** What the phases with calls share while they edit the world with calls. */
 export interface CallContext {
@@ -48,15 +52,20 @@ export function newCallContext(
   return { s, streams, world, counts: new Int32Array(COUNT.size), contact: newContact(), emit, suppress };
 }
 
-export function isSuppressed(ctx: CallContext, phase: CallPhase, program: number, applicant: number): boolean {
-  return ctx.suppress !== undefined && ctx.suppress.has(callKeyString({ phase, program, applicant }));
+export function isSuppressed(ctx: CallContext, phase: CallPhase, program: number, applicant: number, caller?: number): boolean {
+  return ctx.suppress !== undefined && ctx.suppress.has(callKeyString(caller === undefined ? { phase, program, applicant } : { phase, program, applicant, caller }));
 }
 
-/** Books a call made by program q about applicant a. */
-export function countCall(ctx: CallContext, counter: number, q: number, a: number): void {
-  ctx.counts[counter]!++;
+/**
+ * Books a call about applicant a in program q's name: made by its director, or taken by
+ * its director from an advocate (advocacy).
+ */
+export function countCall(ctx: CallContext, phase: CallPhase, q: number, a: number): void {
+  const f = PHASE_NUMBER[phase];
+  ctx.counts[COUNT.calls + f]!++;
   ctx.world.callsAbout[a]!++;
   ctx.world.callsBy[q]!++;
+  ctx.world.callsByPhase[4 * q + f]!++;
 }
 
 /** A probability scaled by a program's backchannel use, capped at 1. */

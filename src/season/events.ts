@@ -1,17 +1,22 @@
 import type { Verdict } from "../scenario/schema.js";
 
 /** Where in the season a call happened. */
-export type CallPhase = "preInterview" | "rankList" | "late";
+export type CallPhase = "preInterview" | "rankList" | "advocacy" | "late";
 
-/** What a call is about: the key that identifies it across re-runs of the same season. */
+/**
+ * What a call is about: the key that identifies it across re-runs of the same season. An
+ * advocate's call also names the advocate (`caller`), since several may call one program
+ * about one applicant.
+ */
 export interface CallKey {
   readonly phase: CallPhase;
   readonly program: number;
   readonly applicant: number;
+  readonly caller?: number;
 }
 
 export function callKeyString(k: CallKey): string {
-  return `${k.phase}:${k.program}:${k.applicant}`;
+  return `${k.phase}:${k.program}:${k.applicant}${k.caller === undefined ? "" : `:${k.caller}`}`;
 }
 
 /**
@@ -28,7 +33,12 @@ export type SeasonEvent =
       influence: number;
       thought: Verdict;
       said: Verdict;
-      effect: "invited" | "uninvited" | "unchanged";
+      /** What the word did: won a slot, lost one, secured a slot held, vetoed one not held, or nothing. */
+      effect: "invited" | "uninvited" | "secured" | "vetoed" | "unchanged";
+      /** The applicant whose slot went to the one called about (-1 if none). */
+      displaced: number;
+      /** The applicant who got the slot the one called about lost (-1 if none). */
+      promoted: number;
     }
   | {
       kind: "rank-call";
@@ -41,9 +51,46 @@ export type SeasonEvent =
       said: Verdict;
       from: number;
       to: number; // -1 when dropped
+      /** Why a red flag: the applicant's flags, or paper and interview this far apart. */
+      flags: number;
+      gap: number;
+      /** The drop was a home or away director's "we didn't rank them". */
+      didNotRank: boolean;
+    }
+  | {
+      kind: "advocate-call";
+      call: CallKey;
+      /** The advocate, who calls the program's director. */
+      advocate: number;
+      pushed: boolean;
+      trust: number;
+      influence: number;
+      thought: Verdict;
+      said: Verdict;
+      from: number;
+      to: number;
     }
   | { kind: "ripple"; applicant: number; from: number; to: number; reason: "sameRegion" | "sameSpecialty" | "crossSpecialty"; knower: number }
-  | { kind: "late-call"; call: CallKey; knower: number; relayed: boolean; from: number; to: number }
-  | { kind: "insincerity-caught"; applicant: number; programs: number[]; moves: { program: number; from: number; to: number }[] };
+  | {
+      kind: "late-call";
+      call: CallKey;
+      knower: number;
+      trust: number;
+      influence: number;
+      /** Why the program is nervous. */
+      reason: "short" | "topHeavy";
+      /** A "#1" told to this program, relayed by someone from the applicant's home institution. */
+      relayed: boolean;
+      from: number;
+      to: number;
+    }
+  | {
+      kind: "insincerity-caught";
+      call: CallKey;
+      /** The other program the applicant also told "#1", whose director the knower is or is tied to. */
+      other: number;
+      from: number;
+      to: number;
+    };
 
 export type EventListener = (event: SeasonEvent) => void;

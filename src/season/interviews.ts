@@ -83,8 +83,6 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
   const out = plan.aListOff[a]!;
   const { interviewees, intervieweeCount, intervieweeApplicant, intervieweeKey } = ws;
   const programAppStart = plan.programAppStart;
-  const ranking = s.model.ranking;
-  const paper = s.applicant.paper[a]!;
   let taken = 0;
   let ranked = 0;
   for (let i = 0; i < n; i++) {
@@ -98,7 +96,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(ranking, paper, interviewScore(s, fileWith, a, q));
+        intervieweeKey[slot] = rankingScore(s, a, interviewScore(s, fileWith, a, q));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
@@ -122,7 +120,11 @@ export function interviewScore(s: IndexedScenario, streams: TrialStreams, a: num
   return s.applicant.quality[a]! + s.model.interviews.noise * normal(streams.interviews, a, q);
 }
 
-/** The score a program ranks an interviewee by (step 4): paperWeight·paper + interviewWeight·interview. */
-export function rankingScore(ranking: IndexedScenario["model"]["ranking"], paper: number, interview: number): number {
-  return ranking.paperWeight * paper + ranking.interviewWeight * interview;
+/**
+ * The score a program ranks applicant a by (step 4): paperWeight·paper +
+ * interviewWeight·interview, less `ranking.flagPenalty` for a red flag, which is on paper.
+ */
+export function rankingScore(s: IndexedScenario, a: number, interview: number): number {
+  const r = s.model.ranking;
+  return r.paperWeight * s.applicant.paper[a]! + r.interviewWeight * interview - (s.applicant.flagCount[a]! > 0 ? r.flagPenalty : 0);
 }

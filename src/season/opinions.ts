@@ -23,7 +23,7 @@ export function thoughtVerdict(s: IndexedScenario, streams: TrialStreams, k: num
   const seen =
     s.applicant.quality[a]! +
     m.noise * normal(streams.opinions, k, a) +
-    (s.applicant.knowerViaAway[slot] ? s.applicant.auditionGap[a]! : 0);
+    (slot >= 0 && s.applicant.knowerViaAway[slot] ? s.applicant.auditionGap[a]! : 0);
   const t = m.thresholds;
   return seen >= t.strong ? STRONG : seen >= t.positive ? POSITIVE : seen >= t.fine ? FINE : seen >= t.cautious ? CAUTIOUS : WOULD_NOT_RANK;
 }
@@ -51,4 +51,11 @@ export function saidVerdict(
   if (isFixedOpinion(s, k, a)) return thought;
   const candid = uniform(streams.candor, program, a, phase) < s.referrer.candor[k]!;
   return candid ? thought : Math.max(STRONG, thought - 1);
+}
+
+/** Where referrer k stands in applicant a's knowers (for knowerViaAway), or -1. */
+export function knowerSlot(s: IndexedScenario, a: number, k: number): number {
+  const { offsets, items } = s.applicant.knowers;
+  for (let j = offsets[a]!; j < offsets[a + 1]!; j++) if (items[j] === k) return j;
+  return -1;
 }

@@ -1,5 +1,5 @@
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import { csrRow, type Csr } from "../scenario/csr.js";
+import { csrFromLists, csrRow, type Csr } from "../scenario/csr.js";
 
 /**
  * What a season needs of a scenario that no trial changes, worked out once: the programs
@@ -12,6 +12,11 @@ export interface SeasonPlan {
   readonly candidates: Csr;
   /** Parallel to candidates.items: prestige + home, away and region bonuses (no noise). */
   readonly baseAppeal: Float64Array;
+  /**
+   * Parallel to candidates.items: what the program adds to the applicant's screening score
+   * for what it has seen first-hand or on paper (its own home and away students).
+   */
+  readonly screenBonus: Float64Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -27,6 +32,8 @@ export interface SeasonPlan {
   readonly entryApplicant: Int32Array;
   /** For programs with a fixed list, the applicants on it, as a set per program (CSR, sorted). */
   readonly fixedMembers: Csr;
+  /** For each applicant, the programs with a fixed list that has them on it. */
+  readonly fixedPrograms: Csr;
   /** Longest rank list any applicant can have, for the matched-rank histogram. */
   readonly maxApplicantList: number;
   /** Slots of applicant a's rank list in world buffers: aListOff[a] … aListOff[a+1]-1. */
@@ -57,6 +64,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
 
   const candidateLists: number[][] = [];
   const appeal: number[] = [];
+  const bonus: number[] = [];
   const orderGiven = new Uint8Array(nA);
   const appCount = new Int32Array(nA);
   for (let i = 0; i < nA; i++) {
@@ -80,6 +88,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     const aways = new Set(csrRow(a.aways, i));
     for (let k = 0; k < list.length; k++) {
       const q = list[k]!;
+      bonus.push((a.home[i] === q ? m.screening.homeBonus : 0) + (aways.has(q) ? m.screening.awayBonus : 0));
       appeal.push(
         orderGiven[i]
           ? -k // given order: earlier is better
@@ -90,8 +99,10 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
       );
     }
     candidateLists.push(list);
+    // A fixed list is applied to whole; otherwise, with perApplicant = k, only the k most
+    // preferred (the first k of given preferences, or the best k of appeal and noise).
     const limit = m.applications.perApplicant;
-    appCount[i] = orderGiven[i] || limit === 0 ? list.length : Math.min(limit, list.length);
+    appCount[i] = a.hasRankList[i] || limit === 0 ? list.length : Math.min(limit, list.length);
   }
   const candOff = new Int32Array(nA + 1);
   for (let i = 0; i < nA; i++) candOff[i + 1] = candOff[i]! + candidateLists[i]!.length;
@@ -110,6 +121,10 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
   const fixedOff = new Int32Array(p.count + 1);
   fixedLists.forEach((l, q) => (fixedOff[q + 1] = fixedOff[q]! + l.length));
+  const onLists: number[][] = Array.from({ length: nA }, () => []);
+  fixedLists.forEach((l, q) => {
+    for (const who of l) onLists[who]!.push(q);
+  });
 
   // An applicant ranks at most their applications (programs with fixed lists count only
   // if applied to) or their fixed list.
@@ -143,11 +158,13 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     entryApplicant,
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
     baseAppeal: Float64Array.from(appeal),
+    screenBonus: Float64Array.from(bonus),
     orderGiven,
     programAppStart,
     appOff,
     totalApps: appOff[nA]!,
     fixedMembers: { offsets: fixedOff, items: Int32Array.from(fixedLists.flat()) },
+    fixedPrograms: csrFromLists(onLists),
     maxApplicantList: maxList,
     aListOff,
     programListCapacity: appOff[nA]! + fixedTotal,

@@ -108,12 +108,10 @@ function keepAsBase(world: World): void {
 function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number, n: number): void {
   const { plan, sortIdx, sortKey } = ws;
   const { s, entryApplicant } = plan;
-  const paper = s.applicant.paper;
-  const ranking = s.model.ranking;
   for (let j = 0; j < n; j++) {
     const k = sortIdx[j]!;
     const a = entryApplicant[k]!;
-    sortKey[j] = rankingScore(ranking, paper[a]!, interviewScore(s, streams, a, q));
+    sortKey[j] = rankingScore(s, a, interviewScore(s, streams, a, q));
   }
   sortPairsDescending(sortIdx, sortKey, n);
   const pList = world.pList;

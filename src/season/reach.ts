@@ -13,12 +13,19 @@ export interface Contact {
 export const newContact = (): Contact => ({ knower: -1, slot: -1, trust: 0, influence: 0 });
 
 /**
- * The trust of the channel from director d to referrer k, or -1 if d cannot reach k.
- * Asking oneself, or a colleague at the same institution, goes at trust 1; otherwise the
- * tie between them, if there is one.
+ * The trust of a call from referrer d to referrer k, or -1 if d cannot reach k. A colleague
+ * at the same institution is reached at trust 1, anyone else through the tie between them,
+ * if there is one. Never oneself: what a director saw first-hand is not a call. Never the
+ * director of a program that uses no backchannel: they take no call.
  */
 export function trustBetween(s: IndexedScenario, d: number, k: number): number {
-  if (d === k) return 1;
+  const r = s.referrer;
+  if (d === k || r.silent[k] === 1 || r.silent[d] === 1) return -1;
+  return tieTrust(s, d, k);
+}
+
+/** The trust between two different referrers: 1 at the same institution, else their tie's, else -1. */
+function tieTrust(s: IndexedScenario, d: number, k: number): number {
   const r = s.referrer;
   const inst = r.institution[d]!;
   if (inst >= 0 && inst === r.institution[k]) return 1;
@@ -26,6 +33,11 @@ export function trustBetween(s: IndexedScenario, d: number, k: number): number {
   const end = offsets[d + 1]!;
   for (let t = offsets[d]!; t < end; t++) if (items[t] === k) return r.tieTrust[t]!;
   return -1;
+}
+
+/** Whether k is d, or tied to d: the same institution, or a relationship. */
+export function isOrTiedTo(s: IndexedScenario, k: number, d: number): boolean {
+  return k === d || tieTrust(s, d, k) >= 0;
 }
 
 /**

@@ -9,7 +9,9 @@ export type RippleReason = "sameRegion" | "sameSpecialty" | "crossSpecialty";
  * Step 7: a drop spreads. Every other program that ranks the applicant drops them too,
  * with probability `ripple.sameRegion` if it is in the dropping program's region, else
  * `ripple.sameSpecialty` if in its specialty, else `ripple.crossSpecialty`, each times the
- * clout of the knower whose word caused the drop. A drop by ripple does not spread again.
+ * clout of the knower whose word caused the drop and the receiving program's
+ * `backchannelUse` (capped at 1): a program that uses no backchannel hears nothing. A
+ * drop by ripple does not spread again.
  */
 export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number, knower: number): void {
   const { s, world, streams } = ctx;
@@ -31,9 +33,10 @@ export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number,
         : s.program.specialty[q] === specialty
           ? "sameSpecialty"
           : "crossSpecialty";
-    if (!(uniform(streams.ripple, q, a, from) < r[reason] * clout)) continue;
+    if (!(uniform(streams.ripple, q, a, from) < Math.min(1, r[reason] * clout * s.program.backchannelUse[q]!))) continue;
     removeAt(world, q, at);
     ctx.counts[COUNT.rippleDrops]!++;
+    world.rippleDropsAt[q]!++;
     ctx.emit?.({ kind: "ripple", applicant: a, from, to: q, reason, knower });
   }
 }

@@ -2,9 +2,9 @@ import { normal, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContactOf, reachesAnyone } from "./reach.js";
-import { CAUTIOUS, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
+import { CAUTIOUS, FINE, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
-import type { Workspace } from "./workspace.js";
+import { sortPairsDescending, type Workspace } from "./workspace.js";
 
 /**
  * Step 2, the part calls cannot change: each program scores its applications by paper
@@ -40,7 +40,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // than four arrays: the engine checks each array a loop touches on every pass.
   const window = ws.screenWindow;
   const tally = ws.screenTally;
-  const paper = s.applicant.paper;
+  const { paper, flagCount } = s.applicant;
+  const { appBonus } = ws;
+  const flagPenalty = s.model.screening.flagPenalty;
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
   for (let q = 0; q < nP; q++) {
@@ -66,7 +68,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
 
   const nA = s.applicant.count;
   for (let a = 0; a < nA; a++) {
-    const pa = paper[a]!;
+    // A red flag is on paper: every program sees it, with calls or without.
+    const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const to = appOff[a + 1]!;
     let k = appOff[a]!;
     // Two applications per pass, as in chooseApplications. The appends are written without
@@ -74,8 +77,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     for (; k + 1 < to; k += 2) {
       const q = appProgram[k]!;
       const r = appProgram[k + 1]!;
-      const v = pa + noise * normal(key, a, q);
-      const w = pa + noise * normal(key, a, r);
+      const v = pa + appBonus[k]! + noise * normal(key, a, q);
+      const w = pa + appBonus[k + 1]! + noise * normal(key, a, r);
       score[k] = v;
       score[k + 1] = w;
       const upV = +(v > window[2 * q + 1]!);
@@ -91,7 +94,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (k < to) {
       const q = appProgram[k]!;
-      const v = pa + noise * normal(key, a, q);
+      const v = pa + appBonus[k]! + noise * normal(key, a, q);
       score[k] = v;
       const up = +(v > window[2 * q + 1]!);
       baseInvited[k] = up;
@@ -137,7 +140,11 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
 
   // Invitations and borderline applicants, program by program in the program's order of
   // applications, so that the borderline list reads the same whichever way it was found.
+  const borderlineFrom = ws.borderlineFrom;
+  const invitesAt = ws.invitesAt;
   for (let q = 0; q < nP; q++) {
+    borderlineFrom[q] = ws.borderlineCount;
+    invitesAt[q] = 0;
     if (hasRankList[q]) continue;
     const slots = slotsOf[q]!;
     const from = programAppStart[q]!;
@@ -157,6 +164,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       // Every application is here, and there are no more than slots: all are invited.
       for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
       ws.baseInviteCount += n;
+      invitesAt[q] = n;
       listRoom[q] = n;
       continue;
     }
@@ -173,7 +181,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     // alone) are set aside until it is known how many fit.
     const equal = ws.sortIdx;
     let equals = 0;
-    let gainable = 0;
     for (let i = 0; i < n; i++) {
       const k = byProgram[from + i]!;
       const v = score[k]!;
@@ -186,19 +193,20 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
         markOne(ws, k);
       } else if (cutoff - v <= band) {
         markOne(ws, k);
-        // Calls can win an invitation only for a borderline applicant not already invited.
-        gainable++;
       }
     }
     for (let i = 0; i < equals; i++) {
       if (invited < slots) {
         baseInvited[equal[i]!] = 1;
         invited++;
-      } else gainable++;
+      }
     }
     ws.baseInviteCount += slots;
-    listRoom[q] = slots + gainable;
+    invitesAt[q] = slots;
+    // Calls trade invitations but never add one: the list never holds more than the slots.
+    listRoom[q] = slots;
   }
+  borderlineFrom[nP] = ws.borderlineCount;
 }
 
 function markOne(ws: Workspace, k: number): void {
@@ -206,11 +214,29 @@ function markOne(ws: Workspace, k: number): void {
   ws.borderlineEntries[ws.borderlineCount++] = k;
 }
 
+/** A pre-interview call, kept until the program's calls are applied best score first. */
+interface InviteCall {
+  entry: number;
+  applicant: number;
+  knower: number;
+  trust: number;
+  influence: number;
+  thought: number;
+  said: number;
+  effective: boolean;
+}
+
 /**
- * Step 2, the calls: for each borderline applicant, the director asks someone who knows
- * them, with probability `preInterview.callProbability × backchannelUse`. Strong or
- * positive wins the invitation, cautious or would-not-rank loses it, fine changes nothing.
- * The applicants whose invitations changed are listed for attendInterviewsFrom.
+ * Step 2, the calls: for each borderline applicant a program's director reaches someone
+ * about, the director asks with probability `preInterview.callProbability ×
+ * backchannelUse`; the verdict takes effect with probability equal to the influence.
+ * Strong or positive secures an invitation (taking the slot of the lowest-scored invitee
+ * not secured, if the applicant had none); cautious or would-not-rank vetoes the applicant
+ * (whose slot, if they had one, goes to the best-scored applicant neither invited nor
+ * vetoed); fine changes nothing. A program never invites more than its slots. Calls are
+ * applied best score first; whether a call is made and what is said are addressed draws,
+ * the same in any order. The applicants whose invitations changed are listed for
+ * attendInterviewsFrom, the programs' changed invitations counted.
  */
 export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   const { s, streams, world } = ctx;
@@ -218,47 +244,141 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   ws.applicantChanged.fill(0);
   ws.changedApplicantCount = 0;
   const p = s.model.preInterview.callProbability;
-  // Only borderline applications can be called about; they are listed by program, in
-  // each program's order of applications.
-  const { borderlineEntries, appProgram } = ws;
+  const { borderlineEntries, borderlineFrom, screenScore } = ws;
   const entryApplicant = ws.plan.entryApplicant;
   const { director: directorOf, backchannelUse } = s.program;
-  for (let i = 0; i < ws.borderlineCount; i++) {
-    const k = borderlineEntries[i]!;
-    const q = appProgram[k]!;
-    const director = directorOf[q]!;
-    if (director < 0) continue;
-    const a = entryApplicant[k]!;
-    // Whether anyone is reached first: it is looked up, where the draw is worked out, and
-    // most directors reach no one who knows most applicants.
-    if (!reachesAnyone(s, ws.contacts, q, a)) continue;
-    if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
-    if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
-    if (isSuppressed(ctx, "preInterview", q, a)) continue;
-    const c = ctx.contact;
-    countCall(ctx, COUNT.preInterviewCalls, q, a);
-    const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
-    const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
-    ctx.counts[COUNT.verdicts + said]!++;
-    const before = world.invited[k]!;
-    if (said <= POSITIVE) world.invited[k] = 1;
-    else if (said >= CAUTIOUS) world.invited[k] = 0;
+  const calls: InviteCall[] = [];
+  for (let q = 0; q < s.program.count; q++) {
+    const from = borderlineFrom[q]!;
+    const to = borderlineFrom[q + 1]!;
+    if (from === to || directorOf[q]! < 0 || !(backchannelUse[q]! > 0)) continue;
+    calls.length = 0;
+    for (let i = from; i < to; i++) {
+      const k = borderlineEntries[i]!;
+      const a = entryApplicant[k]!;
+      // Whether anyone is reached is looked up first: most directors reach no one who
+      // knows most applicants, and the lookup is cheaper than the draw.
+      if (!reachesAnyone(s, ws.contacts, q, a)) continue;
+      if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
+      if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
+      if (isSuppressed(ctx, "preInterview", q, a)) continue;
+      const c = ctx.contact;
+      countCall(ctx, "preInterview", q, a);
+      const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
+      const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
+      ctx.counts[COUNT.verdicts + said]!++;
+      const effective = said !== FINE && uniform(streams.preInterviewEffect, q, a) < c.influence;
+      calls.push({ entry: k, applicant: a, knower: c.knower, trust: c.trust, influence: c.influence, thought, said, effective });
+    }
+    if (calls.length === 0) continue;
+    calls.sort((x, y) => screenScore[y.entry]! - screenScore[x.entry]! || x.entry - y.entry);
+    applyInviteCalls(ws, ctx, q, calls);
+  }
+}
+
+/**
+ * Program q's applications by screening score, best first (ties by entry): those screening
+ * filed (around the cutoff, which is where calls move invitations), or all of them when
+ * `all` is set, for the rare call that reaches past the filed ones.
+ */
+function rankedApplications(ws: Workspace, q: number, all: boolean): Int32Array {
+  const { plan, screenByProgram, screenTally, screenScore, appProgram } = ws;
+  const order = ws.inviteOrder;
+  let n = 0;
+  if (all) {
+    for (let k = 0; k < plan.totalApps; k++) if (appProgram[k] === q) order[n++] = k;
+  } else {
+    for (let j = plan.programAppStart[q]!; j < screenTally[2 * q + 1]!; j++) order[n++] = screenByProgram[j]!;
+  }
+  const keys = ws.inviteKeys;
+  for (let i = 0; i < n; i++) keys[i] = screenScore[order[i]!]!;
+  sortPairsDescending(order, keys, n);
+  return order.subarray(0, n);
+}
+
+/** Applies program q's pre-interview calls, in order, to the invitations of the world with calls. */
+function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: readonly InviteCall[]): void {
+  const { world, counts } = ctx;
+  const invited = world.invited;
+  const { secured, vetoed } = ws;
+  const complete = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
+  let ranked = rankedApplications(ws, q, complete);
+  let all = complete;
+  /** The entry chosen by `pick` among the program's applications, read in `from` order; -1 if none. */
+  const find = (lowestFirst: boolean, pick: (k: number) => boolean): number => {
+    for (;;) {
+      const n = ranked.length;
+      for (let i = 0; i < n; i++) {
+        const k = ranked[lowestFirst ? n - 1 - i : i]!;
+        if (pick(k)) return k;
+      }
+      if (all) return -1;
+      // Past the applications around the cutoff: all of the program's, this once.
+      ranked = rankedApplications(ws, q, true);
+      all = true;
+    }
+  };
+  for (const call of calls) {
+    const k = call.entry;
+    let effect: "invited" | "uninvited" | "secured" | "vetoed" | "unchanged" = "unchanged";
+    let displaced = -1;
+    let promoted = -1;
+    if (call.effective && call.said <= POSITIVE) {
+      if (invited[k]) {
+        secured[k] = 1;
+        effect = "secured";
+      } else {
+        // The slot comes from the lowest-scored invitee nobody has vouched for.
+        const loser = find(true, (j) => invited[j] === 1 && secured[j] === 0);
+        if (loser >= 0) {
+          invited[loser] = 0;
+          invited[k] = 1;
+          secured[k] = 1;
+          displaced = ws.plan.entryApplicant[loser]!;
+          effect = "invited";
+        }
+      }
+    } else if (call.effective && call.said >= CAUTIOUS) {
+      vetoed[k] = 1;
+      effect = "vetoed";
+      if (invited[k]) {
+        invited[k] = 0;
+        effect = "uninvited";
+        // The slot goes to the best-scored applicant not invited and not vetoed.
+        const winner = find(false, (j) => invited[j] === 0 && vetoed[j] === 0);
+        if (winner >= 0) {
+          invited[winner] = 1;
+          promoted = ws.plan.entryApplicant[winner]!;
+        }
+      }
+    }
     ctx.emit?.({
       kind: "invite-call",
-      call: { phase: "preInterview", program: q, applicant: a },
-      knower: c.knower,
-      trust: c.trust,
-      influence: c.influence,
-      thought: VERDICTS[thought]!,
-      said: VERDICTS[said]!,
-      effect: world.invited[k] === before ? "unchanged" : world.invited[k] ? "invited" : "uninvited",
+      call: { phase: "preInterview", program: q, applicant: call.applicant },
+      knower: call.knower,
+      trust: call.trust,
+      influence: call.influence,
+      thought: VERDICTS[call.thought]!,
+      said: VERDICTS[call.said]!,
+      effect,
+      displaced,
+      promoted,
     });
-    // Each application is called about at most once, so `before` is the no-call invitation.
-    if (world.invited[k] === before) continue;
-    ctx.counts[world.invited[k]! > before ? COUNT.invitesGained : COUNT.invitesLost]!++;
+  }
+  // What the calls changed, and the marks cleared for the next trial.
+  let changed = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const k = ranked[i]!;
+    secured[k] = 0;
+    vetoed[k] = 0;
+    if (invited[k] === ws.baseInvited[k]) continue;
+    changed++;
+    counts[invited[k]! > ws.baseInvited[k]! ? COUNT.invitesGained : COUNT.invitesLost]!++;
+    const a = ws.plan.entryApplicant[k]!;
     if (!ws.applicantChanged[a]) {
       ws.applicantChanged[a] = 1;
       ws.changedApplicants[ws.changedApplicantCount++] = a;
     }
   }
+  world.invitesChangedAt[q] = changed;
 }

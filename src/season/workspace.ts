@@ -29,6 +29,13 @@ export interface World {
   /** Calls received (per applicant) and made (per program) in this world. */
   readonly callsAbout: Int32Array;
   readonly callsBy: Int32Array;
+  /** Calls made by program q in phase f (PHASE_NUMBER): callsByPhase[4q + f]. */
+  readonly callsByPhase: Int32Array;
+  /** Drops by a call and by ripple, at each program (the program that dropped). */
+  readonly dropsAt: Int32Array;
+  readonly rippleDropsAt: Int32Array;
+  /** Each program's invitations that differ from the world without calls. */
+  readonly invitesChangedAt: Int32Array;
   /**
    * The programs whose lists were edited since they were kept as base lists (flag and
    * list, see list-edits.ts): only these can differ from their lists before calls.
@@ -43,6 +50,8 @@ export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
+  /** What each application's program adds to its screening score (home, away; see plan.screenBonus). */
+  readonly appBonus: Float64Array;
   /** Screening score of each application entry. */
   readonly screenScore: Float64Array;
   /**
@@ -66,8 +75,9 @@ export interface Workspace {
    */
   readonly listRoom: Int32Array;
   readonly baseInvited: Uint8Array;
-  /** How many entries screening invited (the invitations of the season without calls). */
+  /** How many entries screening invited (the invitations of the season without calls), in all and by program. */
   baseInviteCount: number;
+  readonly invitesAt: Int32Array;
   /** Each program's screening cutoff (score of the last invited), NaN where all were invited. */
   readonly cutoff: Float64Array;
   /** Each program's guess of its screening cutoff, a running average of past trials' (see screen). */
@@ -87,6 +97,14 @@ export interface Workspace {
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
   borderlineCount: number;
+  /** Program q's borderline entries are borderlineEntries[borderlineFrom[q]] … [borderlineFrom[q+1] - 1]. */
+  readonly borderlineFrom: Int32Array;
+  /** Marks of the pre-interview calls, per entry: secured by a good word, vetoed by a bad one. */
+  readonly secured: Uint8Array;
+  readonly vetoed: Uint8Array;
+  /** Scratch: one program's applications by screening score, and their scores. */
+  readonly inviteOrder: Int32Array;
+  readonly inviteKeys: Float64Array;
   /** Scratch for ordering one applicant's entries. */
   readonly entryOrder: Int32Array;
   /**
@@ -149,6 +167,10 @@ function newWorld(plan: SeasonPlan, edited: boolean): World {
     matchedRank: new Int32Array(nA),
     callsAbout: new Int32Array(nA),
     callsBy: new Int32Array(nP),
+    callsByPhase: new Int32Array(4 * nP),
+    dropsAt: new Int32Array(nP),
+    rippleDropsAt: new Int32Array(nP),
+    invitesChangedAt: new Int32Array(nP),
     edited: new Uint8Array(nP),
     editedPrograms: new Int32Array(nP),
     editedCount: 0,
@@ -172,6 +194,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     plan,
     appProgram: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
+    appBonus: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     needsAll: new Uint8Array(nP),
@@ -180,6 +203,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     listRoom: new Int32Array(nP),
     baseInvited: new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
+    invitesAt: new Int32Array(nP),
     cutoff: new Float64Array(nP),
     screeningCutoff: new Float64Array(nP).fill(NaN),
     borderline: new Uint8Array(plan.totalApps),
@@ -193,6 +217,11 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     gainedInterviewCount: 0,
     borderlineEntries: new Int32Array(plan.totalApps),
     borderlineCount: 0,
+    borderlineFrom: new Int32Array(nP + 1),
+    secured: new Uint8Array(plan.totalApps),
+    vetoed: new Uint8Array(plan.totalApps),
+    inviteOrder: new Int32Array(plan.totalApps),
+    inviteKeys: new Float64Array(plan.totalApps),
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
     intervieweeCount: new Int32Array(nP),
     interviewees: new Int32Array(plan.programAppStart[nP]!),

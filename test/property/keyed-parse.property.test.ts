@@ -22,6 +22,7 @@ const VALID: Record<string, unknown> = {
   candor: 0.5, trust: 1, backchannelUse: 2, auditionGap: -0.5, role: "pd", verdict: "fine", between: ["r1", "r2"],
   referrer: "r1", applicant: "A1", director: "r1", home: "P1",
   specialties: ["derm"], flags: [], aways: [], letters: [], knownBy: [], preferences: ["P1"], rankList: [], toldNumberOne: [],
+  advocates: [{ referrer: "r1", pushed: true }],
 };
 const valueFor = (field: string) =>
   fc.oneof({ weight: 40, arbitrary: fc.constant(VALID[field] ?? "text") }, { weight: 1, arbitrary: value });

@@ -85,7 +85,7 @@ describe("the season on random scenarios", () => {
         const r = resultsOf(simulateInline(s, 3, 5, "applicant"), resultsContext(s), { scenario: "x", seed: 3, proposer: "applicant" });
         expect(r.summary.matchRate.withCalls).toBe(r.summary.matchRate.withoutCalls);
         expect(r.summary.outcomeChanged).toBe(0);
-        expect(r.summary.calls).toEqual({ preInterview: 0, rankList: 0, late: 0 });
+        expect(r.summary.calls).toEqual({ preInterview: 0, rankList: 0, advocacy: 0, late: 0 });
         for (const a of r.applicants) {
           expect(a.delta).toBe(0);
           expect(a.pMatch).toBe(a.pMatchWithoutCalls);
@@ -210,8 +210,9 @@ describe("call rates converge to their parameters", () => {
     const s = scenarioOf({
       programs: [{ id: "P", positions: 2, director: "pd", rankList: ids }],
       // a0–a3 are top (first 20%); a15–a19 have red flags; the rest are borderline.
-      applicants: ids.map((id, i) => ({ id, paper: 0.5, quality: 0.5, knownBy: ["pd"], rankList: ["P"], ...(i >= 15 ? { flags: ["x"] } : {}) })),
-      referrers: [{ id: "pd", clout: 0 }], // influence 0: calls move no one, so categories stay put
+      applicants: ids.map((id, i) => ({ id, paper: 0.5, quality: 0.5, knownBy: ["w"], rankList: ["P"], ...(i >= 15 ? { flags: ["x"] } : {}) })),
+      // A colleague of the director knows them all; influence 0: calls move no one, so categories stay put.
+      referrers: [{ id: "pd", institution: "U" }, { id: "w", institution: "U", clout: 0 }],
       model: { interviews: { noise: 0 }, rankList: { callProbability: { top: 0.15, borderline: 0.45, redFlag: 0.8 } } },
     });
     const r = resultsOf(simulateInline(s, 9, 600, "applicant"), resultsContext(s), { scenario: "x", seed: 9, proposer: "applicant" });

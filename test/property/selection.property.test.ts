@@ -41,11 +41,26 @@ const marketArb: fc.Arbitrary<ScenarioInput> = fc
           fc.record({ id: fc.constant(`P${i}`), positions: fc.integer({ min: 0, max: 2 }), prestige: coarse, interviewSlots: fc.integer({ min: 0, max: 6 }) }),
         ),
       ),
-      applicants: fc.tuple(...Array.from({ length: nA }, (_, i) => fc.record({ id: fc.constant(`a${i}`), paper: coarse }))),
+      // Some applicants carry a red flag, a home program or away rotations: screening adds
+      // and takes away for each.
+      applicants: fc.tuple(
+        ...Array.from({ length: nA }, (_, i) =>
+          fc.record(
+            {
+              id: fc.constant(`a${i}`),
+              paper: coarse,
+              flags: fc.constantFrom([], ["x"]),
+              home: fc.constantFrom(...Array.from({ length: nP }, (_, q) => `P${q}`)),
+              aways: fc.subarray(Array.from({ length: nP }, (_, q) => `P${q}`), { maxLength: 2 }),
+            },
+            { requiredKeys: ["id", "paper"] },
+          ),
+        ),
+      ),
       model: fc.constant({
         applications: { perApplicant },
         ranking: { preferenceNoise },
-        screening: { noise: screeningNoise, band },
+        screening: { noise: screeningNoise, band, flagPenalty: 0.25, homeBonus: 0.25, awayBonus: 0.5 },
       }),
     }),
   );
@@ -82,7 +97,8 @@ describe("choosing the best few", () => {
       fc.property(marketArb, fc.integer({ min: 0, max: 1000 }), (input, seed) => {
         const plan = makeSeasonPlan(scenarioOf(input));
         const ws = newWorkspace(plan);
-        const { noise, band } = plan.s.model.screening;
+        const { noise, band, flagPenalty, homeBonus, awayBonus } = plan.s.model.screening;
+        const { paper, flagCount, home, aways } = plan.s.applicant;
         for (let t = 0; t < 12; t++) {
           const streams = trialStreams(seed, t);
           chooseApplications(ws, streams);
@@ -91,15 +107,19 @@ describe("choosing the best few", () => {
             // The program's applications in applicant order, with their screening scores.
             const entries: number[] = [];
             for (let k = 0; k < plan.totalApps; k++) if (ws.appProgram[k] === q) entries.push(k);
+            // DESIGN.md's screening score, written out again: paper, less the flag penalty,
+            // plus the program's home and away bonuses, plus noise.
             const scores = entries.map((k) => {
               const a = plan.entryApplicant[k]!;
-              return plan.s.applicant.paper[a]! + noise * normal(streams.screening, a, q);
+              const away = Array.from(aways.items.subarray(aways.offsets[a]!, aways.offsets[a + 1]!)).includes(q);
+              const adjust = (flagCount[a]! > 0 ? -flagPenalty : 0) + (home[a] === q ? homeBonus : 0) + (away ? awayBonus : 0);
+              return paper[a]! + adjust + noise * normal(streams.screening, a, q);
             });
             const slots = plan.s.program.interviewSlots[q]!;
             const invited = entries.filter((k) => ws.baseInvited[k] === 1);
             const borderline = entries.filter((k) => ws.borderline[k] === 1);
-            // The room left for the program's rank list: its invitations, and those calls could add.
-            expect(ws.listRoom[q]).toBe(invited.length + borderline.filter((k) => ws.baseInvited[k] === 0).length);
+            // The room left for the program's rank list: its invitations, which calls trade but never add to.
+            expect(ws.listRoom[q]).toBe(invited.length);
             if (entries.length <= slots) {
               expect(invited).toEqual(entries);
               expect(borderline).toEqual([]);

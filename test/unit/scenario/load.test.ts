@@ -21,11 +21,15 @@ describe("loading scenarios", () => {
       "programs: [{id: P, positions: 3}]\napplicants: [{id: a}]\nreferrers: [{id: r}]\nrelationships: []\n",
       "s.yaml",
     );
-    expect(scenario.applicants[0]).toMatchObject({ paper: 0.5, quality: 0.5, auditionGap: 0, flags: [], aways: [] });
+    expect(scenario.applicants[0]).toMatchObject({ paper: 0.5, quality: 0.5, auditionGap: 0, flags: [], aways: [], advocates: [] });
     expect(scenario.programs[0]).toMatchObject({ prestige: 0.5, backchannelUse: 1 });
     expect(scenario.referrers[0]).toMatchObject({ clout: 1, candor: 0.8 });
     expect(scenario.model.rankList.callProbability).toEqual({ top: 0.1, borderline: 0.4, redFlag: 0.7 });
-    expect(scenario.model.effects).toEqual({ strong: 20, positive: 12, fine: -5 });
+    expect(scenario.model.effects).toEqual({ strong: 20, positive: 12, fine: -5, homeAwayWouldNotRank: 1 });
+    expect(scenario.model.screening).toEqual({ noise: 0.1, band: 0.05, flagPenalty: 0.1, homeBonus: 0.1, awayBonus: 0.1 });
+    expect(scenario.model.ranking.flagPenalty).toBe(0.1);
+    expect(scenario.model.advocacy).toEqual({ callProbability: 1 });
+    expect(scenario.model.late.dreamGap).toBe(0.15);
     expect(scenario.model.ripple).toEqual({ sameRegion: 0.6, sameSpecialty: 0.3, crossSpecialty: 0.1 });
     expect(scenario.model.late.insincerity).toEqual({ detectProbability: 0.5, shift: -15 });
     expect(indexed.program.interviewSlots[0]).toBe(30); // slotsPerPosition 10 × 3 positions

@@ -5,14 +5,20 @@ import { allCalls, listOf, names, season } from "../../helpers/season.js";
 type RankCall = Extract<SeasonEvent, { kind: "rank-call" }>;
 const rankCalls = (events: SeasonEvent[]) => events.filter((e): e is RankCall => e.kind === "rank-call");
 
-/** One program with a fixed list of n applicants; `who` (1-based position) is known by its director. */
+/**
+ * One program with a fixed list of n applicants; `who` (1-based position) is known by a
+ * colleague of its director (the same institution: trust 1) of the given clout.
+ */
 function oneProgram(n: number, who: number, verdict: string, clout = 1, extra: object = {}) {
   const ids = names("a", n);
   return season({
     programs: [{ id: "P", positions: 1, director: "pd", rankList: ids }],
-    applicants: ids.map((id) => ({ id, rankList: ["P"], ...(id === `a${who}` ? { knownBy: ["pd"] } : {}) })),
-    referrers: [{ id: "pd", clout }],
-    opinions: [{ referrer: "pd", applicant: `a${who}`, verdict }],
+    applicants: ids.map((id) => ({ id, rankList: ["P"], ...(id === `a${who}` ? { knownBy: ["w"] } : {}) })),
+    referrers: [
+      { id: "pd", institution: "U" },
+      { id: "w", institution: "U", clout },
+    ],
+    opinions: [{ referrer: "w", applicant: `a${who}`, verdict }],
     model: { ...allCalls(1), ...extra },
   } as never);
 }

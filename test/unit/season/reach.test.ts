@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { bestContact, bestContactOf, newContact, newContactCache, reachesAnyone } from "../../../src/season/reach.js";
 import { scenarioOf } from "../../helpers/season.js";
 
-// Directors reach knowers as themselves, through a tie, or at their own institution; some
-// reach no one who knows an applicant. Two knowers of equal influence test the first-wins rule.
+// Directors reach knowers through a tie or at their own institution, never themselves;
+// some reach no one who knows an applicant. Two knowers of equal influence test the first-wins rule.
 const s = scenarioOf({
   programs: [
     { id: "P", positions: 1, director: "dP" },
@@ -53,8 +53,9 @@ describe("reach", () => {
       }
     }
     // Each pass: P reaches a (w2 at its institution, 0.7 > w1's 0.45); Q reaches b, c and e
-    // (through a tie, or as c's home director) and S reaches e (as its home director).
-    expect(reached).toBe(2 * 5);
+    // through its ties. S does not reach e, though it is e's home program: a director is
+    // never their own knower.
+    expect(reached).toBe(2 * 4);
     // Every pair is now known: four two-bit states per byte, none of them 0.
     for (let at = 0; at < s.program.count * s.applicant.count; at++) expect((cache.states![at >> 2]! >> ((at & 3) << 1)) & 3).not.toBe(0);
   });
