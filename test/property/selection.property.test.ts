@@ -49,7 +49,7 @@ const marketArb: fc.Arbitrary<ScenarioInput> = fc
             {
               id: fc.constant(`a${i}`),
               paper: coarse,
-              flags: fc.constantFrom([], ["x"]),
+              flags: fc.constantFrom<string[][]>([], ["x"]),
               home: fc.constantFrom(...Array.from({ length: nP }, (_, q) => `P${q}`)),
               aways: fc.subarray(Array.from({ length: nP }, (_, q) => `P${q}`), { maxLength: 2 }),
             },
