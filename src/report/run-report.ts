@@ -61,13 +61,18 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     kind: "fields",
     rows: [
       ["Match rate", matchLine],
-      ["Calls per season", `${num(s.calls.preInterview)} before interviews, ${num(s.calls.rankList)} on rank lists, ${num(s.calls.late)} late`],
+      [
+        "Calls per season",
+        `${num(s.calls.preInterview)} before interviews, ${num(s.calls.rankList)} on rank lists, ${num(s.calls.advocacy)} from advocates ` +
+          `(${num(s.halfHearted)} half-hearted), ${num(s.calls.late)} late`,
+      ],
       [
         "Verdicts/season",
         `strong ${num(s.verdicts.strong)}, positive ${num(s.verdicts.positive)}, fine ${num(s.verdicts.fine)}, ` +
           `cautious ${num(s.verdicts.cautious)}, would not rank ${num(s.verdicts.wouldNotRank)}`,
       ],
-      ["Drops per season", `${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple; insincerity caught ${num(s.insincerityCaught)}`],
+      ["Drops per season", `${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple`],
+      ["Late calls", `"#1" relayed ${num(s.relayed)} per season; insincerity caught ${num(s.insincerityCaught)}`],
       ["Invites shaped", `${pct(s.invitesShaped)} of invitations differ from the season without calls`],
       ["Outcome changed", `${pct(s.outcomeChanged)} of applicant-seasons end in a different match`],
       ["Blocking pairs", `${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`],
@@ -121,10 +126,10 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
   blocks.push({
     kind: "table",
     boxed: true,
-    head: ["program", "positions", "fill with\ncalls", "without", "quality\nmatched", "without", "calls made\nper season"],
-    longHead: ["", "", "", "", "quality matched", "quality matched without calls", "calls made per season"],
-    numeric: [1, 2, 3, 4, 5, 6],
-    dropOrder: [6, 5, 4],
+    head: ["program", "positions", "fill with\ncalls", "without", "quality\nmatched", "without", "calls per\nseason", "drops:\ncall/ripple", "invites\nshaped"],
+    longHead: ["", "", "", "", "quality matched", "quality matched without calls", "calls per season", "drops by a call and by ripple", "invites shaped"],
+    numeric: [1, 2, 3, 4, 5, 6, 7, 8],
+    dropOrder: [8, 7, 5, 4, 6],
     wrap: [0],
     rows: r.programs.slice(0, TABLE_ROWS).map((p) => [
       label(p),
@@ -134,6 +139,8 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
       num(p.meanQualityMatched, 3),
       num(p.meanQualityMatchedWithoutCalls, 3),
       num(p.callsMade),
+      `${num(p.drops)}/${num(p.rippleDrops)}`,
+      pct(p.invitesShaped),
     ]),
   });
   if (r.programs.length > TABLE_ROWS) blocks.push({ kind: "note", text: `(${TABLE_ROWS} of ${r.programs.length} programs shown; --format csv or json lists all)` });

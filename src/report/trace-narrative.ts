@@ -32,11 +32,11 @@ const redFlagWhy = (e: { flags: number; gap: number }) =>
 function rippleWhy(e: Extract<TraceEvent, { kind: "ripple" }>): string {
   switch (e.reason) {
     case "sameRegion":
-      return `same region${e.region === null ? "" : ` (${e.region})`} as ${e.from}`;
+      return `in the same region${e.region === null ? "" : ` (${e.region})`} as ${e.from}`;
     case "sameSpecialty":
-      return e.specialty === null ? `another region than ${e.from}` : `same specialty (${e.specialty}) as ${e.from}, another region`;
+      return e.specialty === null ? `in another region than ${e.from}` : `in the same specialty (${e.specialty}) as ${e.from}, another region`;
     case "crossSpecialty":
-      return `another specialty and region than ${e.from}`;
+      return `in another specialty and region than ${e.from}`;
   }
 }
 
@@ -80,7 +80,7 @@ const NARRATE: { [K in TraceEvent["kind"]]: (e: Extract<TraceEvent, { kind: K }>
     ),
     moved(e.from, e.to, e.said),
   ],
-  ripple: (e) => [t(`  ↳ ripple: `), strong(e.to), t(` (${rippleWhy(e)}) dropped ${e.applicant} on ${e.knower}'s word → `), bad("dropped")],
+  ripple: (e) => [t(`  ↳ ripple: `), strong(e.to), t(`, ${rippleWhy(e)}, dropped ${e.applicant} on ${e.knower}'s word → `), bad("dropped")],
   "late-call": (e) => [
     strong(e.call.program),
     t(

@@ -25,7 +25,7 @@ describe("match-sim run", () => {
     expect(Object.keys(out.summary)).toEqual(
       expect.arrayContaining(["matchRate", "calls", "verdicts", "drops", "rippleDrops", "invitesShaped", "outcomeChanged"]),
     );
-    expect(Object.keys(out.summary.calls)).toEqual(["preInterview", "rankList", "late"]);
+    expect(Object.keys(out.summary.calls)).toEqual(["preInterview", "rankList", "advocacy", "late"]);
     expect(Object.keys(out.summary.verdicts)).toEqual(["strong", "positive", "fine", "cautious", "wouldNotRank"]);
     const ava = out.applicants.find((a: { id: string }) => a.id === "Ava");
     expect(Object.keys(ava)).toEqual(

@@ -61,14 +61,15 @@ describe("match-sim trace", () => {
     const s = scenarioOf({
       programs: [{ id: "P", positions: 1, director: "pd", rankList: ["b", "a", "c"] }],
       applicants: [
-        { id: "a", knownBy: ["pd"], rankList: ["P"] },
+        { id: "a", knownBy: ["w"], rankList: ["P"] },
         { id: "b", rankList: ["P"] },
-        { id: "c", knownBy: ["pd"], rankList: ["P"] },
+        { id: "c", knownBy: ["w"], rankList: ["P"] },
       ],
-      referrers: [{ id: "pd" }],
+      // The director's colleague (same institution) knows a and c.
+      referrers: [{ id: "pd", institution: "U" }, { id: "w", institution: "U" }],
       opinions: [
-        { referrer: "pd", applicant: "a", verdict: "strong" },
-        { referrer: "pd", applicant: "c", verdict: "fine" },
+        { referrer: "w", applicant: "a", verdict: "strong" },
+        { referrer: "w", applicant: "c", verdict: "fine" },
       ],
       model: { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } } },
     });
@@ -87,11 +88,11 @@ describe("match-sim trace", () => {
     const s = scenarioOf({
       programs: [{ id: "P", positions: 1, director: "pd", rankList: ["b", "a"] }, { id: "Q", positions: 1, rankList: ["b"] }],
       applicants: [
-        { id: "a", knownBy: ["pd"], rankList: ["P"] },
+        { id: "a", knownBy: ["w"], rankList: ["P"] },
         { id: "b", rankList: ["P", "Q"] },
       ],
-      referrers: [{ id: "pd" }],
-      opinions: [{ referrer: "pd", applicant: "a", verdict: "strong" }],
+      referrers: [{ id: "pd", institution: "U" }, { id: "w", institution: "U" }],
+      opinions: [{ referrer: "w", applicant: "a", verdict: "strong" }],
       model: { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } } },
     });
     const t = traceTrial(makeSeasonPlan(s), 1, 0, "applicant");
@@ -104,7 +105,7 @@ describe("match-sim trace", () => {
     expect(ava).toContain("Showing only what concerns Ava.");
     expect(ava).not.toContain("about Ben");
     const harbor = await trace([CLASSROOM, "--program", "Harbor", "--no-color"]);
-    expect(harbor).not.toMatch(/^• Northside asked/m);
+    expect(harbor).not.toMatch(/^• Northside University's director/m);
     const bad = runCli(["trace", CLASSROOM, "--applicant", "Zed"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--applicant Zed: no applicant with that id");

@@ -42,3 +42,25 @@ export function captureIo(opts: { tty?: boolean; stdin?: string; env?: Record<st
 }
 
 export const hasStackTrace = (text: string): boolean => /^\s+at .+\(.*:\d+:\d+\)$/m.test(text) || /\n\s+at /.test(text);
+
+/**
+ * Runs the command line in this process (main() with captured streams), from `cwd`: the
+ * same code as the launcher without a process's start-up, for the many checks of output
+ * that need no process of their own. A few tests spawn the launcher itself.
+ */
+export async function runMain(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; columns?: number } = {},
+): Promise<CliResult> {
+  const { main } = await import("../../src/cli/main.js");
+  const io = captureIo({ tty: opts.tty ?? false, env: { NO_COLOR: "1", ...opts.env } });
+  if (opts.columns !== undefined) (io.stdout as { columns?: number }).columns = opts.columns;
+  const before = process.cwd();
+  if (opts.cwd) process.chdir(opts.cwd);
+  try {
+    const code = await main(args, io);
+    return { code, stdout: io.out(), stderr: io.err() };
+  } finally {
+    process.chdir(before);
+  }
+}

@@ -47,6 +47,13 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           preferences: fc.shuffledSubarray(programIds),
           rankList: fc.shuffledSubarray(programIds),
           toldNumberOne: subset(programIds),
+          advocates: subset(referrerIds).chain((rs) =>
+            fc.tuple(
+              ...rs.map((referrer) =>
+                fc.record({ referrer: fc.constant(referrer), pushed: fc.boolean(), programs: subset(programIds) }, { requiredKeys: ["referrer"] }),
+              ),
+            ),
+          ),
           maxInterviews: fc.integer({ min: 0, max: 4 }),
           auditionGap: fc.double({ min: -0.2, max: 0.2, noNaN: true }),
         },
@@ -64,13 +71,20 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       model: fc.record({
         calls: fc.record({ enabled: fc.boolean() }),
         applications: fc.record({ perApplicant: fc.integer({ min: 0, max: 3 }) }),
-        screening: fc.record({ noise: unit, band: unit }),
+        screening: fc.record({ noise: unit, band: unit, flagPenalty: unit, homeBonus: unit, awayBonus: unit }),
+        advocacy: fc.record({ callProbability: unit }),
         preInterview: fc.record({ callProbability: unit }),
         rankList: fc.record({ topFraction: unit, conflictGap: unit, callProbability: fc.record({ top: unit, borderline: unit, redFlag: unit }) }),
-        effects: fc.record({ strong: fc.integer({ min: -30, max: 30 }), positive: fc.integer({ min: -30, max: 30 }), fine: fc.integer({ min: -30, max: 30 }) }),
+        effects: fc.record({
+          strong: fc.integer({ min: -30, max: 30 }),
+          positive: fc.integer({ min: -30, max: 30 }),
+          fine: fc.integer({ min: -30, max: 30 }),
+          homeAwayWouldNotRank: unit,
+        }),
         ripple: fc.record({ sameRegion: unit, sameSpecialty: unit, crossSpecialty: unit }),
         late: fc.record({
           riskRatio: fc.double({ min: 0, max: 5, noNaN: true }),
+          dreamGap: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
           callProbability: unit,
           topCandidates: fc.integer({ min: 0, max: 4 }),
           enthusiasmShift: fc.integer({ min: -20, max: 20 }),

@@ -132,7 +132,7 @@ describe("the fast YAML reader", () => {
         }
         expectSameOrDeclined(text);
       }),
-      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 1000) },
+      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 400) },
     );
   });
 
@@ -186,7 +186,7 @@ describe("the fast YAML reader", () => {
         if (!lists.every((k) => d[k] === undefined || (Array.isArray(d[k]) && d[k].every(isEntity)))) return;
         sameAsSlow(scenarioText(data as ScenarioInput, "yaml", "generated"), c.name);
       }),
-      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 300) },
+      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 150) },
     );
   });
 });

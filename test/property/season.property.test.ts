@@ -33,7 +33,8 @@ const busyCallsArb: fc.Arbitrary<ScenarioInput> = fc
           }),
         ),
       ),
-      referrers: fc.constant(Array.from({ length: nP }, (_, p) => ({ id: `d${p}`, candor: 1 }))),
+      // The directors are colleagues (one institution), so each reaches the others, never themself.
+      referrers: fc.constant(Array.from({ length: nP }, (_, p) => ({ id: `d${p}`, candor: 1, institution: "U" }))),
       model: fc.constant({ preInterview: { callProbability: 1 }, screening: { noise: 0.1, band: 0.4 }, opinions: { noise: 0.3 } }),
     }),
   );
@@ -52,6 +53,77 @@ describe("the season on random scenarios", () => {
           const v = validityProblems(market, world.programOf);
           expect(v.overCapacity).toEqual([]);
           expect(v.unacceptable).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("no program invites more than its interviewSlots, with calls or without", () => {
+    let traded = 0;
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, busyCallsArb), fc.integer({ min: 0, max: 1000 }), (input, trial) => {
+        const sn = season(input);
+        const { result } = sn.trial(trial);
+        const { plan } = sn.ws;
+        for (let q = 0; q < plan.s.program.count; q++) {
+          if (plan.s.program.hasRankList[q]) continue;
+          const count = (w: typeof result.withCalls) => {
+            let n = 0;
+            for (let k = 0; k < plan.totalApps; k++) if (sn.ws.appProgram[k] === q && w.invited[k]) n++;
+            return n;
+          };
+          const [withCalls, without] = [count(result.withCalls), count(result.withoutCalls)];
+          expect(withCalls).toBeLessThanOrEqual(plan.s.program.interviewSlots[q]!);
+          expect(without).toBeLessThanOrEqual(plan.s.program.interviewSlots[q]!);
+          // Calls trade invitations; a veto with no one left to promote is the only loss.
+          expect(withCalls).toBeLessThanOrEqual(without);
+        }
+        traded += result.counts[12]!;
+      }),
+      { numRuns: 200 },
+    );
+    expect(traded).toBeGreaterThan(0);
+  });
+
+  it("a director is never their own knower", () => {
+    let calls = 0;
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 1000 }), (input, trial) => {
+        const always = { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } }, preInterview: { callProbability: 1 }, late: { callProbability: 1, riskRatio: 100 } };
+        const sn = season({ ...input, model: { ...input.model, calls: { enabled: true }, ...always } });
+        for (const e of sn.trial(trial).events) {
+          if (e.kind === "invite-call" || e.kind === "rank-call" || e.kind === "late-call") {
+            calls++;
+            expect(e.knower).not.toBe(sn.s.program.director[e.call.program]);
+          }
+          if (e.kind === "advocate-call") expect(e.advocate).not.toBe(sn.s.program.director[e.call.program]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it("with backchannelUse 0 everywhere, the two worlds are the same in every output", () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const always = { rankList: { callProbability: { top: 1, borderline: 1, redFlag: 1 } }, preInterview: { callProbability: 1 }, late: { callProbability: 1, riskRatio: 100 } };
+        const programs = (input.programs ?? []).map((p) => ({ ...p, backchannelUse: 0 }));
+        const s = scenarioOf({ ...input, programs, model: { ...input.model, calls: { enabled: true }, ...always } });
+        const r = resultsOf(simulateInline(s, 3, 6, "applicant"), resultsContext(s), { scenario: "x", seed: 3, proposer: "applicant" });
+        const { summary } = r;
+        expect(summary.matchRate.withCalls).toBe(summary.matchRate.withoutCalls);
+        expect(summary.calls).toEqual({ preInterview: 0, rankList: 0, advocacy: 0, late: 0 });
+        expect([summary.drops, summary.rippleDrops, summary.insincerityCaught, summary.invitesShaped, summary.outcomeChanged, summary.blockingPairsVsUncalled]).toEqual([0, 0, 0, 0, 0, 0]);
+        expect(Object.values(summary.verdicts).every((x) => x === 0)).toBe(true);
+        for (const g of Object.values(summary.groups)) expect(g.pMatch).toBe(g.pMatchWithoutCalls);
+        for (const a of r.applicants) {
+          expect([a.pMatch, a.pFirstChoice, a.meanCalls]).toEqual([a.pMatchWithoutCalls, a.pFirstChoiceWithoutCalls, 0]);
+        }
+        for (const p of r.programs) {
+          expect([p.fillRate, p.meanQualityMatched]).toEqual([p.fillRateWithoutCalls, p.meanQualityMatchedWithoutCalls]);
+          expect([p.callsMade, p.drops, p.rippleDrops, p.invitesShaped]).toEqual([0, 0, 0, 0]);
         }
       }),
       { numRuns: 150 },

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SeasonEvent } from "../../../src/season/events.js";
-import { listOf, names, noCalls, season } from "../../helpers/season.js";
 
-const ofKind = <K extends SeasonEvent["kind"]>(events: SeasonEvent[], kind: K) =>
-  events.filter((e): e is Extract<SeasonEvent, { kind: K }> => e.kind === kind);
+import { listOf, names, noCalls, season } from "../../helpers/season.js";
 
 describe("screening and interviews", () => {
   it("invites the interviewSlots best by paper when screening noise is 0, and no one else", () => {
