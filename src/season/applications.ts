@@ -11,8 +11,8 @@ import type { Workspace } from "./workspace.js";
  * so both worlds of a trial share it.
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
-  const { plan, appProgram, appPref, appBonus } = ws;
-  const { s, candidates, baseAppeal, screenBonus } = plan;
+  const { plan, appProgram, appPref } = ws;
+  const { s, candidates, baseAppeal } = plan;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
   const score = ws.candScore;
@@ -117,7 +117,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       const k = keptIdx[i]!;
       appProgram[out0 + i] = items[c0 + k]!;
       appPref[out0 + i] = score[k]!;
-      appBonus[out0 + i] = screenBonus[c0 + k]!;
     }
+
   }
 }

@@ -12,11 +12,8 @@ export interface SeasonPlan {
   readonly candidates: Csr;
   /** Parallel to candidates.items: prestige + home, away and region bonuses (no noise). */
   readonly baseAppeal: Float64Array;
-  /**
-   * Parallel to candidates.items: what the program adds to the applicant's screening score
-   * for what it has seen first-hand or on paper (its own home and away students).
-   */
-  readonly screenBonus: Float64Array;
+  /** 1 where some program of the applicant's adds to their screening score (a home or an away program). */
+  readonly hasScreenBonus: Uint8Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -106,6 +103,8 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
   const candOff = new Int32Array(nA + 1);
   for (let i = 0; i < nA; i++) candOff[i + 1] = candOff[i]! + candidateLists[i]!.length;
+  const hasScreenBonus = new Uint8Array(nA);
+  for (let i = 0; i < nA; i++) for (let c = candOff[i]!; c < candOff[i + 1]!; c++) if (bonus[c] !== 0) hasScreenBonus[i] = 1;
   const programAppStart = new Int32Array(p.count + 1);
   for (const list of candidateLists) for (const q of list) programAppStart[q + 1]!++;
   for (let q = 0; q < p.count; q++) programAppStart[q + 1]! += programAppStart[q]!;
@@ -158,7 +157,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     entryApplicant,
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
     baseAppeal: Float64Array.from(appeal),
-    screenBonus: Float64Array.from(bonus),
+    hasScreenBonus,
     orderGiven,
     programAppStart,
     appOff,

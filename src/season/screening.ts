@@ -4,7 +4,7 @@ import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext 
 import { bestContactOf, reachesAnyone } from "./reach.js";
 import { CAUTIOUS, FINE, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
-import { sortPairsDescending, type Workspace } from "./workspace.js";
+import type { Workspace } from "./workspace.js";
 
 /**
  * Step 2, the part calls cannot change: each program scores its applications by paper
@@ -41,7 +41,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const window = ws.screenWindow;
   const tally = ws.screenTally;
   const { paper, flagCount } = s.applicant;
-  const { appBonus } = ws;
   const flagPenalty = s.model.screening.flagPenalty;
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
@@ -67,7 +66,13 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
 
   const nA = s.applicant.count;
+  const hasBonus = plan.hasScreenBonus;
+  // What each program adds to the current applicant's score (home, away): set for an
+  // applicant who has such a program, read in the draw loop for them only, then cleared.
+  const bonusOf = ws.programBonus;
   for (let a = 0; a < nA; a++) {
+    const bonused = hasBonus[a] === 1;
+    if (bonused) setBonuses(s, bonusOf, a, true);
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const to = appOff[a + 1]!;
@@ -77,8 +82,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     for (; k + 1 < to; k += 2) {
       const q = appProgram[k]!;
       const r = appProgram[k + 1]!;
-      const v = pa + appBonus[k]! + noise * normal(key, a, q);
-      const w = pa + appBonus[k + 1]! + noise * normal(key, a, r);
+      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, a, q);
+      const w = pa + (bonused ? bonusOf[r]! : 0) + noise * normal(key, a, r);
       score[k] = v;
       score[k + 1] = w;
       const upV = +(v > window[2 * q + 1]!);
@@ -94,7 +99,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (k < to) {
       const q = appProgram[k]!;
-      const v = pa + appBonus[k]! + noise * normal(key, a, q);
+      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, a, q);
       score[k] = v;
       const up = +(v > window[2 * q + 1]!);
       baseInvited[k] = up;
@@ -102,6 +107,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       byProgram[tally[2 * q + 1]!] = k;
       tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - up);
     }
+    if (bonused) setBonuses(s, bonusOf, a, false);
   }
 
   // The cutoff of each program whose window holds it; the others are marked to have all
@@ -209,6 +215,42 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   borderlineFrom[nP] = ws.borderlineCount;
 }
 
+/**
+ * Among entries[from … to-1] (applications when `program` is -1; else every entry, those of
+ * `program` taken), the lowest-scored invitee not secured (`lowest`), or the best-scored
+ * applicant neither invited nor vetoed; -1 if none. Ties as screening breaks them: the
+ * earlier entry ranks higher.
+ */
+function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from: number, to: number, program: number, lowest: boolean): number {
+  const { screenScore: score, secured, vetoed, appProgram } = ws;
+  let best = -1;
+  let bestScore = 0;
+  for (let j = from; j < to; j++) {
+    const k = program < 0 ? entries[j]! : j;
+    if (program >= 0 && appProgram[k] !== program) continue;
+    if (lowest ? invited[k] !== 1 || secured[k] === 1 : invited[k] !== 0 || vetoed[k] === 1) continue;
+    const v = score[k]!;
+    if (best < 0 || (lowest ? v < bestScore || (v === bestScore && k > best) : v > bestScore || (v === bestScore && k < best))) {
+      best = k;
+      bestScore = v;
+    }
+  }
+  return best;
+}
+
+/** Sets (or clears) in `bonusOf` what applicant a's home and away programs add to their screening score. */
+function setBonuses(s: Workspace["plan"]["s"], bonusOf: Float64Array, a: number, on: boolean): void {
+  const { homeBonus, awayBonus } = s.model.screening;
+  const home = s.applicant.home[a]!;
+  const { offsets, items } = s.applicant.aways;
+  if (home >= 0) bonusOf[home] = on ? homeBonus : 0;
+  // Set, not added: an away listed twice counts once; an away at the home program adds to its bonus.
+  for (let j = offsets[a]!; j < offsets[a + 1]!; j++) {
+    const q = items[j]!;
+    bonusOf[q] = on ? (q === home ? homeBonus : 0) + awayBonus : 0;
+  }
+}
+
 function markOne(ws: Workspace, k: number): void {
   ws.borderline[k] = 1;
   ws.borderlineEntries[ws.borderlineCount++] = k;
@@ -271,53 +313,32 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
       calls.push({ entry: k, applicant: a, knower: c.knower, trust: c.trust, influence: c.influence, thought, said, effective });
     }
     if (calls.length === 0) continue;
-    calls.sort((x, y) => screenScore[y.entry]! - screenScore[x.entry]! || x.entry - y.entry);
+    if (calls.length > 1) calls.sort((x, y) => screenScore[y.entry]! - screenScore[x.entry]! || x.entry - y.entry);
     applyInviteCalls(ws, ctx, q, calls);
   }
-}
-
-/**
- * Program q's applications by screening score, best first (ties by entry): those screening
- * filed (around the cutoff, which is where calls move invitations), or all of them when
- * `all` is set, for the rare call that reaches past the filed ones.
- */
-function rankedApplications(ws: Workspace, q: number, all: boolean): Int32Array {
-  const { plan, screenByProgram, screenTally, screenScore, appProgram } = ws;
-  const order = ws.inviteOrder;
-  let n = 0;
-  if (all) {
-    for (let k = 0; k < plan.totalApps; k++) if (appProgram[k] === q) order[n++] = k;
-  } else {
-    for (let j = plan.programAppStart[q]!; j < screenTally[2 * q + 1]!; j++) order[n++] = screenByProgram[j]!;
-  }
-  const keys = ws.inviteKeys;
-  for (let i = 0; i < n; i++) keys[i] = screenScore[order[i]!]!;
-  sortPairsDescending(order, keys, n);
-  return order.subarray(0, n);
 }
 
 /** Applies program q's pre-interview calls, in order, to the invitations of the world with calls. */
 function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: readonly InviteCall[]): void {
   const { world, counts } = ctx;
   const invited = world.invited;
-  const { secured, vetoed } = ws;
-  const complete = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
-  let ranked = rankedApplications(ws, q, complete);
-  let all = complete;
-  /** The entry chosen by `pick` among the program's applications, read in `from` order; -1 if none. */
-  const find = (lowestFirst: boolean, pick: (k: number) => boolean): number => {
-    for (;;) {
-      const n = ranked.length;
-      for (let i = 0; i < n; i++) {
-        const k = ranked[lowestFirst ? n - 1 - i : i]!;
-        if (pick(k)) return k;
-      }
-      if (all) return -1;
-      // Past the applications around the cutoff: all of the program's, this once.
-      ranked = rankedApplications(ws, q, true);
+  const { secured, vetoed, screenByProgram: filed, appProgram } = ws;
+  const filedFrom = ws.plan.programAppStart[q]!;
+  const filedTo = ws.screenTally[2 * q + 1]!;
+  // Screening filed the applications around the cutoff (all of them, for some programs),
+  // which is where calls trade slots: the lowest invitee and the best of the rest are
+  // there. Only a trade that reaches past them looks at all of the program's, and from then
+  // on every search does, since entries outside the filed ones may have changed.
+  let all = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
+  const extreme = (lowest: boolean): number => {
+    if (!all) {
+      const k = extremeOf(ws, invited, filed, filedFrom, filedTo, -1, lowest);
+      if (k >= 0) return k;
       all = true;
     }
+    return extremeOf(ws, invited, appProgram, 0, ws.plan.totalApps, q, lowest);
   };
+  let traded = false;
   for (const call of calls) {
     const k = call.entry;
     let effect: "invited" | "uninvited" | "secured" | "vetoed" | "unchanged" = "unchanged";
@@ -329,13 +350,14 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
         effect = "secured";
       } else {
         // The slot comes from the lowest-scored invitee nobody has vouched for.
-        const loser = find(true, (j) => invited[j] === 1 && secured[j] === 0);
+        const loser = extreme(true);
         if (loser >= 0) {
           invited[loser] = 0;
           invited[k] = 1;
           secured[k] = 1;
           displaced = ws.plan.entryApplicant[loser]!;
           effect = "invited";
+          traded = true;
         }
       }
     } else if (call.effective && call.said >= CAUTIOUS) {
@@ -344,8 +366,9 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
       if (invited[k]) {
         invited[k] = 0;
         effect = "uninvited";
+        traded = true;
         // The slot goes to the best-scored applicant not invited and not vetoed.
-        const winner = find(false, (j) => invited[j] === 0 && vetoed[j] === 0);
+        const winner = extreme(false);
         if (winner >= 0) {
           invited[winner] = 1;
           promoted = ws.plan.entryApplicant[winner]!;
@@ -365,13 +388,13 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
       promoted,
     });
   }
-  // What the calls changed, and the marks cleared for the next trial.
+  // The marks cleared for the next trial, and what the calls changed: only trades change
+  // invitations, and only among the applications searched.
+  for (const call of calls) secured[call.entry] = vetoed[call.entry] = 0;
+  if (!traded) return;
   let changed = 0;
-  for (let i = 0; i < ranked.length; i++) {
-    const k = ranked[i]!;
-    secured[k] = 0;
-    vetoed[k] = 0;
-    if (invited[k] === ws.baseInvited[k]) continue;
+  const note = (k: number) => {
+    if (invited[k] === ws.baseInvited[k]) return;
     changed++;
     counts[invited[k]! > ws.baseInvited[k]! ? COUNT.invitesGained : COUNT.invitesLost]!++;
     const a = ws.plan.entryApplicant[k]!;
@@ -379,6 +402,11 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
       ws.applicantChanged[a] = 1;
       ws.changedApplicants[ws.changedApplicantCount++] = a;
     }
+  };
+  if (all) {
+    for (let k = 0; k < ws.plan.totalApps; k++) if (appProgram[k] === q) note(k);
+  } else {
+    for (let j = filedFrom; j < filedTo; j++) note(filed[j]!);
   }
   world.invitesChangedAt[q] = changed;
 }

@@ -50,8 +50,8 @@ export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
-  /** What each application's program adds to its screening score (home, away; see plan.screenBonus). */
-  readonly appBonus: Float64Array;
+  /** Scratch for screening: what each program adds to one applicant's score (home, away). */
+  readonly programBonus: Float64Array;
   /** Screening score of each application entry. */
   readonly screenScore: Float64Array;
   /**
@@ -102,9 +102,6 @@ export interface Workspace {
   /** Marks of the pre-interview calls, per entry: secured by a good word, vetoed by a bad one. */
   readonly secured: Uint8Array;
   readonly vetoed: Uint8Array;
-  /** Scratch: one program's applications by screening score, and their scores. */
-  readonly inviteOrder: Int32Array;
-  readonly inviteKeys: Float64Array;
   /** Scratch for ordering one applicant's entries. */
   readonly entryOrder: Int32Array;
   /**
@@ -194,7 +191,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     plan,
     appProgram: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
-    appBonus: new Float64Array(plan.totalApps),
+    programBonus: new Float64Array(nP),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     needsAll: new Uint8Array(nP),
@@ -220,8 +217,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     borderlineFrom: new Int32Array(nP + 1),
     secured: new Uint8Array(plan.totalApps),
     vetoed: new Uint8Array(plan.totalApps),
-    inviteOrder: new Int32Array(plan.totalApps),
-    inviteKeys: new Float64Array(plan.totalApps),
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
     intervieweeCount: new Int32Array(nP),
     interviewees: new Int32Array(plan.programAppStart[nP]!),
