@@ -57,6 +57,21 @@ export function trialStreams(seed: number, trial: number): TrialStreams {
   };
 }
 
+/**
+ * The coordinate an entity's draws are addressed by: a 32-bit hash of its kind and id, so
+ * that adding, removing or reordering other entities leaves its draws as they were.
+ */
+export function idKey(kind: string, id: string): number {
+  // FNV-1a over the UTF-16 code units, then the avalanche mix.
+  let h = 0x811c9dc5;
+  const text = `${kind}\u0000${id}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix(h >>> 0) | 0;
+}
+
 /** A 32-bit avalanche mix (lowbias32): every input bit affects every output bit. */
 function mix(x: number): number {
   x ^= x >>> 16;

@@ -1,3 +1,4 @@
+import { idKey } from "../rng/streams.js";
 import { csrFromLists, csrRow, type Csr } from "./csr.js";
 import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";
@@ -26,6 +27,8 @@ export interface IndexedScenario {
 
   readonly program: {
     readonly count: number;
+    /** What each program's random draws are addressed by: a hash of its id (see idKey). */
+    readonly key: Int32Array;
     readonly positions: Int32Array;
     readonly prestige: Float64Array;
     readonly specialty: Int32Array;
@@ -42,6 +45,7 @@ export interface IndexedScenario {
 
   readonly applicant: {
     readonly count: number;
+    readonly key: Int32Array;
     readonly paper: Float64Array;
     readonly quality: Float64Array;
     readonly auditionGap: Float64Array;
@@ -76,6 +80,7 @@ export interface IndexedScenario {
 
   readonly referrer: {
     readonly count: number;
+    readonly key: Int32Array;
     readonly clout: Float64Array;
     readonly candor: Float64Array;
     readonly institution: Int32Array;
@@ -103,6 +108,23 @@ class Interner {
     }
     return i;
   }
+}
+
+/**
+ * The draw keys of a kind of entity, one per id. Two ids whose hashes collide would share
+ * every draw: the later one (in file order) is hashed again with a suffix until it differs,
+ * which changes only its own draws, and only in that rare case.
+ */
+function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array {
+  const keys = new Int32Array(entities.length);
+  const seen = new Set<number>();
+  entities.forEach((e, i) => {
+    let key = idKey(kind, e.id);
+    for (let salt = 1; seen.has(key); salt++) key = idKey(kind, `${e.id}#${salt}`);
+    seen.add(key);
+    keys[i] = key;
+  });
+  return keys;
 }
 
 /** Resolves a checked scenario, using the id lookups made while checking references. */
@@ -209,6 +231,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     specialtyPrograms: csrFromLists(specialties.values.map((_, k) => programsBySpecialty[k] ?? [])),
     program: {
       count: nP,
+      key: drawKeys("program", s.programs),
       positions: Int32Array.from(s.programs, (p) => p.positions),
       prestige: Float64Array.from(s.programs, (p) => p.prestige),
       specialty: pSpecialty,
@@ -222,6 +245,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     },
     applicant: {
       count: nA,
+      key: drawKeys("applicant", s.applicants),
       paper: Float64Array.from(s.applicants, (a) => a.paper),
       quality: Float64Array.from(s.applicants, (a) => a.quality),
       auditionGap: Float64Array.from(s.applicants, (a) => a.auditionGap),
@@ -250,6 +274,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     },
     referrer: {
       count: s.referrers.length,
+      key: drawKeys("referrer", s.referrers),
       clout: Float64Array.from(s.referrers, (x) => x.clout),
       candor: Float64Array.from(s.referrers, (x) => x.candor),
       institution: referrerInstitution,

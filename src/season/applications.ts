@@ -12,7 +12,8 @@ import type { Workspace } from "./workspace.js";
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal } = plan;
+  const { s, candidates, baseAppeal, candidateKey } = plan;
+  const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
   const score = ws.candScore;
@@ -31,14 +32,14 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     const n = candidates.offsets[a + 1]! - c0;
     const out0 = plan.appOff[a]!;
     const take = plan.appOff[a + 1]! - out0;
-    // The noise of candidate k is addressed by (trial, applicant, k): k is the program's
-    // place in the applicant's candidate list, which no trial or call changes.
-    const row = rowKey(key, a);
+    // The noise of a candidate is addressed by (trial, applicant, program), by their ids'
+    // keys: the same whatever else the scenario holds.
+    const row = rowKey(key, applicantKey[a]!);
     let kept: number;
     if (plan.orderGiven[a] || take >= n) {
       const given = plan.orderGiven[a] === 1;
       for (let k = 0; k < take; k++) {
-        score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormal(row, k);
+        score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
         keptIdx[k] = k;
       }
       kept = take;
@@ -59,8 +60,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       // this step; four, no faster than two).
       let k = 0;
       for (; k + 1 < n; k += 2) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
-        const w = baseAppeal[c0 + k + 1]! + noise * rowNormal(row, k + 1);
+        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
+        const w = baseAppeal[c0 + k + 1]! + noise * rowNormal(row, candidateKey[c0 + k + 1]!);
         score[k] = v;
         score[k + 1] = w;
         keptIdx[above] = k;
@@ -73,7 +74,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         inside += +(w >= lo) & +(w <= hi);
       }
       if (k < n) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, k);
+        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
         score[k] = v;
         keptIdx[above] = k;
         above += +(v > hi);

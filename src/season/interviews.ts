@@ -117,7 +117,7 @@ function onFixedListOf(ws: Workspace, k: number, a: number): boolean {
  * wherever it is needed (one hash), which costs less than keeping it.
  */
 export function interviewScore(s: IndexedScenario, streams: TrialStreams, a: number, q: number): number {
-  return s.applicant.quality[a]! + s.model.interviews.noise * normal(streams.interviews, a, q);
+  return s.applicant.quality[a]! + s.model.interviews.noise * normal(streams.interviews, s.applicant.key[a]!, s.program.key[q]!);
 }
 
 /**

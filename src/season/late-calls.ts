@@ -66,7 +66,7 @@ export function lateCalls(ws: Workspace, ctx: CallContext): void {
     for (let i = 0; i < Math.min(late.topCandidates, world.pLen[q]!); i++) top.push(world.pList[start + i]!);
     for (const a of top) {
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;
-      if (!(uniform(streams.lateCall, q, a) < chance)) continue;
+      if (!(uniform(streams.lateCall, s.program.key[q]!, s.applicant.key[a]!) < chance)) continue;
       if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
       if (isSuppressed(ctx, "late", q, a)) continue;
       const c = ctx.contact;
@@ -84,7 +84,7 @@ export function lateCalls(ws: Workspace, ctx: CallContext): void {
       for (const other of csrRow(s.applicant.toldNumberOne, a)) {
         const otherDirector = s.program.director[other]!;
         if (other === q || otherDirector < 0 || !isOrTiedTo(s, knower, otherDirector)) continue;
-        if (uniform(streams.insincerity, q, a) < late.insincerity.detectProbability) {
+        if (uniform(streams.insincerity, s.program.key[q]!, s.applicant.key[a]!) < late.insincerity.detectProbability) {
           ctx.counts[COUNT.insincerityCaught]!++;
           const before = positionOn(world, q, a);
           const after = moveBy(world, q, before, roundSpots(late.insincerity.shift));

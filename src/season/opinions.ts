@@ -22,7 +22,7 @@ export function thoughtVerdict(s: IndexedScenario, streams: TrialStreams, k: num
   const m = s.model.opinions;
   const seen =
     s.applicant.quality[a]! +
-    m.noise * normal(streams.opinions, k, a) +
+    m.noise * normal(streams.opinions, s.referrer.key[k]!, s.applicant.key[a]!) +
     (slot >= 0 && s.applicant.knowerViaAway[slot] ? s.applicant.auditionGap[a]! : 0);
   const t = m.thresholds;
   return seen >= t.strong ? STRONG : seen >= t.positive ? POSITIVE : seen >= t.fine ? FINE : seen >= t.cautious ? CAUTIOUS : WOULD_NOT_RANK;
@@ -49,7 +49,7 @@ export function saidVerdict(
   program: number,
 ): number {
   if (isFixedOpinion(s, k, a)) return thought;
-  const candid = uniform(streams.candor, program, a, phase) < s.referrer.candor[k]!;
+  const candid = uniform(streams.candor, s.program.key[program]!, s.applicant.key[a]!, phase) < s.referrer.candor[k]!;
   return candid ? thought : Math.max(STRONG, thought - 1);
 }
 

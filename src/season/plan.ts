@@ -10,6 +10,8 @@ export interface SeasonPlan {
   readonly s: IndexedScenario;
   /** Row a: the programs applicant a may apply to. */
   readonly candidates: Csr;
+  /** Parallel to candidates.items: the program's draw key (see idKey). */
+  readonly candidateKey: Int32Array;
   /** Parallel to candidates.items: prestige + home, away and region bonuses (no noise). */
   readonly baseAppeal: Float64Array;
   /** 1 where some program of the applicant's adds to their screening score (a home or an away program). */
@@ -156,6 +158,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     s,
     entryApplicant,
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
+    candidateKey: Int32Array.from(candidateLists.flat(), (q) => p.key[q]!),
     baseAppeal: Float64Array.from(appeal),
     hasScreenBonus,
     orderGiven,

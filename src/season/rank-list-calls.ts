@@ -48,7 +48,7 @@ function applyWord(ctx: CallContext, q: number, a: number, from: number, said: n
     return { to: moveBy(world, q, from, roundSpots(shift * influence)), didNotRank: false };
   }
   const didNotRank = said === WOULD_NOT_RANK && directsHomeOrAway(s, knower, a);
-  if (!(uniform(streams.drop, q, a) < (didNotRank ? e.homeAwayWouldNotRank : influence))) return { to: from, didNotRank };
+  if (!(uniform(streams.drop, s.program.key[q]!, s.applicant.key[a]!) < (didNotRank ? e.homeAwayWouldNotRank : influence))) return { to: from, didNotRank };
   removeAt(world, q, from);
   ctx.counts[COUNT.drops]!++;
   world.dropsAt[q]!++;
@@ -82,7 +82,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       const c3 = CATEGORIES.indexOf(category);
       ctx.counts[COUNT.reachable + c3]!++;
       const chance = scaled(m.rankList.callProbability[category], use);
-      if (!(uniform(streams.rankListCall, q, a) < chance)) continue;
+      if (!(uniform(streams.rankListCall, s.program.key[q]!, s.applicant.key[a]!) < chance)) continue;
       if (isSuppressed(ctx, "rankList", q, a)) continue;
       bestContactOf(s, ws.contacts, q, a, ctx.contact);
       const c = ctx.contact;
@@ -146,12 +146,12 @@ export function advocacyCalls(ws: Workspace, ctx: CallContext): void {
         if (trust < 0) continue;
         const from = positionOn(world, q, a);
         if (from < 0) continue;
-        if (!(uniform(streams.advocacyCall, q, a, r) < scaled(p, use))) continue;
+        if (!(uniform(streams.advocacyCall, s.program.key[q]!, s.applicant.key[a]!, s.referrer.key[r]!) < scaled(p, use))) continue;
         if (isSuppressed(ctx, "advocacy", q, a, r)) continue;
         let said: number;
         if (thought <= POSITIVE) {
           // Candor as usual: the verdict held, or one step kinder; a fixed opinion as written.
-          const candid = isFixedOpinion(s, r, a) || uniform(streams.advocacyCandor, q, a, r) < s.referrer.candor[r]!;
+          const candid = isFixedOpinion(s, r, a) || uniform(streams.advocacyCandor, s.program.key[q]!, s.applicant.key[a]!, s.referrer.key[r]!) < s.referrer.candor[r]!;
           said = candid ? thought : Math.max(STRONG, thought - 1);
         } else {
           said = FINE;

@@ -33,7 +33,8 @@ export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number,
         : s.program.specialty[q] === specialty
           ? "sameSpecialty"
           : "crossSpecialty";
-    if (!(uniform(streams.ripple, q, a, from) < Math.min(1, r[reason] * clout * s.program.backchannelUse[q]!))) continue;
+    const draw = uniform(streams.ripple, s.program.key[q]!, s.applicant.key[a]!, s.program.key[from]!);
+    if (!(draw < Math.min(1, r[reason] * clout * s.program.backchannelUse[q]!))) continue;
     removeAt(world, q, at);
     ctx.counts[COUNT.rippleDrops]!++;
     world.rippleDropsAt[q]!++;

@@ -40,7 +40,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // than four arrays: the engine checks each array a loop touches on every pass.
   const window = ws.screenWindow;
   const tally = ws.screenTally;
-  const { paper, flagCount } = s.applicant;
+  const { paper, flagCount, key: applicantKey } = s.applicant;
+  const programKey = s.program.key;
   const flagPenalty = s.model.screening.flagPenalty;
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
@@ -75,6 +76,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     if (bonused) setBonuses(s, bonusOf, a, true);
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
+    const ak = applicantKey[a]!;
     const to = appOff[a + 1]!;
     let k = appOff[a]!;
     // Two applications per pass, as in chooseApplications. The appends are written without
@@ -82,8 +84,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     for (; k + 1 < to; k += 2) {
       const q = appProgram[k]!;
       const r = appProgram[k + 1]!;
-      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, a, q);
-      const w = pa + (bonused ? bonusOf[r]! : 0) + noise * normal(key, a, r);
+      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, ak, programKey[q]!);
+      const w = pa + (bonused ? bonusOf[r]! : 0) + noise * normal(key, ak, programKey[r]!);
       score[k] = v;
       score[k + 1] = w;
       const upV = +(v > window[2 * q + 1]!);
@@ -99,7 +101,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (k < to) {
       const q = appProgram[k]!;
-      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, a, q);
+      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, ak, programKey[q]!);
       score[k] = v;
       const up = +(v > window[2 * q + 1]!);
       baseInvited[k] = up;
@@ -301,7 +303,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
       // Whether anyone is reached is looked up first: most directors reach no one who
       // knows most applicants, and the lookup is cheaper than the draw.
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;
-      if (!(uniform(streams.preInterviewCall, q, a) < scaled(p, backchannelUse[q]!))) continue;
+      if (!(uniform(streams.preInterviewCall, s.program.key[q]!, s.applicant.key[a]!) < scaled(p, backchannelUse[q]!))) continue;
       if (!bestContactOf(s, ws.contacts, q, a, ctx.contact)) continue;
       if (isSuppressed(ctx, "preInterview", q, a)) continue;
       const c = ctx.contact;
@@ -309,7 +311,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
       const thought = thoughtVerdict(s, streams, c.knower, a, c.slot);
       const said = saidVerdict(s, streams, c.knower, a, thought, PHASE_NUMBER.preInterview, q);
       ctx.counts[COUNT.verdicts + said]!++;
-      const effective = said !== FINE && uniform(streams.preInterviewEffect, q, a) < c.influence;
+      const effective = said !== FINE && uniform(streams.preInterviewEffect, s.program.key[q]!, s.applicant.key[a]!) < c.influence;
       calls.push({ entry: k, applicant: a, knower: c.knower, trust: c.trust, influence: c.influence, thought, said, effective });
     }
     if (calls.length === 0) continue;

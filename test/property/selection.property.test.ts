@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
+import { idKey, normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { chooseApplications } from "../../src/season/applications.js";
 import { makeSeasonPlan } from "../../src/season/plan.js";
@@ -78,8 +78,12 @@ describe("choosing the best few", () => {
           for (let a = 0; a < plan.s.applicant.count; a++) {
             const c0 = plan.candidates.offsets[a]!;
             const n = plan.candidates.offsets[a + 1]! - c0;
-            const row = rowKey(streams.preferences, a);
-            const scores = Array.from({ length: n }, (_, k) => plan.baseAppeal[c0 + k]! + noise * rowNormal(row, k));
+            // Draws are addressed by the ids' keys: the applicant's, then each program's.
+            const row = rowKey(streams.preferences, idKey("applicant", plan.s.applicantIds[a]!));
+            const scores = Array.from(
+              { length: n },
+              (_, k) => plan.baseAppeal[c0 + k]! + noise * rowNormal(row, idKey("program", plan.s.programIds[plan.candidates.items[c0 + k]!]!)),
+            );
             const take = plan.appOff[a + 1]! - plan.appOff[a]!;
             const expected = best(scores, take).map((k) => [plan.candidates.items[c0 + k]!, scores[k]!]);
             const chosen = [];
@@ -113,7 +117,8 @@ describe("choosing the best few", () => {
               const a = plan.entryApplicant[k]!;
               const away = Array.from(aways.items.subarray(aways.offsets[a]!, aways.offsets[a + 1]!)).includes(q);
               const adjust = (flagCount[a]! > 0 ? -flagPenalty : 0) + (home[a] === q ? homeBonus : 0) + (away ? awayBonus : 0);
-              return paper[a]! + adjust + noise * normal(streams.screening, a, q);
+              const keys = [idKey("applicant", plan.s.applicantIds[a]!), idKey("program", plan.s.programIds[q]!)] as const;
+              return paper[a]! + adjust + noise * normal(streams.screening, keys[0], keys[1]);
             });
             const slots = plan.s.program.interviewSlots[q]!;
             const invited = entries.filter((k) => ws.baseInvited[k] === 1);
