@@ -25,10 +25,13 @@ import { traceModel, type TraceModel } from "./report/trace-model.js";
 import type { Issue } from "./scenario/issue.js";
 import { checkScenarioText, loadScenarioText, readScenarioText, scenarioLabel, type LoadedScenario } from "./scenario/load.js";
 import { librarySetting, type ParameterSetting } from "./scenario/overrides.js";
-import { withSettings } from "./scenario/settings.js";
+import { withSettings } from "./scenario/edits.js";
 import { scenarioJsonSchema } from "./scenario/json-schema.js";
 import { makeSeasonPlan } from "./season/plan.js";
-import { traceTrial } from "./season/trace.js";
+import { findTrial, traceTrial } from "./season/trace.js";
+import { parseStories, storyInWords, type StoryKind } from "./season/stories.js";
+import { runCompare, runKnowers } from "./montecarlo/run-compare.js";
+import type { CompareResults } from "./results/compare-results.js";
 
 export { UserError as MatchSimError, ScenarioError } from "./errors.js";
 export type { Issue } from "./scenario/issue.js";
@@ -40,11 +43,18 @@ export type { MatchOutcome } from "./match/match-outcome.js";
 export type { RunResults, ApplicantResult, ProgramResult } from "./results/run-results.js";
 export type { TraceModel, TraceEvent } from "./report/trace-model.js";
 export type { SweepResults, SweepPoint } from "./results/sweep-results.js";
+export type { CompareResults, VariantResult, ApplicantComparison, KnowerResult } from "./results/compare-results.js";
+export type { Story, StoryKind } from "./season/stories.js";
 export type { Proposer } from "./match/deferred-acceptance.js";
 export { scenarioJsonSchema };
 
-/** Model parameters to set, by path without the `model.` prefix: `{ "ripple.sameRegion": 0.8 }`. */
-export type Settings = Readonly<Record<string, number | boolean>>;
+/**
+ * Settings, as `--set` takes them: model parameters by path without the `model.` prefix
+ * (`{ "ripple.sameRegion": 0.8 }`), and fields of the scenario by id
+ * (`{ "referrers.dr-x.clout": 0.5, "applicants.me.aways": ["P7"], "opinions.dr-x~me": "strong" }`);
+ * a path ending in "+" appends to a list (`{ "applicants.me.advocates+": { referrer: "dr-x" } }`).
+ */
+export type Settings = Readonly<Record<string, unknown>>;
 
 const DEFAULT_RUNS = 1000;
 const DEFAULT_SEED = 1;
@@ -114,12 +124,78 @@ export async function simulate(scenario: LoadedScenario, options: SimulateOption
   return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed, proposer });
 }
 
-/** One season told in full, as `trace --format json` does. */
-export function trace(scenario: LoadedScenario, options: { seed?: number; trial?: number; set?: Settings; proposer?: Proposer } = {}): TraceModel {
+/**
+ * One season told in full, as `trace --format json` does. With `find`, the first trial
+ * (within `within`, default the file's runs or 1000) where those stories happen (to
+ * `applicant`, if given); its number is in `found`.
+ */
+export function trace(
+  scenario: LoadedScenario,
+  options: { seed?: number; trial?: number; set?: Settings; proposer?: Proposer; find?: readonly (StoryKind | `${string}:${StoryKind}`)[]; applicant?: string; within?: number } = {},
+): TraceModel {
   const at = withSettings(scenario, settingsOf(options.set));
   const seed = options.seed ?? at.scenario.seed ?? DEFAULT_SEED;
-  const data = traceTrial(makeSeasonPlan(at.indexed), seed, options.trial ?? 0, options.proposer ?? "applicant");
-  return traceModel(data, at.indexed, label(scenario));
+  const proposer = options.proposer ?? "applicant";
+  const plan = makeSeasonPlan(at.indexed);
+  let trial = options.trial ?? 0;
+  if (options.find !== undefined) {
+    const ids = at.indexed.applicantIds;
+    if (options.applicant !== undefined && !ids.includes(options.applicant)) throw new UserError(`applicant: no applicant "${options.applicant}" in ${scenario.file}`);
+    const stories = parseStories(options.find.join(","), ids, options.applicant);
+    const within = options.within ?? at.scenario.runs ?? DEFAULT_RUNS;
+    const wanted = stories.map((x) => ({ kind: x.kind, applicant: x.applicant === undefined ? undefined : ids.indexOf(x.applicant) }));
+    const found = findTrial(plan, seed, proposer, wanted, within);
+    if (found === undefined) throw new UserError(`find: none of the first ${within} trials has ${stories.map((x) => storyInWords(x)).join(" and ")}`);
+    trial = found;
+    return { ...traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario)), found: { trial, stories } };
+  }
+  return traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario));
+}
+
+export interface CompareOptions {
+  /** What-ifs by name, each the base with these settings (as `--variant NAME: --set …`). */
+  variants?: Readonly<Record<string, Settings>>;
+  /** Scenarios to compare with the base as they are (entities matched by id), by name. */
+  files?: Readonly<Record<string, LoadedScenario>>;
+  /** Only this applicant; with `knowers`, whose word about them matters. */
+  focus?: string;
+  knowers?: boolean;
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  proposer?: Proposer;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What-ifs against their base on the same seasons, as `compare --format json` does. */
+export async function compare(scenario: LoadedScenario, options: CompareOptions): Promise<CompareResults> {
+  const o = {
+    runs: options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS,
+    seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,
+    proposer: options.proposer ?? "applicant",
+    label: label(scenario),
+    focus: options.focus,
+    workers: options.workers,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  };
+  if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
+    throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
+  }
+  if (options.knowers) {
+    if (options.focus === undefined) throw new UserError("knowers: give the applicant whose knowers to weigh as focus");
+    return runKnowers(scenario.indexed, { ...o, focus: options.focus });
+  }
+  const variants = [
+    ...Object.entries(options.variants ?? {}).map(([name, set]) => ({
+      spec: { name, settings: Object.entries(set).map(([k, v]) => `${k}=${JSON.stringify(v)}`) },
+      indexed: withSettings(scenario, Object.entries(set).map(([k, v]) => librarySetting(`variants[${JSON.stringify(name)}]`, k, v))).indexed,
+    })),
+    ...Object.entries(options.files ?? {}).map(([name, other]) => ({ spec: { name, settings: [], file: other.file }, indexed: other.indexed })),
+  ];
+  if (variants.length === 0) throw new UserError("variants: give at least one what-if (variants or files), or focus with knowers");
+  return runCompare(scenario.indexed, variants, o);
 }
 
 export interface SweepOptions {

@@ -3,6 +3,7 @@ import { Interrupted, ScenarioError, UsageError, UserError } from "../errors.js"
 import { processIo, type Io } from "./io.js";
 import { registerMatch } from "./commands/match.js";
 import { registerRun } from "./commands/run.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerTrace } from "./commands/trace.js";
 import { registerSchema } from "./commands/schema.js";
@@ -40,6 +41,7 @@ Every command takes --help. The guides are in docs/ (start with docs/scenario-fo
 `,
   );
   registerRun(program, io);
+  registerCompare(program, io);
   registerTrace(program, io);
   registerSweep(program, io);
   registerReport(program, io);
@@ -50,6 +52,9 @@ Every command takes --help. The guides are in docs/ (start with docs/scenario-fo
   registerSchema(program, io);
   return program;
 }
+
+/** A message of one or more lines, each starting as every error line does. */
+const prefixed = (message: string): string => `${message.split("\n").map((line) => `${PREFIX} ${line}`).join("\n")}\n`;
 
 /** Runs the CLI and returns its exit code: the one place that decides it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -70,7 +75,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT.interrupted;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`${PREFIX} ${err.message}\n`);
+      io.stderr.write(prefixed(err.message));
       return EXIT.usage;
     }
     if (err instanceof ScenarioError) {
@@ -78,7 +83,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT.badInput;
     }
     if (err instanceof UserError) {
-      io.stderr.write(`${PREFIX} ${err.message}\n`);
+      io.stderr.write(prefixed(err.message));
       return EXIT.badInput;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -32,7 +32,29 @@ export const seedOption = () =>
   new Option("-s, --seed <n>", "random seed (default: the file's seed, else 1)").argParser(wholeNumber(0, Number.MAX_SAFE_INTEGER));
 
 export const setOption = () =>
-  new Option("--set <path=value>", "set a model parameter, e.g. ripple.sameRegion=0.8 (repeatable)").argParser(collectSettings);
+  new Option(
+    "--set <path=value>",
+    "set a model parameter or a field of the scenario by id, e.g. ripple.sameRegion=0.8, referrers.dr-x.clout=0.5, applicants.me.aways=[P7] or advocates+={referrer: dr-x} (repeatable)",
+  ).argParser(collectSettings);
+
+/** `--opinion R:A=verdict`: what referrer R thinks and says of applicant A, as `--set opinions.R~A=verdict`. */
+export function collectOpinions(value: string, previous: ParameterSetting[] = []): ParameterSetting[] {
+  const m = /^([^:=]+):([^=]+)=(.*)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError("expected REFERRER:APPLICANT=verdict, for example dr-x:me=strong.");
+  const setting = parseSetting(`opinions.${m[1]!.trim()}~${m[2]!.trim()}=${m[3]!.trim()}`, `--opinion ${value}`);
+  return [...previous, setting];
+}
+
+export const opinionOption = () =>
+  new Option("--opinion <referrer:applicant=verdict>", "fix what a referrer thinks and says of an applicant, e.g. dr-x:me=strong (repeatable)").argParser(
+    collectOpinions,
+  );
+
+/** Every setting of a command line: its --set and its --opinion options. */
+export const settingsOf = (opts: { set?: ParameterSetting[] | undefined; opinion?: ParameterSetting[] | undefined }): ParameterSetting[] => [
+  ...(opts.set ?? []),
+  ...(opts.opinion ?? []),
+];
 
 export const workersOption = () =>
   new Option("-w, --workers <n>", "worker threads (default: every core for large jobs, 1 for small ones)").argParser(

@@ -1,10 +1,10 @@
 import { UsageError } from "../errors.js";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { LoadedScenario } from "../scenario/load.js";
-import { withSettings } from "../scenario/settings.js";
+import { withSettings } from "../scenario/edits.js";
 import { resultsContext, resultsOf } from "./results-of.js";
 import { simulate } from "./simulate.js";
-import { gridPoints, sweepPoint, type SweepAxis, } from "./sweep.js";
+import { axisSetting, gridPoints, sweepPoint, type SweepAxis } from "./sweep.js";
 import type { SweepResults } from "../results/sweep-results.js";
 
 export interface SweepOptions {
@@ -26,7 +26,7 @@ export function checkAxes(loaded: LoadedScenario, axes: readonly SweepAxis[]): v
   for (const axis of axes) {
     if (seen.has(axis.path)) throw new UsageError(`${axis.origin}: this parameter is given twice`);
     seen.add(axis.path);
-    for (const value of axis.values) withSettings(loaded, [{ path: axis.path, value, text: `${axis.path}=${value}`, origin: axis.origin }]);
+    for (const value of axis.values) withSettings(loaded, [axisSetting(axis, value)]);
   }
 }
 

@@ -3,6 +3,18 @@ import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan } from "../season/plan.js";
 import { newWorkspace } from "../season/workspace.js";
 import { accumulatorFor, fromData, mergeInto, type Accumulator } from "./accumulator.js";
+import {
+  alignScenarios,
+  compareFromData,
+  compareWorkspaces,
+  mergeCompare,
+  newCompareAccumulator,
+  runCompareRange,
+  type CompareAccumulator,
+  type CompareAlignment,
+  type CompareWorkspaces,
+} from "./compare.js";
+import type { BlockPool } from "./workers.js";
 import { runTrialRange } from "./run-trials.js";
 
 export interface SimulateOptions {
@@ -42,6 +54,78 @@ function aborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError");
 }
 
+/** How a job of blocks of consecutive trials is run: in this thread, or on a pool of workers. */
+interface BlockJob<D> {
+  readonly first: number;
+  readonly count: number;
+  readonly blockSize: number;
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Runs trials in this thread and adds them to the total. */
+  readonly inline: (first: number, count: number) => void;
+  /** Starts the pool, whose blocks' results `merge` adds to the total. */
+  readonly pool: () => BlockPool<D>;
+  readonly merge: (data: D) => void;
+}
+
+/**
+ * Runs trials first … first+count-1 in blocks of consecutive trial numbers, in this thread
+ * or on worker threads, adding each block's whole-number counts to a total as it arrives:
+ * the same total for any number of workers, any block size and any order of arrival.
+ */
+async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
+  const { first, count, blockSize: size, signal } = job;
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    job.onProgress?.(done, count);
+  };
+  if (job.workers === 1) {
+    for (let start = first; start < first + count; start += size) {
+      aborted(signal);
+      const n = Math.min(size, first + count - start);
+      job.inline(start, n);
+      progress(n);
+      // Let an interrupt or a progress redraw in between blocks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  aborted(signal); // an interrupt that came while loading
+  const pool = job.pool();
+  // An abort ends the pool at once: its threads stop and every pending block is rejected.
+  const stop = () => void pool.close();
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    const blocks: Promise<void>[] = [];
+    for (let start = first; start < first + count; start += size) {
+      const n = Math.min(size, first + count - start);
+      blocks.push(
+        pool.run({ first: start, count: n }).then(
+          (data) => {
+            job.merge(data);
+            progress(n);
+          },
+          (err: unknown) => {
+            if (signal?.aborted) throw err;
+            const why = err instanceof Error ? err.message : String(err);
+            throw new Error(`a worker thread failed on trials ${start}–${start + n - 1}: ${why}`, { cause: err });
+          },
+        ),
+      );
+    }
+    // Wait for every block even after a failure, so that no worker answers a closed pool.
+    const settled = await Promise.allSettled(blocks);
+    aborted(signal);
+    const failed = settled.find((x): x is PromiseRejectedResult => x.status === "rejected");
+    if (failed) throw failed.reason;
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    await pool.close();
+  }
+}
+
 /**
  * Runs trials of a scenario, in blocks of consecutive trial indices, on `workers` threads,
  * and adds up their counts. The counts are whole numbers, so the result is the same for
@@ -51,63 +135,55 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
   const first = options.first ?? 0;
   const count = options.count ?? options.runs - first;
   const plan = makeSeasonPlan(s);
-  const { machineThreads } = await import("./workers.js");
+  const { machineThreads, startPool } = await import("./workers.js");
   const workers = Math.max(1, options.workers ?? defaultWorkers(plan.totalApps, count, machineThreads()));
-  const size = blockSize(count, workers, plan.totalApps);
   const total = accumulatorFor(plan);
-  let done = 0;
-  const progress = (n: number) => {
-    done += n;
-    options.onProgress?.(done, count);
-  };
+  // One workspace for every block: memory stays flat however many runs there are.
+  let ws: ReturnType<typeof newWorkspace> | undefined;
+  await runInBlocks({
+    first,
+    count,
+    blockSize: blockSize(count, workers, plan.totalApps),
+    workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    inline: (start, n) => runTrialRange(total, (ws ??= newWorkspace(plan)), { seed: options.seed, first: start, count: n, proposer: options.proposer }),
+    pool: () => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer }, workers),
+    merge: (data) => mergeInto(total, fromData(data)),
+  });
+  return total;
+}
 
-  if (workers === 1) {
-    // One workspace for every block: memory stays flat however many runs there are.
-    const ws = newWorkspace(plan);
-    for (let start = first; start < first + count; start += size) {
-      aborted(options.signal);
-      const n = Math.min(size, first + count - start);
-      runTrialRange(total, ws, { seed: options.seed, first: start, count: n, proposer: options.proposer });
-      progress(n);
-      // Let an interrupt or a progress redraw in between blocks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return total;
-  }
+export interface CompareOptions extends SimulateOptions {
+  /** The applicant whose knowers' calls are counted (for "whose word about me matters"). */
+  readonly watch?: string | undefined;
+}
 
-  aborted(options.signal); // an interrupt that came while loading
-  const { startPool } = await import("./workers.js");
-  const pool = startPool({ scenario: s, seed: options.seed, proposer: options.proposer }, workers);
-  // An abort ends the pool at once: its threads stop and every pending block is rejected.
-  const stop = () => void pool.close();
-  options.signal?.addEventListener("abort", stop, { once: true });
-  try {
-    const blocks: Promise<void>[] = [];
-    for (let start = first; start < first + count; start += size) {
-      const n = Math.min(size, first + count - start);
-      // Each block is added as it arrives; addition of whole numbers does not depend on order.
-      blocks.push(
-        pool.run({ first: start, count: n }).then(
-          (data) => {
-            mergeInto(total, fromData(data));
-            progress(n);
-          },
-          (err: unknown) => {
-            if (options.signal?.aborted) throw err;
-            const why = err instanceof Error ? err.message : String(err);
-            throw new Error(`a worker thread failed on trials ${start}–${start + n - 1}: ${why}`, { cause: err });
-          },
-        ),
-      );
-    }
-    // Wait for every block even after a failure, so that no worker answers a closed pool.
-    const settled = await Promise.allSettled(blocks);
-    aborted(options.signal);
-    const failed = settled.find((x): x is PromiseRejectedResult => x.status === "rejected");
-    if (failed) throw failed.reason;
-    return total;
-  } finally {
-    options.signal?.removeEventListener("abort", stop);
-    await pool.close();
-  }
+/**
+ * Runs the same trials of a base scenario and of each variant, pairing every applicant's
+ * outcome in a variant with theirs in the base, season by season. A comparison costs one
+ * run of the base and one of each variant.
+ */
+export async function compareSeasons(base: IndexedScenario, variants: readonly IndexedScenario[], options: CompareOptions): Promise<{ acc: CompareAccumulator; alignment: CompareAlignment }> {
+  const first = options.first ?? 0;
+  const count = options.count ?? options.runs - first;
+  const alignment = alignScenarios(base, variants, options.watch);
+  const total = newCompareAccumulator(base, variants, alignment);
+  const { machineThreads, startPool } = await import("./workers.js");
+  const apps = makeSeasonPlan(base).totalApps * (1 + variants.length);
+  const workers = Math.max(1, options.workers ?? defaultWorkers(apps, count, machineThreads()));
+  let ws: CompareWorkspaces | undefined;
+  await runInBlocks({
+    first,
+    count,
+    blockSize: blockSize(count, workers, apps),
+    workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    inline: (start, n) =>
+      runCompareRange(total, (ws ??= compareWorkspaces(base, variants)), alignment, { seed: options.seed, first: start, count: n, proposer: options.proposer }),
+    pool: () => startPool({ kind: "compare", base, variants, watch: options.watch, seed: options.seed, proposer: options.proposer }, workers),
+    merge: (data) => mergeCompare(total, compareFromData(data)),
+  });
+  return { acc: total, alignment };
 }

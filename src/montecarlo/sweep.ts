@@ -1,26 +1,31 @@
 import { UsageError } from "../errors.js";
-import { parameterPaths, type ParameterSetting } from "../scenario/overrides.js";
+import { targetOf } from "../scenario/edits.js";
+import { isModelPath, parameterPaths, type ParameterSetting } from "../scenario/overrides.js";
 import { didYouMean } from "../scenario/did-you-mean.js";
 import type { RunResults } from "../results/run-results.js";
 import type { SweepPoint } from "../results/sweep-results.js";
 
-/** One axis of a sweep: a model parameter and the values it takes. */
+/** A value an axis takes: a number, true or false, or a word (a verdict, an id) for a field of the scenario. */
+export type AxisValue = number | boolean | string;
+
+/** One axis of a sweep: a model parameter or a field of the scenario, and the values it takes. */
 export interface SweepAxis {
   readonly path: string;
-  readonly values: readonly (number | boolean)[];
+  readonly values: readonly AxisValue[];
   /** Where it was given, as messages name it (`--set …`, or the library's `axes["…"]`). */
   readonly origin: string;
 }
 
 const decimals = (text: string) => (/\.(\d+)/.exec(text)?.[1]?.length ?? 0) + (/e-(\d+)/i.exec(text) ? Number(/e-(\d+)/i.exec(text)![1]) : 0);
 
-function parseValue(text: string, origin: string): number | boolean {
+function parseValue(text: string, origin: string, words: boolean): AxisValue {
   const t = text.trim();
   if (t === "true") return true;
   if (t === "false") return false;
   const n = Number(t);
-  if (t === "" || !Number.isFinite(n)) throw new UsageError(`${origin}: "${t}" is not a number, true or false`);
-  return n;
+  if (t !== "" && Number.isFinite(n)) return n;
+  if (words && t !== "") return t;
+  throw new UsageError(`${origin}: "${t}" is not a number, true or false`);
 }
 
 /** Values `from:to:step`, inclusive of `to` when the steps land on it, without float drift. */
@@ -42,29 +47,41 @@ export function parseAxis(text: string, known: readonly string[] = parameterPath
   if (eq <= 0) throw new UsageError(`${origin}: expected path=v1,v2,… or path=from:to:step`);
   const path = text.slice(0, eq).trim().replace(/^model\./, "");
   const spec = text.slice(eq + 1).trim();
-  if (!known.includes(path)) {
+  const model = isModelPath(path);
+  if (model && !known.includes(path)) {
     const guess = didYouMean(path, known);
     throw new UsageError(`${origin}: unknown parameter "${path}"${guess ? ` (did you mean "${guess}"?)` : ""}`);
   }
+  // A field of the scenario: its path is read now, its values checked against the scenario later.
+  if (!model) targetOf({ path, op: "=", value: null, text, origin });
   const range = spec.split(":");
   if (range.length === 3) {
-    const [from, to, step] = range.map((x) => parseValue(x, origin));
+    const [from, to, step] = range.map((x) => parseValue(x, origin, false));
     if (typeof from !== "number" || typeof to !== "number" || typeof step !== "number") {
       throw new UsageError(`${origin}: a range takes numbers: from:to:step`);
     }
     return { path, values: rangeValues(from, to, step, Math.max(...range.map(decimals)), origin), origin };
   }
   if (range.length !== 1) throw new UsageError(`${origin}: expected v1,v2,… or from:to:step`);
-  const values = spec.split(",").map((v) => parseValue(v, origin));
+  const values = spec.split(",").map((v) => parseValue(v, origin, !model));
   if (new Set(values).size !== values.length) throw new UsageError(`${origin}: a value is listed twice`);
   return { path, values, origin };
 }
+
+/** One value of an axis as a setting. */
+export const axisSetting = (axis: SweepAxis, value: AxisValue): ParameterSetting => ({
+  path: axis.path,
+  op: "=",
+  value,
+  text: `${axis.path}=${value}`,
+  origin: axis.origin,
+});
 
 /** Every point of the grid, the first axis varying slowest. */
 export function gridPoints(axes: readonly SweepAxis[]): ParameterSetting[][] {
   let points: ParameterSetting[][] = [[]];
   for (const axis of axes) {
-    points = points.flatMap((p) => axis.values.map((value) => [...p, { path: axis.path, value, text: `${axis.path}=${value}`, origin: axis.origin }]));
+    points = points.flatMap((p) => axis.values.map((value) => [...p, axisSetting(axis, value)]));
   }
   return points;
 }
@@ -74,7 +91,7 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 export function sweepPoint(settings: readonly ParameterSetting[], r: RunResults, focus: string | undefined): SweepPoint {
   const s = r.summary;
   const point: SweepPoint = {
-    parameters: Object.fromEntries(settings.map((x) => [x.path, x.value])),
+    parameters: Object.fromEntries(settings.map((x) => [x.path, x.value as AxisValue])),
     matchRate: { ...s.matchRate, difference: round4(s.matchRate.withCalls - s.matchRate.withoutCalls) },
     callsPerSeason: round4(s.calls.preInterview + s.calls.rankList + s.calls.late),
     invitesShaped: s.invitesShaped,

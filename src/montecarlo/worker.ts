@@ -4,30 +4,43 @@ import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
 import { newWorkspace, type Workspace } from "../season/workspace.js";
 import { accumulatorFor, toData, type AccumulatorData } from "./accumulator.js";
+import { alignScenarios, compareWorkspaces, newCompareAccumulator, runCompareRange, type CompareAlignment, type CompareData, type CompareWorkspaces } from "./compare.js";
 import { runTrialRange } from "./run-trials.js";
 
-export interface PoolData {
-  readonly scenario: IndexedScenario;
-  readonly seed: number;
-  readonly proposer: Proposer;
-}
+/** What every block of a pool shares: a scenario to run, or a base and variants to compare. */
+export type PoolData =
+  | { readonly kind: "run"; readonly scenario: IndexedScenario; readonly seed: number; readonly proposer: Proposer }
+  | {
+      readonly kind: "compare";
+      readonly base: IndexedScenario;
+      readonly variants: readonly IndexedScenario[];
+      readonly watch: string | undefined;
+      readonly seed: number;
+      readonly proposer: Proposer;
+    };
 
 export interface BlockTask {
   readonly first: number;
   readonly count: number;
 }
 
-// The plan and a workspace are built once per worker thread, on its first block, and kept
-// for the pool's life: every block of a pool belongs to the same scenario.
+// The plans and workspaces are built once per worker thread, on its first block, and kept
+// for the pool's life: every block of a pool belongs to the same scenarios.
 let thread: { plan: SeasonPlan; ws: Workspace } | undefined;
+let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefined;
 
 /** Runs one block of trials in a worker thread and returns its counts. */
-export default function runBlock(task: BlockTask): AccumulatorData {
+export default function runBlock(task: BlockTask): AccumulatorData | CompareData {
   const data = workerData as PoolData;
+  const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
+  if (data.kind === "compare") {
+    comparing ??= { ws: compareWorkspaces(data.base, data.variants), alignment: alignScenarios(data.base, data.variants, data.watch) };
+    const acc = newCompareAccumulator(data.base, data.variants, comparing.alignment);
+    return runCompareRange(acc, comparing.ws, comparing.alignment, range);
+  }
   if (!thread) {
     const plan = makeSeasonPlan(data.scenario);
     thread = { plan, ws: newWorkspace(plan) };
   }
-  const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
   return toData(runTrialRange(accumulatorFor(thread.plan), thread.ws, range));
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { BlockTask, PoolData } from "./worker.js";
 import type { AccumulatorData } from "./accumulator.js";
+import type { CompareData } from "./compare.js";
 
 // The only file that knows about worker threads and the pool library.
 
@@ -14,12 +15,14 @@ function workerFile(): string {
 
 export const machineThreads = (): number => availableParallelism();
 
-export interface BlockPool {
-  run(task: BlockTask): Promise<AccumulatorData>;
+export interface BlockPool<R = AccumulatorData> {
+  run(task: BlockTask): Promise<R>;
   close(): Promise<void>;
 }
 
-export function startPool(data: PoolData, threads: number): BlockPool {
+export function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): BlockPool;
+export function startPool(data: Extract<PoolData, { kind: "compare" }>, threads: number): BlockPool<CompareData>;
+export function startPool(data: PoolData, threads: number): BlockPool<AccumulatorData | CompareData> {
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: threads,
@@ -28,7 +31,7 @@ export function startPool(data: PoolData, threads: number): BlockPool {
     workerData: data,
   });
   return {
-    run: (task) => pool.run(task) as Promise<AccumulatorData>,
+    run: (task) => pool.run(task) as Promise<AccumulatorData | CompareData>,
     close: () => pool.destroy(),
   };
 }

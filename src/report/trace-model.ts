@@ -127,6 +127,8 @@ export interface TraceModel {
     blockingPairsVsUncalled: number;
   };
   blockingPairs: { applicant: string; program: string }[];
+  /** The trial `--find` chose, and the stories it was looking for. */
+  found?: { trial: number; stories: { kind: string; applicant?: string }[] };
   /** How people are shown in the story: the file's names, where they differ from the ids. */
   labels: { applicants: Record<string, string>; programs: Record<string, string>; referrers: Record<string, string> };
 }

@@ -1,4 +1,5 @@
 import type { Block, Line, Span } from "./document.js";
+import { storyInWords, type Story } from "../season/stories.js";
 import { labelled, type TraceEvent, type TraceModel } from "./trace-model.js";
 
 // `trace` told as a story a class can follow: one section per phase of the season.
@@ -145,6 +146,11 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
         ? "This is the season `run` counts as this trial, with the calls; the same season without any call is shown beside it at the end."
         : "Calls are turned off (calls.enabled = false): this season has none."),
   });
+  if (m.found) {
+    const words = m.found.stories.map((x) => storyInWords(x as Story, (id) => m.labels.applicants[id] ?? id));
+    const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+    blocks.push({ kind: "para", line: [t("Found: "), strong(`trial ${m.found.trial}`), t(` is the first with ${list}. To tell it again: --trial ${m.found.trial}.`)] });
+  }
   if (o.program !== undefined || o.applicant !== undefined) {
     blocks.push({ kind: "para", line: [t("Showing only what concerns "), strong([o.program, o.applicant].filter(Boolean).join(" and ")), t(".")] });
   }

@@ -1,5 +1,5 @@
 export interface SweepPoint {
-  parameters: Record<string, number | boolean>;
+  parameters: Record<string, number | boolean | string>;
   matchRate: { withCalls: number; withoutCalls: number; difference: number };
   callsPerSeason: number;
   invitesShaped: number;
@@ -13,6 +13,6 @@ export interface SweepResults {
   runs: number;
   seed: number;
   proposer: "applicant" | "program";
-  axes: { path: string; values: (number | boolean)[] }[];
+  axes: { path: string; values: (number | boolean | string)[] }[];
   points: SweepPoint[];
 }

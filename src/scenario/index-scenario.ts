@@ -147,9 +147,13 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     pSlots[i] = p.interviewSlots ?? model.interviews.slotsPerPosition * p.positions;
     pHasRankList[i] = p.rankList ? 1 : 0;
   });
+  // Applicants' specialties are interned before the programs of each specialty are listed,
+  // so a specialty no program offers has a row of its own, empty.
+  const aSpecialties = s.applicants.map((a) => a.specialties?.map((sp) => specialties.of(sp)));
   const programsBySpecialty: number[][] = specialties.values.map(() => []);
   for (let i = 0; i < nP; i++) programsBySpecialty[pSpecialty[i]!]!.push(i);
   const allSpecialties = specialties.values.map((_, k) => k);
+  const specialtyPrograms = csrFromLists(programsBySpecialty);
 
   const aRegion = new Int32Array(nA);
   const aMax = new Int32Array(nA);
@@ -228,7 +232,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     specialties: specialties.values,
     regions: regions.values,
     institutions: institutions.values,
-    specialtyPrograms: csrFromLists(specialties.values.map((_, k) => programsBySpecialty[k] ?? [])),
+    specialtyPrograms,
     program: {
       count: nP,
       key: drawKeys("program", s.programs),
@@ -253,9 +257,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       home: r.applicantHome,
       maxInterviews: aMax,
       flagCount: aFlags,
-      specialties: csrFromLists(
-        s.applicants.map((a) => (a.specialties ? a.specialties.map((sp) => specialties.of(sp)) : allSpecialties)),
-      ),
+      specialties: csrFromLists(aSpecialties.map((own) => own ?? allSpecialties)),
       aways: r.applicantAways,
       letters: r.applicantLetters,
       hasPreferences: aHasPrefs,

@@ -7,7 +7,8 @@ import { parseSource, type ParsedSource, type ParseOptions } from "./parse-sourc
 import { checkReferences, type ResolvedReferences } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { checkAgainstSchema } from "./schema-issues.js";
-import { applySettings, type ParameterSetting } from "./overrides.js";
+import { withSettings } from "./edits.js";
+import type { ParameterSetting } from "./overrides.js";
 
 export interface LoadedScenario {
   /** The name used in messages: the path as given, or "<stdin>". */
@@ -63,7 +64,7 @@ export function checkScenarioText(text: string, file: string, onPhase?: PhaseLis
 
 export interface LoadOptions {
   readonly onPhase?: PhaseListener | undefined;
-  /** Model parameters set on the command line, applied over the file's. */
+  /** Settings from the command line (model parameters, fields by id), applied over the file's. */
   readonly settings?: readonly ParameterSetting[] | undefined;
 }
 
@@ -72,11 +73,10 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const { onPhase, settings = [] } = options;
   const checked = checkScenarioText(text, file, onPhase);
   if (!checked.scenario || !checked.resolved) throw new ScenarioError(checked.errors);
-  const scenario = settings.length === 0 ? checked.scenario : { ...checked.scenario, model: applySettings(checked.scenario.model, settings) };
-  const resolved = checked.resolved;
+  const { scenario, resolved } = checked;
   // Indexed on first use: `match` and `validate` read only the checked lists.
   let indexed: IndexedScenario | undefined;
-  return {
+  const loaded: LoadedScenario = {
     file,
     scenario,
     warnings: checked.warnings,
@@ -85,6 +85,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
       return (indexed ??= indexScenario(scenario, resolved));
     },
   };
+  return withSettings(loaded, settings);
 }
 
 /**

@@ -3,16 +3,38 @@ import { didYouMean } from "./did-you-mean.js";
 import { formatPath } from "./issue.js";
 import { ModelParamsSchema, type ModelParams } from "./model-params.js";
 import { checkAgainstSchema } from "./schema-issues.js";
+import { yamlModule } from "./yaml-module.js";
 
-/** One `--set path=value`: a model parameter path without the `model.` prefix. */
+/**
+ * One `--set path=value` (or `path+=value`): a model parameter (without the `model.`
+ * prefix), or a field of the scenario itself, addressed by ids (see edits.ts).
+ */
 export interface ParameterSetting {
   readonly path: string;
-  readonly value: number | boolean;
+  /** "=" sets the value; "+=" appends it to a list. */
+  readonly op: "=" | "+=";
+  readonly value: unknown;
   /** As the user wrote it. */
   readonly text: string;
   /** Where it came from, as messages name it: `--set x=1` on the command line, `set["x"]` in the library. */
   readonly origin: string;
 }
+
+/** The blocks of the model: a path that starts with one of them is a model parameter. */
+const MODEL_BLOCKS: readonly string[] = [
+  "calls", "applications", "screening", "interviews", "ranking", "opinions", "preInterview", "rankList", "advocacy", "effects", "ripple", "late",
+];
+
+/**
+ * Whether a setting's path names a model parameter (rather than a field of the scenario).
+ * "opinions" is both a block of the model (its noise and thresholds) and a list of the
+ * scenario (`opinions.REFERRER~APPLICANT`): the model's are only those two.
+ */
+export const isModelPath = (path: string): boolean => {
+  const head = path.split(".")[0]!;
+  if (head === "opinions") return path === "opinions.noise" || path === "opinions.thresholds" || path.startsWith("opinions.thresholds.");
+  return MODEL_BLOCKS.includes(head);
+};
 
 /** Every leaf path of the model block ("ripple.sameRegion", …), from its defaults. */
 export function parameterPaths(model: ModelParams = ModelParamsSchema.parse({})): string[] {
@@ -25,27 +47,50 @@ export function parameterPaths(model: ModelParams = ModelParamsSchema.parse({}))
   return out;
 }
 
-/** Parses `path=value` from the command line; the value must be a number, true or false. */
+/**
+ * A value written on the command line: a model parameter takes a number, true or false;
+ * a scenario field takes any YAML flow value (`0.5`, `P7`, `[P7, P9]`, `{referrer: dr-x}`,
+ * `null` to remove).
+ */
+function valueOf(raw: string, path: string, origin: string): unknown {
+  if (isModelPath(path)) {
+    const value = raw === "true" ? true : raw === "false" ? false : raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+    if (value === undefined) throw new UsageError(`${origin}: "${raw}" is not a number, true or false`);
+    return value;
+  }
+  try {
+    return yamlModule().parse(raw === "" ? "null" : raw) as unknown;
+  } catch (err) {
+    throw new UsageError(`${origin}: cannot read the value "${raw}": ${(err as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** Parses `path=value` or `path+=value` from the command line. */
 export function parseSetting(text: string, origin = `--set ${text}`): ParameterSetting {
   const eq = text.indexOf("=");
-  if (eq <= 0) throw new UsageError(`${origin}: expected path=value, for example ripple.sameRegion=0.8`);
-  const path = text.slice(0, eq).trim().replace(/^model\./, "");
+  if (eq <= 0) throw new UsageError(`${origin}: expected path=value, for example ripple.sameRegion=0.8 or applicants.me.aways=[P7]`);
+  const append = text[eq - 1] === "+";
+  const path = text.slice(0, append ? eq - 1 : eq).trim().replace(/^model\./, "");
   const raw = text.slice(eq + 1).trim();
-  const value = raw === "true" ? true : raw === "false" ? false : raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
-  if (value === undefined) throw new UsageError(`${origin}: "${raw}" is not a number, true or false`);
-  return { path, value, text, origin };
+  if (append && isModelPath(path)) throw new UsageError(`${origin}: "+=" appends to a list of the scenario, not to a model parameter`);
+  return { path, op: append ? "+=" : "=", value: valueOf(raw, path, origin), text, origin };
 }
 
-/** A setting given to the library as `{ [path]: value }`; messages name the option it came in. */
-export function librarySetting(option: string, path: string, value: unknown): ParameterSetting {
-  const origin = `${option}[${JSON.stringify(path)}]`;
-  if (typeof value !== "boolean" && (typeof value !== "number" || !Number.isFinite(value))) {
+/**
+ * A setting given to the library as `{ [path]: value }` (a path ending in "+" appends);
+ * messages name the option it came in.
+ */
+export function librarySetting(option: string, key: string, value: unknown): ParameterSetting {
+  const origin = `${option}[${JSON.stringify(key)}]`;
+  const append = key.endsWith("+");
+  const path = (append ? key.slice(0, -1) : key).replace(/^model\./, "");
+  if (isModelPath(path) && typeof value !== "boolean" && (typeof value !== "number" || !Number.isFinite(value))) {
     throw new UsageError(`${origin}: expected a number, true or false, got ${JSON.stringify(value) ?? String(value)}`);
   }
-  return { path: path.replace(/^model\./, ""), value, text: `${path}=${String(value)}`, origin };
+  return { path, op: append ? "+=" : "=", value, text: `${key}=${JSON.stringify(value)}`, origin };
 }
 
-/** The model with the settings applied, checked by the same schema as the file. */
+/** The model with the settings of model parameters applied, checked by the same schema as the file. */
 export function applySettings(model: ModelParams, settings: readonly ParameterSetting[]): ModelParams {
   if (settings.length === 0) return model;
   const paths = parameterPaths(model);

@@ -3,6 +3,7 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import { blockingPairs } from "../match/stability.js";
 import { callKeyString, type CallKey, type SeasonEvent } from "./events.js";
 import type { SeasonPlan } from "./plan.js";
+import type { StoryKind } from "./stories.js";
 import { marketOf, runTrial, type TrialResult } from "./season.js";
 import { newWorkspace, type World, type Workspace } from "./workspace.js";
 
@@ -127,4 +128,48 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
     data.attribution.push({ call, changed });
   }
   return data;
+}
+
+/**
+ * The first trial (from 0, fewer than `limit`) in which every story asked for happens:
+ * a match changed by calls, someone matched only with calls or only without, a drop, a
+ * ripple, a pushed advocate's half-hearted word, insincerity caught, a "#1" relayed;
+ * each to anyone, or to the applicant it names. Undefined if none.
+ */
+export function findTrial(plan: SeasonPlan, seed: number, proposer: Proposer, wanted: readonly { kind: StoryKind; applicant: number | undefined }[], limit: number): number | undefined {
+  const ws = newWorkspace(plan);
+  const nA = plan.s.applicant.count;
+  // seen[kind] holds every applicant the story happened to this season.
+  const seen = new Map<StoryKind, Set<number>>();
+  const saw = (kind: StoryKind, a: number) => {
+    let who = seen.get(kind);
+    if (!who) seen.set(kind, (who = new Set()));
+    who.add(a);
+  };
+  for (let t = 0; t < limit; t++) {
+    seen.clear();
+    const r = runTrial(ws, seed, t, {
+      proposer,
+      emit: (e) => {
+        if (e.kind === "rank-call" && e.to < 0) saw("drop", e.call.applicant);
+        else if (e.kind === "ripple") saw("ripple", e.applicant);
+        else if (e.kind === "advocate-call" && e.pushed && e.said === "fine") saw("half-hearted", e.call.applicant);
+        else if (e.kind === "insincerity-caught") saw("insincerity", e.call.applicant);
+        else if (e.kind === "late-call" && e.relayed) saw("relayed", e.call.applicant);
+      },
+    });
+    for (let a = 0; a < nA; a++) {
+      const q = r.withCalls.programOf[a]!;
+      const q0 = r.withoutCalls.programOf[a]!;
+      if (q !== q0) saw("changed", a);
+      if (q >= 0 && q0 < 0) saw("rescued", a);
+      if (q < 0 && q0 >= 0) saw("lost", a);
+    }
+    const happened = ({ kind, applicant }: { kind: StoryKind; applicant: number | undefined }) => {
+      const who = seen.get(kind);
+      return who !== undefined && (applicant === undefined || who.has(applicant));
+    };
+    if (wanted.every(happened)) return t;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { scenarioLabel } from "../../scenario/load.js";
 import type { Io } from "../io.js";
 import { readJsonFile } from "../read-json.js";
 import { interruptible } from "../interrupt.js";
-import { outOption, proposerOption, runsOption, seedOption, setOption, workersOption } from "../options.js";
+import { outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, workersOption } from "../options.js";
 import { chooseFormat, quietOption, refuseOverwritingInputs, writeOutput } from "../output.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, simulateWithProgress } from "./run.js";
@@ -18,6 +18,7 @@ interface ReportOptions {
   runs?: number;
   seed?: number;
   set?: ParameterSetting[];
+  opinion?: ParameterSetting[];
   proposer: Proposer;
   focus?: string;
   workers?: number;
@@ -56,6 +57,7 @@ export function registerReport(program: Command, io: Io): void {
     .addOption(runsOption())
     .addOption(seedOption())
     .addOption(setOption())
+    .addOption(opinionOption())
     .addOption(proposerOption())
     .option("--focus <id>", "the applicant whose matched-rank distribution is drawn")
     .addOption(workersOption())
@@ -78,7 +80,7 @@ export function registerReport(program: Command, io: Io): void {
           return writeOutput(io, runReportHtml(data, opts.focus), opts.out, opts.quiet === true);
         }
         if (file === undefined) throw new UsageError("report: give a scenario file, or --from result.json");
-        const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
+        const loaded = await loadScenarioInput(file, io, { settings: settingsOf(opts) });
         requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
         const runs = opts.runs ?? loaded.scenario.runs ?? DEFAULT_RUNS;

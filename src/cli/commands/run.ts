@@ -7,7 +7,7 @@ import { renderJson } from "../../report/json.js";
 import type { RunResults } from "../../results/run-results.js";
 import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
-import { outOption, proposerOption, runsOption, seedOption, setOption, shardOption, workersOption } from "../options.js";
+import { outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, shardOption, workersOption } from "../options.js";
 import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
 import { renderDocument } from "../render.js";
 import { progressBar } from "../progress.js";
@@ -24,6 +24,7 @@ interface RunOptions {
   runs?: number;
   seed?: number;
   set?: ParameterSetting[];
+  opinion?: ParameterSetting[];
   proposer: Proposer;
   format?: string;
   out?: string;
@@ -33,6 +34,7 @@ interface RunOptions {
   workers?: number;
   shard?: { index: number; count: number };
   quiet?: boolean;
+  knowers?: boolean;
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -70,10 +72,12 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(runsOption())
     .addOption(seedOption())
     .addOption(setOption())
+    .addOption(opinionOption())
     .addOption(proposerOption())
     .addOption(formatOption(RUN_FORMATS))
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
+    .option("--knowers", "with --focus: what each knower of the applicant says, and what their silence would change (as compare --knowers)")
     .addOption(workersOption())
     .addOption(shardOption())
     .addOption(wideOption())
@@ -103,9 +107,20 @@ export async function simulateWithProgress(
 async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortSignal): Promise<void> {
   refuseOverwritingInputs(opts.out, [file]);
   const format = chooseFormat("run", RUN_FORMATS, opts.format, opts.out);
-  const loaded = await loadScenarioInput(file, io, { settings: opts.set ?? [] });
+  const loaded = await loadScenarioInput(file, io, { settings: settingsOf(opts) });
   const s = loaded.indexed;
   requireId("--focus", opts.focus, s.applicantIds, loaded.file);
+  if (opts.knowers) {
+    // Whose word matters is a comparison of the base with each knower silent.
+    const { compareCommand, COMPARE_FORMATS } = await import("./compare.js");
+    if (!(COMPARE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--knowers cannot write ${format}`);
+    const results = await compareCommand(io, loaded, undefined, { ...opts, knowers: true, set: [], opinion: [] }, signal);
+    const { compareCsv, compareDocument } = await import("../../report/compare-report.js");
+    const text =
+      format === "json" ? renderJson(results) : format === "csv" ? compareCsv(results) : await renderDocument(io, compareDocument(results), format as "text" | "markdown" | "html", opts, results.scenario);
+    await writeOutput(io, text, opts.out, opts.quiet === true);
+    return;
+  }
   if (opts.shard && format !== "json") {
     throw new UsageError("--shard writes a part for `match-sim merge`: add --format json (and --out part-i.json)");
   }

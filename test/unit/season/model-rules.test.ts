@@ -64,6 +64,24 @@ describe("screening", () => {
     const w = sn.trial(0).result.withoutCalls;
     expect(Array.from(w.aList.subarray(0, w.aLen[0]!), (q) => sn.s.programIds[q])).toEqual(["P3", "P1"]);
   });
+
+  it("an applicant applies to the programs of their specialties and to programs of none, never to another specialty's", () => {
+    const sn = season({
+      programs: [
+        { id: "D", positions: 1, specialty: "derm" },
+        { id: "O", positions: 1, specialty: "ortho" },
+        { id: "X", positions: 1 },
+      ],
+      // "peds" and "neuro" are offered by no program: neither may borrow another specialty's programs.
+      applicants: [{ id: "a", specialties: ["peds", "derm"] }, { id: "b", specialties: ["peds", "neuro"] }],
+      model: noCalls,
+    });
+    const w = sn.trial(0).result.withoutCalls;
+    const start = (a: number) => sn.ws.plan.aListOff[a]!;
+    const appliedTo = (a: number) => Array.from(w.aList.subarray(start(a), start(a) + w.aLen[a]!), (q) => sn.s.programIds[q]).sort();
+    expect(appliedTo(0)).toEqual(["D", "X"]);
+    expect(appliedTo(1)).toEqual(["X"]);
+  });
 });
 
 describe("pre-interview calls", () => {
