@@ -121,7 +121,7 @@ export async function simulate(scenario: LoadedScenario, options: SimulateOption
   const proposer = options.proposer ?? "applicant";
   if (!Number.isSafeInteger(runs) || runs < 1) throw new UserError(`runs: expected a whole number ≥ 1, got ${runs}`);
   const acc = await simulateTrials(at.indexed, { seed, runs, proposer, workers: options.workers, onProgress: options.onProgress, signal: options.signal });
-  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed, proposer });
+  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed, proposer, settings: settingsOf(options.set).map((x) => x.text) });
 }
 
 /**
@@ -188,10 +188,10 @@ export async function compare(scenario: LoadedScenario, options: CompareOptions)
     return runKnowers(scenario.indexed, { ...o, focus: options.focus });
   }
   const variants = [
-    ...Object.entries(options.variants ?? {}).map(([name, set]) => ({
-      spec: { name, settings: Object.entries(set).map(([k, v]) => `${k}=${JSON.stringify(v)}`) },
-      indexed: withSettings(scenario, Object.entries(set).map(([k, v]) => librarySetting(`variants[${JSON.stringify(name)}]`, k, v))).indexed,
-    })),
+    ...Object.entries(options.variants ?? {}).map(([name, set]) => {
+      const settings = Object.entries(set).map(([k, v]) => librarySetting(`variants[${JSON.stringify(name)}]`, k, v));
+      return { spec: { name, settings: settings.map((x) => x.text) }, indexed: withSettings(scenario, settings).indexed };
+    }),
     ...Object.entries(options.files ?? {}).map(([name, other]) => ({ spec: { name, settings: [], file: other.file }, indexed: other.indexed })),
   ];
   if (variants.length === 0) throw new UserError("variants: give at least one what-if (variants or files), or focus with knowers");
@@ -200,7 +200,9 @@ export async function compare(scenario: LoadedScenario, options: CompareOptions)
 
 export interface SweepOptions {
   /** Each axis: a list of values, or "from:to:step" / "v1,v2" as on the command line. */
-  axes: Readonly<Record<string, readonly (number | boolean)[] | string>>;
+  axes: Readonly<Record<string, readonly (number | boolean | string)[] | string>>;
+  /** Settings fixed at every point (model parameters or scenario fields, as `set` elsewhere). */
+  set?: Settings;
   runs?: number;
   seed?: number;
   focus?: string;
@@ -214,10 +216,11 @@ export async function sweep(scenario: LoadedScenario, options: SweepOptions): Pr
   const axes = Object.entries(options.axes).map(([path, values]) =>
     parseAxis(`${path}=${typeof values === "string" ? values : values.map(String).join(",")}`, undefined, `axes[${JSON.stringify(path)}]`),
   );
-  if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
+  const at = withSettings(scenario, settingsOf(options.set));
+  if (options.focus !== undefined && !at.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
   }
-  return runSweep(scenario, {
+  return runSweep(at, {
     axes,
     runs: options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS,
     seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,

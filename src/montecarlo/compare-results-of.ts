@@ -12,6 +12,9 @@ export interface VariantSpec {
   readonly file?: string | undefined;
 }
 
+/** Three significant digits: a p-value of 1e-60 is not 0. */
+const significant = (x: number) => Number(x.toPrecision(3));
+
 function proportion(cells: Float64Array, at: number, both: number, xOnly: number, yOnly: number, trials: number, added: boolean): OutcomeComparison {
   const n11 = cells[at + both]!;
   const n10 = cells[at + xOnly]!;
@@ -19,7 +22,7 @@ function proportion(cells: Float64Array, at: number, both: number, xOnly: number
   const variant = trials === 0 ? 0 : round((n11 + n10) / trials);
   if (added) return { variant, base: null, change: null };
   const diff = pairedProportions(n11, n10, n01, trials - n11 - n10 - n01);
-  return { base: trials === 0 ? 0 : round((n11 + n01) / trials), variant, change: { ...diff, variantOnly: n10, baseOnly: n01, pValue: round(mcnemarP(n10, n01), 6) } };
+  return { base: trials === 0 ? 0 : round((n11 + n01) / trials), variant, change: { ...diff, variantOnly: n10, baseOnly: n01, pValue: significant(mcnemarP(n10, n01)) } };
 }
 
 function worldComparison(cells: Float64Array, at: number, trials: number, added: boolean): WorldComparison {

@@ -37,7 +37,7 @@ const named = (name: string | null | undefined): { name?: string } => (name === 
 export function resultsOf(
   acc: Accumulator,
   s: ResultsContext,
-  meta: { scenario: string; seed: number; proposer: "applicant" | "program" },
+  meta: { scenario: string; seed: number; proposer: "applicant" | "program"; settings?: readonly string[] },
 ): RunResults {
   const n = acc.trials;
   const g = acc.global;
@@ -102,6 +102,7 @@ export function resultsOf(
     runs: n,
     seed: meta.seed,
     proposer: meta.proposer,
+    ...(meta.settings && meta.settings.length > 0 ? { settings: [...meta.settings] } : {}),
     summary: {
       matchRate: { withCalls: share(g[GLOBAL.matchedWith]!, seats), withoutCalls: share(g[GLOBAL.matchedWithout]!, seats) },
       calls: callsByPhase((f) => g[GLOBAL.calls + f]!),

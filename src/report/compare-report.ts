@@ -2,7 +2,7 @@ import type { ApplicantComparison, CompareResults, KnowerResult, OutcomeComparis
 import type { PairedDifference } from "../results/paired.js";
 import { renderCsv } from "./csv.js";
 import type { Block, Line, Span } from "./document.js";
-import { pct, TABLE_ROWS } from "./run-report.js";
+import { pct, pointsBetween, TABLE_ROWS } from "./run-report.js";
 
 /** A signed number of points from a share, one decimal: +11.3, −0.4, 0.0. */
 const points = (x: number) => {
@@ -16,15 +16,23 @@ const toned = (text: string, significant: boolean): Span => ({
   tone: !significant ? "plain" : text.startsWith("+") ? "good" : text.startsWith("−") ? "bad" : "plain",
 });
 
-/** A change in points with its 95% interval, or "no season differed". */
-function changeOf(d: PairedDifference | null, asPoints = true): Line {
+/**
+ * A change with its 95% interval, or "no season differed". A change of shares is printed
+ * from the shares as printed, so the three figures on a line agree (5.9% to 100.0% is
+ * +94.1, never +94.2); a change of means is printed as it is.
+ */
+function changeOf(d: PairedDifference | null, shares?: OutcomeComparison): Line {
   if (d === null) return "—";
-  const fmt = (x: number) => (asPoints ? points(x) : signed(x));
-  if (d.interval === null) return [{ text: `${fmt(d.estimate)} (no season differed)`, tone: "dim" }];
+  const fmt = (x: number) => (shares ? points(x) : signed(x));
+  const estimate = shares && shares.base !== null ? pointsBetween(shares.variant, shares.base) : fmt(d.estimate);
+  if (d.interval === null) return [{ text: `${estimate} (no season differed)`, tone: "dim" }];
   const [lo, hi] = d.interval;
   const excludesZero = lo > 0 || hi < 0;
-  return [toned(`${fmt(d.estimate)} [${fmt(lo)}, ${fmt(hi)}]`, excludesZero)];
+  return [toned(`${estimate} [${fmt(lo)}, ${fmt(hi)}]`, excludesZero)];
 }
+
+/** The change of a share, with its interval. */
+const shareChange = (o: OutcomeComparison): Line => changeOf(o.change, o);
 
 const share = (x: number | null) => (x === null ? "—" : pct(x));
 const rank = (x: number | null) => (x === null ? "—" : x.toFixed(2));
@@ -37,7 +45,7 @@ function focusTable(r: CompareResults): Block {
     const measure = (name: string, get: (w: WorldComparison) => OutcomeComparison) => [
       `${name}${title}`,
       share(get(pick(r.variants[0]!)).base),
-      ...r.variants.flatMap((v) => [share(get(pick(v)).variant), changeOf(get(pick(v)).change)]),
+      ...r.variants.flatMap((v) => [share(get(pick(v)).variant), shareChange(get(pick(v)))]),
     ];
     return [
       measure("P(match)", (w) => w.pMatch),
@@ -45,7 +53,7 @@ function focusTable(r: CompareResults): Block {
       [
         `mean matched rank${title}`,
         rank(pick(r.variants[0]!).meanMatchedRank.base),
-        ...r.variants.flatMap((v) => [rank(pick(v).meanMatchedRank.variant), changeOf(pick(v).meanMatchedRank.change, false)]),
+        ...r.variants.flatMap((v) => [rank(pick(v).meanMatchedRank.variant), changeOf(pick(v).meanMatchedRank.change)]),
       ],
     ];
   };
@@ -76,10 +84,10 @@ function applicantsTable(v: VariantResult): Block[] {
         `${label(a)}${a.added ? " (added)" : ""}`,
         share(a.withCalls.pMatch.base),
         share(a.withCalls.pMatch.variant),
-        changeOf(a.withCalls.pMatch.change),
-        changeOf(a.withoutCalls.pMatch.change),
-        changeOf(a.withCalls.pFirstChoice.change),
-        changeOf(a.withCalls.meanMatchedRank.change, false),
+        shareChange(a.withCalls.pMatch),
+        shareChange(a.withoutCalls.pMatch),
+        shareChange(a.withCalls.pFirstChoice),
+        changeOf(a.withCalls.meanMatchedRank.change),
       ]),
     },
   ];
@@ -99,7 +107,7 @@ function knowersTable(knowers: readonly KnowerResult[]): Block {
     head: ["knower", "calls per\nseason", "what they said\n(per season)", "P(match) if\nthey said nothing", "change\n[95% CI]"],
     numeric: [1, 3, 4],
     wrap: [0, 2],
-    rows: knowers.map((k) => [label(k), k.callsPerSeason.toFixed(2), said(k), share(k.ifSilent.variant), changeOf(k.ifSilent.change)]),
+    rows: knowers.map((k) => [label(k), k.callsPerSeason.toFixed(2), said(k), share(k.ifSilent.variant), shareChange(k.ifSilent)]),
   };
 }
 

@@ -52,6 +52,7 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
   const s = r.summary;
   const side = r.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
   const blocks: Block[] = [{ kind: "heading", level: 2, text: `${r.scenario}: ${r.runs} seasons, seed ${r.seed}, ${side}` }];
+  if (r.settings) blocks.push({ kind: "note", text: `With ${r.settings.join("; ")}` });
   const matchLine: Line = [
     { text: `${pct(s.matchRate.withCalls)} with calls, ${pct(s.matchRate.withoutCalls)} without (change ` },
     toned(pointsBetween(s.matchRate.withCalls, s.matchRate.withoutCalls)),
@@ -121,6 +122,10 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     ]),
   });
   if (applicants.length > TABLE_ROWS) blocks.push({ kind: "note", text: `(${TABLE_ROWS} of ${applicants.length} applicants shown; --format csv or json lists all)` });
+  blocks.push({
+    kind: "note",
+    text: "Δ is every call of the season together against none at all. To weigh one call, one tie or one field against its absence on the same seasons: match-sim compare FILE --set … (or --focus ID --knowers).",
+  });
 
   blocks.push({ kind: "heading", level: 2, text: "Programs" });
   blocks.push({

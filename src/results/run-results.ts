@@ -7,6 +7,8 @@ export interface RunResults {
   runs: number;
   seed: number;
   proposer: "applicant" | "program";
+  /** The settings applied to the file (`--set`, `--opinion`), as written; absent when none. */
+  settings?: string[];
   summary: {
     matchRate: { withCalls: number; withoutCalls: number };
     /** Calls per season, by phase. */

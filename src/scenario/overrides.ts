@@ -87,7 +87,9 @@ export function librarySetting(option: string, key: string, value: unknown): Par
   if (isModelPath(path) && typeof value !== "boolean" && (typeof value !== "number" || !Number.isFinite(value))) {
     throw new UsageError(`${origin}: expected a number, true or false, got ${JSON.stringify(value) ?? String(value)}`);
   }
-  return { path, op: append ? "+=" : "=", value, text: `${key}=${JSON.stringify(value)}`, origin };
+  // Written as on the command line: a word as it is, anything else as JSON (a YAML flow value).
+  const shown = typeof value === "string" ? value : JSON.stringify(value);
+  return { path, op: append ? "+=" : "=", value, text: `${append ? key.slice(0, -1) : key}${append ? "+=" : "="}${shown}`, origin };
 }
 
 /** The model with the settings of model parameters applied, checked by the same schema as the file. */

@@ -3,7 +3,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { loadScenario, match, MatchSimError, simulate, sweep, trace, validateScenario } from "../../src/index.js";
+import { compare, loadScenario, match, MatchSimError, simulate, sweep, trace, validateScenario } from "../../src/index.js";
 import { scenarioJsonSchema } from "../../src/scenario/json-schema.js";
 import { captureIo, ROOT } from "../helpers/cli.js";
 
@@ -43,6 +43,33 @@ describe("the library API", () => {
     const v = await validateScenario("programs: [{id: P}]\n");
     expect(v.valid).toBe(false);
     expect(v.errors[0]!.path).toEqual(["programs", 0, "positions"]);
+  });
+
+  it("compare, and what-ifs on scenario fields everywhere, return what the CLI prints as JSON", async () => {
+    const s = await loadScenario(CLASSROOM);
+    expect(
+      asJson(await compare(s, { runs: 150, focus: "Ivan", variants: { genuine: { "opinions.dr-lind~Ivan": "positive" }, "no tie": { "relationships.dr-lind~pd-harbor.trust": 0 } } })),
+    ).toBe(
+      await cliJson([
+        "compare", CLASSROOM, "--runs", "150", "--focus", "Ivan",
+        "--variant", "genuine: --set opinions.dr-lind~Ivan=positive", "--variant", "no tie: --set relationships.dr-lind~pd-harbor.trust=0",
+      ]),
+    );
+    expect(asJson(await compare(s, { runs: 150, focus: "Ava", knowers: true }))).toBe(await cliJson(["compare", CLASSROOM, "--runs", "150", "--focus", "Ava", "--knowers"]));
+    const other = await loadScenario(CLASSROOM);
+    const same = await compare(s, { runs: 50, files: { copy: other } });
+    expect(same.variants[0]!.applicants.every((a) => a.withCalls.pMatch.change!.interval === null && a.withoutCalls.pMatch.change!.interval === null)).toBe(true);
+    expect(asJson(await simulate(s, { runs: 100, set: { "applicants.Ivan.advocates": [] } }))).toBe(
+      await cliJson(["run", CLASSROOM, "--runs", "100", "--set", "applicants.Ivan.advocates=[]"]),
+    );
+    expect(asJson(await sweep(s, { axes: { "opinions.dr-lind~Ivan": ["strong", "fine"] }, runs: 100, focus: "Ivan" }))).toBe(
+      await cliJson(["sweep", CLASSROOM, "--set", "opinions.dr-lind~Ivan=strong,fine", "--runs", "100", "--focus", "Ivan"]),
+    );
+    const found = trace(s, { find: ["Ava:rescued", "Ben:drop", "ripple"] });
+    expect(asJson(found)).toBe(await cliJson(["trace", CLASSROOM, "--find", "Ava:rescued,Ben:drop,ripple"]));
+    expect(found.found!.stories).toEqual([{ kind: "rescued", applicant: "Ava" }, { kind: "drop", applicant: "Ben" }, { kind: "ripple" }]);
+    await expect(compare(s, { variants: { x: { "applicants.Iven.paper": 0.5 } } })).rejects.toThrow(/variants\["x"\]\["applicants.Iven.paper"\]: no applicant "Iven" \(did you mean "Ivan"\?\)/);
+    await expect(compare(s, {})).rejects.toBeInstanceOf(MatchSimError);
   });
 
   it("sweep points are paired: the same seasons at every point", async () => {

@@ -111,6 +111,54 @@ describe("match-sim trace", () => {
     expect(bad.stderr).toContain("--applicant Zed: no applicant with that id");
   });
 
+  it("the classroom's suggested trace finds a season with all four of its stories, and says how to tell it again", async () => {
+    // The command is read from the scenario's own header, so the file and the test agree.
+    const command = /^#\s+npx match-sim (trace .*)$/m.exec(readFileSync(CLASSROOM, "utf8"))![1]!.split(/\s+/);
+    expect(command).toContain("--find");
+    const text = await trace([...command.slice(1), "--no-color"]);
+    const trial = Number(/Found: trial (\d+) is the first with/.exec(text)![1]);
+    const flat = text.replace(/\n\s*/g, " ");
+    expect(flat).toContain("Ava matched only thanks to calls, a drop (Ben), a ripple (Gus) and a pushed advocate's half-hearted word (Ivan)");
+    expect(flat).toMatch(/asked Dr\. Okafor \(trust [\d.]+\) about Ava \([^)]*\), influence [\d.]+; thinks "strong", said "strong" → moved up/);
+    expect(flat).toMatch(/about Ben \([^)]*\)\)?, influence [\d.]+; thinks "cautious", said "cautious" → dropped from the list/);
+    expect(flat).toMatch(/ripple: Southgate Health, in the same region \(south\) as Harbor Community, dropped Gus/);
+    expect(flat).toMatch(/Dr\. Lind, pushed to call, called its director Dr\. Hale .* about Ivan .* said "fine" \(half-hearted\)/);
+    expect(flat).toMatch(/Ava\s+Lakeview Medical Center \(#1\)\s+unmatched\s+gained/);
+    // --trial K tells the same season, without the line about finding it.
+    const again = await trace([CLASSROOM, "--trial", String(trial), "--no-color"]);
+    expect(again.replace(/\nFound: [^]*?--trial \d+\.\n/, "\n").replace(/^Trial \d+/, "")).toBe(text.replace(/\nFound: [^]*?--trial \d+\.\n/, "\n").replace(/^Trial \d+/, ""));
+    // And no earlier trial has them all.
+    const json = JSON.parse(await trace([CLASSROOM, "--find", "Ava:rescued,Ben:drop,Gus:ripple,Ivan:half-hearted", "--format", "json"]));
+    expect(json.found).toEqual({ trial, stories: [{ kind: "rescued", applicant: "Ava" }, { kind: "drop", applicant: "Ben" }, { kind: "ripple", applicant: "Gus" }, { kind: "half-hearted", applicant: "Ivan" }] });
+    // Read from each season's events and match, no earlier trial has all four.
+    interface Event { kind: string; applicant?: string; call?: { applicant: string }; to?: number | null; pushed?: boolean; said?: string }
+    const hasAll = (season: { events: Event[]; match: { applicant: string; withCalls: string | null; withoutCalls: string | null }[] }) =>
+      season.match.some((m) => m.applicant === "Ava" && m.withCalls !== null && m.withoutCalls === null) &&
+      season.events.some((e) => e.kind === "rank-call" && e.call!.applicant === "Ben" && e.to === null) &&
+      season.events.some((e) => e.kind === "ripple" && e.applicant === "Gus") &&
+      season.events.some((e) => e.kind === "advocate-call" && e.call!.applicant === "Ivan" && e.pushed === true && e.said === "fine");
+    expect(hasAll(json)).toBe(true);
+    for (let t = 0; t < trial; t++) {
+      expect(hasAll(JSON.parse(await trace([CLASSROOM, "--trial", String(t), "--format", "json"]))), `trial ${t}`).toBe(false);
+    }
+  });
+
+  it("--find looks for stories of the --applicant, and says plainly when none of the trials has them", async () => {
+    const ivan = await trace([CLASSROOM, "--find", "lost", "--applicant", "Ivan", "--no-color"]);
+    expect(ivan).toMatch(/Found: trial \d+ is the first with Ivan unmatched by calls\./);
+    const cases: [string[], RegExp][] = [
+      [["test/fixtures/what-if/one-word.yaml", "--find", "ripple"], /--find ripple: none of the first 200 trials has a ripple \(--within looks further\)/],
+      [[CLASSROOM, "--find", "drop,rescud"], /"rescud" is not a story \(did you mean "rescued"\?\)/],
+      [[CLASSROOM, "--find", "Iven:lost"], /no applicant "Iven" \(did you mean "Ivan"\?\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(["trace", ...args]);
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it("tells a market of more than 50 applicants in summary, within 100 columns", async () => {
     const input = specialtyMarket({ ...presetNamed("dermatology")!.shape, programs: 12, positions: 30, applicants: 80, applicationsPerApplicant: 8, schools: 5 }, 3);
     const file = join(mkdtempSync(join(tmpdir(), "ms-trace-")), "market.json");

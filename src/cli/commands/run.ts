@@ -135,7 +135,7 @@ async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortS
 
   const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
   const context = resultsContext(s);
-  const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer };
+  const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings: settingsOf(opts).map((x) => x.text) };
   let text: string;
   if (opts.shard) {
     const { shardFile } = await import("../../montecarlo/shard.js");

@@ -3,7 +3,8 @@ import type { Proposer } from "../../match/deferred-acceptance.js";
 import { renderJson } from "../../report/json.js";
 import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
-import { outOption, proposerOption, runsOption, seedOption, workersOption } from "../options.js";
+import { opinionOption, outOption, proposerOption, runsOption, seedOption, settingsOf, workersOption } from "../options.js";
+import type { ParameterSetting } from "../../scenario/overrides.js";
 import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
 import { renderDocument } from "../render.js";
 import { progressBar } from "../progress.js";
@@ -13,6 +14,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
 
 interface SweepCliOptions {
   set: string[];
+  opinion?: ParameterSetting[];
   runs?: number;
   seed?: number;
   proposer: Proposer;
@@ -32,6 +34,8 @@ Examples:
   $ match-sim sweep scenarios/classroom.yaml --set effects.strong=0,10,20,30 --runs 500
   $ match-sim sweep scenarios/classroom.yaml --set ripple.sameRegion=0:1:0.25 --focus Ava --runs 500
   $ match-sim sweep scenarios/classroom.yaml --set effects.strong=0,20 --set ripple.sameRegion=0,0.6 --runs 500 --out sweep.csv
+  $ match-sim sweep scenarios/classroom.yaml --set referrers.dr-okafor.clout=0:1:0.25 --focus Ava --runs 500
+  $ match-sim sweep scenarios/classroom.yaml --set opinions.dr-lind~Ivan=strong,positive,fine --focus Ivan --runs 500
 `;
 
 export function registerSweep(program: Command, io: Io): void {
@@ -40,10 +44,11 @@ export function registerSweep(program: Command, io: Io): void {
     .description("run a grid of parameter values, one row per point, every point on the same seasons")
     .argument("<file>", "scenario file (.yaml, .yml, .json, or - for standard input)")
     .addOption(
-      new Option("--set <path=values>", "an axis: path=v1,v2,… or path=from:to:step (repeatable; the grid is their product)")
+      new Option("--set <path=values>", "an axis: a model parameter or a scenario field, path=v1,v2,… or path=from:to:step (repeatable; the grid is their product; one value fixes it)")
         .argParser((v: string, prev: string[] = []) => [...prev, v])
         .makeOptionMandatory(),
     )
+    .addOption(opinionOption())
     .addOption(runsOption())
     .addOption(seedOption())
     .addOption(proposerOption())
@@ -59,7 +64,8 @@ export function registerSweep(program: Command, io: Io): void {
       interruptible(async (signal) => {
         refuseOverwritingInputs(opts.out, [file]);
         const format = chooseFormat("sweep", SWEEP_FORMATS, opts.format, opts.out);
-        const loaded = await loadScenarioInput(file, io);
+        // --opinion fixes a verdict at every point of the grid.
+        const loaded = await loadScenarioInput(file, io, { settings: settingsOf({ opinion: opts.opinion }) });
         requireId("--focus", opts.focus, loaded.indexed.applicantIds, loaded.file);
         const { parseAxis } = await import("../../montecarlo/sweep.js");
         const { runSweep } = await import("../../montecarlo/run-sweep.js");
