@@ -1,4 +1,4 @@
-import type { ApplicantComparison, CompareResults, KnowerResult, OutcomeComparison, VariantResult, WorldComparison } from "../results/compare-results.js";
+import type { ApplicantComparison, CompareResults, KnowerResult, OutcomeComparison, VariantResult } from "../results/compare-results.js";
 import type { PairedDifference } from "../results/paired.js";
 import { renderCsv } from "./csv.js";
 import type { Block, Line, Span } from "./document.js";
@@ -25,7 +25,7 @@ function changeOf(d: PairedDifference | null, shares?: OutcomeComparison): Line 
   if (d === null) return "—";
   const fmt = (x: number) => (shares ? points(x) : signed(x));
   const estimate = shares && shares.base !== null ? pointsBetween(shares.variant, shares.base) : fmt(d.estimate);
-  if (d.interval === null) return [{ text: `${estimate} (no season differed)`, tone: "dim" }];
+  if (d.interval === null) return [{ text: `${estimate} identical`, tone: "dim" }];
   const [lo, hi] = d.interval;
   const excludesZero = lo > 0 || hi < 0;
   return [toned(`${estimate} [${fmt(lo)}, ${fmt(hi)}]`, excludesZero)];
@@ -38,32 +38,35 @@ const share = (x: number | null) => (x === null ? "—" : pct(x));
 const rank = (x: number | null) => (x === null ? "—" : x.toFixed(2));
 const label = (a: { id: string; name?: string | undefined }) => a.name ?? a.id;
 
-/** The rows of one applicant: each measure in each world, base then every variant. */
-function focusTable(r: CompareResults): Block {
-  const rowsOf = (world: "withCalls" | "withoutCalls", title: string) => {
-    const pick = (v: VariantResult) => v.applicants[0]![world];
-    const measure = (name: string, get: (w: WorldComparison) => OutcomeComparison) => [
-      `${name}${title}`,
-      share(get(pick(r.variants[0]!)).base),
-      ...r.variants.flatMap((v) => [share(get(pick(v)).variant), shareChange(get(pick(v)))]),
-    ];
-    return [
-      measure("P(match)", (w) => w.pMatch),
-      measure("P(1st choice)", (w) => w.pFirstChoice),
-      [
-        `mean matched rank${title}`,
-        rank(pick(r.variants[0]!).meanMatchedRank.base),
-        ...r.variants.flatMap((v) => [rank(pick(v).meanMatchedRank.variant), changeOf(pick(v).meanMatchedRank.change)]),
-      ],
-    ];
-  };
+/**
+ * One applicant in one world: the base, then a row per variant with each measure and its
+ * change. Rows rather than columns per variant, so any number of what-ifs fits the width.
+ */
+function focusTable(r: CompareResults, world: "withCalls" | "withoutCalls"): Block {
+  const base = r.variants[0]!.applicants[0]![world];
   return {
     kind: "table",
     boxed: true,
-    head: ["", "base", ...r.variants.flatMap((v) => [v.name, "change\n[95% CI]"])],
-    numeric: [1, ...r.variants.flatMap((_, i) => [2 + 2 * i, 3 + 2 * i])],
+    head: ["", "P(match)", "change\n[95% CI]", "P(1st\nchoice)", "change\n[95% CI]", "mean\nrank", "change\n[95% CI]"],
+    longHead: ["", "", "", "", "change in P(1st choice)", "", "change in mean matched rank"],
+    numeric: [1, 2, 3, 4, 5, 6],
+    dropOrder: [6, 4],
     wrap: [0],
-    rows: [...rowsOf("withCalls", ""), ...rowsOf("withoutCalls", ", calls off")],
+    rows: [
+      ["base", share(base.pMatch.base), "", share(base.pFirstChoice.base), "", rank(base.meanMatchedRank.base), ""],
+      ...r.variants.map((v) => {
+        const w = v.applicants[0]![world];
+        return [
+          v.name,
+          share(w.pMatch.variant),
+          shareChange(w.pMatch),
+          share(w.pFirstChoice.variant),
+          shareChange(w.pFirstChoice),
+          rank(w.meanMatchedRank.variant),
+          changeOf(w.meanMatchedRank.change),
+        ];
+      }),
+    ],
   };
 }
 
@@ -125,8 +128,8 @@ export function compareDocument(r: CompareResults): Block[] {
   blocks.push({
     kind: "para",
     line:
-      "Each change is the variant's figure less the base's, from the same seasons paired one by one, with a 95% interval; " +
-      '"calls off" is the same comparison with no calls in either, what the change does on paper alone.',
+      "Each change is the variant's figure less the base's, from the same seasons paired one by one, with a 95% interval " +
+      '("identical": not one season differed). "Calls off" is the same comparison with no calls in either: what the change does on paper alone.',
   });
   if (r.knowers) {
     blocks.push({ kind: "heading", level: 2, text: `The knowers of ${r.focus}` });
@@ -140,8 +143,11 @@ export function compareDocument(r: CompareResults): Block[] {
   }
   if (r.focus !== undefined) {
     const focus = r.variants[0]!.applicants[0]!;
-    blocks.push({ kind: "heading", level: 2, text: `${label(focus)}${focus.added ? " (added by the what-if)" : ""}` });
-    blocks.push(focusTable(r));
+    const who = `${label(focus)}${focus.added ? " (added by the what-if)" : ""}`;
+    blocks.push({ kind: "heading", level: 2, text: `${who}, with calls` });
+    blocks.push(focusTable(r, "withCalls"));
+    blocks.push({ kind: "heading", level: 2, text: `${who}, calls off: on paper alone` });
+    blocks.push(focusTable(r, "withoutCalls"));
     return blocks;
   }
   for (const v of r.variants) {

@@ -80,6 +80,32 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     ],
   });
 
+  const focused = focus === undefined ? undefined : r.applicants.find((a) => a.id === focus);
+  if (focused) {
+    // The one line a student came for, before the market's tables.
+    blocks.push({ kind: "heading", level: 2, text: label(focused) });
+    blocks.push({
+      kind: "fields",
+      rows: [
+        [
+          "P(match)",
+          [
+            { text: `${pct(focused.pMatch)} [95% CI ${pct(focused.pMatchCi[0])}, ${pct(focused.pMatchCi[1])}] with calls, ${pct(focused.pMatchWithoutCalls)} without (change ` },
+            toned(pointsBetween(focused.pMatch, focused.pMatchWithoutCalls)),
+            { text: " points)" },
+          ],
+        ],
+        ["P(1st choice)", `${pct(focused.pFirstChoice)} with calls, ${pct(focused.pFirstChoiceWithoutCalls)} without`],
+        ["Mean rank", focused.meanMatchedRank === null ? "never matched" : `${num(focused.meanMatchedRank)} when matched, with calls`],
+        ["Calls", `${num(focused.meanCalls)} per season about ${label(focused)}`],
+      ],
+    });
+    blocks.push({
+      kind: "note",
+      text: `What one call, one tie or one change would do for ${label(focused)}: match-sim compare FILE --focus ${focused.id} --set …; whose word matters: --knowers.`,
+    });
+  }
+
   const groupRows: [string, keyof RunResults["summary"]["groups"]][] = [
     ["a home program or an away rotation", "homeOrAway"],
     ["neither", "neither"],

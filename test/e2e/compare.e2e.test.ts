@@ -107,9 +107,12 @@ describe("match-sim compare", () => {
     ]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/• genuine: opinions\.dr-lind~Ivan=positive\n• no tie: relationships\.dr-lind~pd-harbor\.trust=0/);
-    const head = r.stdout.split("\n").find((l) => l.includes("base") && l.includes("genuine"))!;
-    expect(head.indexOf("genuine")).toBeLessThan(head.indexOf("no tie"));
-    for (const row of ["P(match)", "P(1st", "calls off", "mean matched"]) expect(r.stdout).toContain(row);
+    // A row per what-if, after the base, in each world.
+    const rows = r.stdout.split("\n").filter((l) => /^│ (base|genuine|no tie) /.test(l)).map((l) => /^│ (\S+)/.exec(l)![1]);
+    expect(rows).toEqual(["base", "genuine", "no", "base", "genuine", "no"]);
+    expect(r.stdout).toContain("Ivan, with calls\n");
+    expect(r.stdout).toContain("Ivan, calls off: on paper alone\n");
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
     const c = await compareJson([CLASSROOM, "--focus", "Ivan", "--runs", "300", "--variant", "genuine: --opinion dr-lind:Ivan=positive", "--variant", "no tie: --set relationships.dr-lind~pd-harbor.trust=0"]);
     expect(c.focus).toBe("Ivan");
     expect(c.variants.map((v) => v.name)).toEqual(["genuine", "no tie"]);
@@ -204,6 +207,7 @@ describe("whose word about me matters", () => {
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("Ava matches in");
     expect(a.stdout).toContain("Dr. Okafor");
+    for (const line of a.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
 

@@ -22,6 +22,7 @@ export const COMPARE_FORMATS = ["text", "json", "csv", "markdown", "html"] as co
 
 interface CompareCliOptions {
   set?: ParameterSetting[];
+  baseSet?: ParameterSetting[];
   opinion?: ParameterSetting[];
   variant?: string[];
   focus?: string;
@@ -40,12 +41,15 @@ interface CompareCliOptions {
 const EXAMPLES = `
 A what-if is the base with --set (and --opinion) applied, or a second file; --variant adds
 more, each with a name: --variant "mentor: --set applicants.Ava.advocates+={referrer: dr-okafor}".
---knowers (with --focus) compares the base with each knower of the focus silent in turn.
+--base-set edits the base itself, and so every what-if built on it (write yourself in with
+--base-set "applicants+={id: me, …}"). --knowers (with --focus) compares the base with each
+knower of the focus silent in turn.
 
 Examples:
   $ match-sim compare scenarios/classroom.yaml --set referrers.dr-okafor.clout=0.3 --focus Ava
   $ match-sim compare scenarios/classroom.yaml --focus Ava --knowers
   $ match-sim compare scenarios/classroom.yaml --focus Ivan --variant "no advocate: --set applicants.Ivan.advocates=[]" --variant "genuine: --opinion dr-lind:Ivan=positive"
+  $ match-sim compare scenarios/classroom.yaml --base-set "applicants+={id: me, paper: 0.6, letters: [dr-okafor], preferences: [Lakeview]}" --focus me --knowers
 `;
 
 /** `NAME: --set A --set B --opinion R:A=v` (or `NAME: A; B`) as a named list of settings. */
@@ -77,6 +81,12 @@ export function registerCompare(program: Command, io: Io): void {
     .argument("[variant]", "a second scenario to compare with the base (the same entities, edited)")
     .addOption(setOption())
     .addOption(opinionOption())
+    .addOption(
+      new Option("--base-set <path=value>", "edit the base itself, and so every what-if (repeatable), as --set does").argParser((v: string, prev: ParameterSetting[] = []) => [
+        ...prev,
+        parseSetting(v, `--base-set ${v}`),
+      ]),
+    )
     .addOption(new Option("--variant <name: settings>", "a named what-if: NAME: --set path=value … (repeatable, one column each)").argParser((v: string, prev: string[] = []) => [...prev, v]))
     .option("--focus <id>", "only this applicant: every measure, with and without calls")
     .option("--knowers", "with --focus: what each knower of the applicant says, and what their silence would change")
@@ -94,7 +104,7 @@ export function registerCompare(program: Command, io: Io): void {
       interruptible(async (signal) => {
         refuseOverwritingInputs(opts.out, [baseFile, variantFile]);
         const format = chooseFormat("compare", COMPARE_FORMATS, opts.format, opts.out);
-        const base = await loadScenarioInput(baseFile, io);
+        const base = await loadScenarioInput(baseFile, io, { settings: opts.baseSet ?? [] });
         requireId("--focus", opts.focus, base.indexed.applicantIds, base.file);
         const results = await compareCommand(io, base, variantFile, opts, signal);
         let text: string;
@@ -119,7 +129,7 @@ export async function compareCommand(io: Io, base: LoadedScenario, variantFile: 
     }
   } else {
     if (variantFile !== undefined) {
-      const other = await loadScenarioInput(variantFile, io, { settings: loose });
+      const other = await loadScenarioInput(variantFile, io, { settings: [...(opts.baseSet ?? []), ...loose] });
       variants.push({ spec: { name: basename(variantFile), settings: loose.map((s) => s.text), file: variantFile }, indexed: other.indexed });
     } else if (loose.length > 0) {
       variants.push({ spec: { name: "what-if", settings: loose.map((s) => s.text) }, indexed: withSettings(base, loose).indexed });
