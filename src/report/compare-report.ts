@@ -9,7 +9,11 @@ const points = (x: number) => {
   const tenths = Math.round(x * 1000);
   return `${tenths > 0 ? "+" : tenths < 0 ? "−" : ""}${(Math.abs(tenths) / 10).toFixed(1)}`;
 };
-const signed = (x: number, digits = 2) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x).toFixed(digits)}`;
+/** A signed number as printed: the sign of the rounded value, so −0.001 is 0.00, not −0.00. */
+const signed = (x: number, digits = 2) => {
+  const text = Math.abs(x).toFixed(digits);
+  return `${Number(text) === 0 ? "" : x > 0 ? "+" : "−"}${text}`;
+};
 
 const toned = (text: string, significant: boolean): Span => ({
   text,
@@ -25,7 +29,8 @@ function changeOf(d: PairedDifference | null, shares?: OutcomeComparison): Line 
   if (d === null) return "—";
   const fmt = (x: number) => (shares ? points(x) : signed(x));
   const estimate = shares && shares.base !== null ? pointsBetween(shares.variant, shares.base) : fmt(d.estimate);
-  if (d.interval === null) return [{ text: `${estimate} identical`, tone: "dim" }];
+  // No interval: no season differed, or (a mean rank) fewer than two seasons to judge by.
+  if (d.interval === null) return [{ text: d.estimate === 0 ? `${estimate} identical` : `${estimate} (too few seasons)`, tone: "dim" }];
   const [lo, hi] = d.interval;
   const excludesZero = lo > 0 || hi < 0;
   return [toned(`${estimate} [${fmt(lo)}, ${fmt(hi)}]`, excludesZero)];
@@ -102,7 +107,7 @@ function knowersTable(knowers: readonly KnowerResult[]): Block {
   const said = (k: KnowerResult) =>
     Object.entries(k.said)
       .filter(([, x]) => x > 0)
-      .map(([verdict, x]) => `${verdict === "wouldNotRank" ? "would not rank" : verdict} ${x.toFixed(2)}`)
+      .map(([verdict, x]) => `${verdict === "wouldNotRank" ? "would not rank" : verdict} ${x < 0.005 ? "<0.01" : x.toFixed(2)}`)
       .join(", ") || "—";
   return {
     kind: "table",

@@ -1,4 +1,4 @@
-import { rowKey, rowNormal, type TrialStreams } from "../rng/streams.js";
+import { rowKey, rowNormalAt, type TrialStreams } from "../rng/streams.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
@@ -12,7 +12,7 @@ import type { Workspace } from "./workspace.js";
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal, candidateKey } = plan;
+  const { s, candidates, baseAppeal, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
@@ -39,7 +39,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (plan.orderGiven[a] || take >= n) {
       const given = plan.orderGiven[a] === 1;
       for (let k = 0; k < take; k++) {
-        score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
+        score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
         keptIdx[k] = k;
       }
       kept = take;
@@ -60,8 +60,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       // this step; four, no faster than two).
       let k = 0;
       for (; k + 1 < n; k += 2) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
-        const w = baseAppeal[c0 + k + 1]! + noise * rowNormal(row, candidateKey[c0 + k + 1]!);
+        const v = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+        const w = baseAppeal[c0 + k + 1]! + noise * rowNormalAt(row, col[c0 + k + 1]!);
         score[k] = v;
         score[k + 1] = w;
         keptIdx[above] = k;
@@ -74,7 +74,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         inside += +(w >= lo) & +(w <= hi);
       }
       if (k < n) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormal(row, candidateKey[c0 + k]!);
+        const v = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
         score[k] = v;
         keptIdx[above] = k;
         above += +(v > hi);

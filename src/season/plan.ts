@@ -1,5 +1,6 @@
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { csrFromLists, csrRow, type Csr } from "../scenario/csr.js";
+import { columnOf } from "../rng/streams.js";
 
 /**
  * What a season needs of a scenario that no trial changes, worked out once: the programs
@@ -10,10 +11,13 @@ export interface SeasonPlan {
   readonly s: IndexedScenario;
   /** Row a: the programs applicant a may apply to. */
   readonly candidates: Csr;
-  /** Parallel to candidates.items: the program's draw key (see idKey). */
-  readonly candidateKey: Int32Array;
   /** Parallel to candidates.items: prestige + home, away and region bonuses (no noise). */
   readonly baseAppeal: Float64Array;
+  /**
+   * Parallel to candidates.items: the column of the program's draw key in its applicant's
+   * row of preference noise (see idKey, columnOf), kept so the loop does not multiply.
+   */
+  readonly candidateColumn: Int32Array;
   /** 1 where some program of the applicant's adds to their screening score (a home or an away program). */
   readonly hasScreenBonus: Uint8Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
@@ -158,8 +162,8 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     s,
     entryApplicant,
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
-    candidateKey: Int32Array.from(candidateLists.flat(), (q) => p.key[q]!),
     baseAppeal: Float64Array.from(appeal),
+    candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
     hasScreenBonus,
     orderGiven,
     programAppStart,

@@ -5,6 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { captureIo, ROOT, runCli, runMain } from "../helpers/cli.js";
+import { words } from "../helpers/docs.js";
 
 // What a first-time user meets: where output goes, what it looks like at a terminal's width,
 // whether its figures add up, and what the errors say.
@@ -244,11 +245,11 @@ describe("match on a scenario without written lists", () => {
 
 describe("names where the file gives them", () => {
   it("tell the story in names and keep ids in JSON and CSV", async () => {
-    const text = (await runMain(["trace", "scenarios/classroom.yaml", "--trial", "1"])).stdout;
+    const text = (await runMain(["trace", "scenarios/classroom.yaml", "--find", "Ava:rescued"])).stdout;
     expect(text).toContain("Dr. Okafor");
     expect(text).toContain("Lakeview Medical Center");
     expect(text).not.toContain("dr-okafor");
-    const json = JSON.parse((await runMain(["trace", "scenarios/classroom.yaml", "--trial", "1", "--format", "json"])).stdout);
+    const json = JSON.parse((await runMain(["trace", "scenarios/classroom.yaml", "--find", "Ava:rescued", "--format", "json"])).stdout);
     expect(JSON.stringify(json.events)).toContain("dr-okafor");
     expect(json.labels.referrers["dr-okafor"]).toBe("Dr. Okafor");
     const run = (await runMain(["run", "scenarios/classroom.yaml", "--runs", "20"])).stdout;
@@ -259,7 +260,7 @@ describe("names where the file gives them", () => {
 });
 
 describe("--help", () => {
-  const commands = ["run", "trace", "sweep", "report", "match", "validate", "merge", "generate", "schema"];
+  const commands = ["run", "compare", "trace", "sweep", "report", "match", "validate", "merge", "generate", "schema"];
   it.each(commands)("of %s ends with examples that run", async (command) => {
     const help = (await runMain([command, "--help"])).stdout;
     const examples = help.slice(help.lastIndexOf("Examples:"));
@@ -274,8 +275,8 @@ describe("--help", () => {
       const parts = line.trim().slice(2).split(" && ");
       for (const part of parts) {
         if (/[|<>*]/.test(part)) continue; // shell plumbing is the shell's
-        const args = part.trim().split(/\s+/).slice(1);
-        const r = await runMain([...args, ...(args.includes("--runs") || !["run", "sweep", "report"].includes(args[0]!) ? [] : ["--runs", "20"])], { cwd: dir });
+        const args = words(part.trim()).slice(1);
+        const r = await runMain([...args, ...(args.includes("--runs") || !["run", "sweep", "report", "compare"].includes(args[0]!) ? [] : ["--runs", "20"])], { cwd: dir });
         expect(r.code, `${part}\n${r.stderr}`).toBe(0);
       }
     }

@@ -108,7 +108,7 @@ describe("the fast YAML reader", () => {
           expectSameOrDeclined(text);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
@@ -132,7 +132,7 @@ describe("the fast YAML reader", () => {
         }
         expectSameOrDeclined(text);
       }),
-      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 400) },
+      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 250) },
     );
   });
 

@@ -57,7 +57,7 @@ describe("what-ifs on the same draws", () => {
           expect(after[t]!.withoutCalls.get("newcomer")).toBeNull();
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -83,7 +83,7 @@ describe("what-ifs on the same draws", () => {
           expect(restricted(after[t]!.withoutCalls, base.applicantIds)).toEqual(restricted(before[t]!.withoutCalls, base.applicantIds));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -107,7 +107,7 @@ describe("what-ifs on the same draws", () => {
           expect(restricted(b[t]!.withoutCalls, ids)).toEqual(restricted(a[t]!.withoutCalls, ids));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 });
