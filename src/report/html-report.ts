@@ -142,7 +142,7 @@ export function runReportHtml(r: RunResults, focus?: string): string {
   );
   return page(
     `${r.scenario}: what the calls did`,
-    `${r.runs} seasons, seed ${r.seed}, ${side} match. Every season is run twice on the same random draws, with calls and without, so the difference is the calls' alone.`,
+    `${r.runs} seasons, seed ${r.seed}, ${side} match${r.settings ? `, with ${r.settings.join("; ")}` : ""}. Every season is run twice on the same random draws, with calls and without, so the difference is the calls' alone.`,
     sections.join("\n"),
   );
 }

@@ -194,12 +194,30 @@ function editedData(scenario: Scenario, settings: readonly ParameterSetting[]): 
   return { data, touched };
 }
 
+/**
+ * A path as the settings spell it: an entity by its id (`referrers.dr-x.clout`), a tie or
+ * an opinion by its two ids (`opinions.dr-x~me.verdict`), else by its place in the list.
+ */
+function pathById(data: Raw, path: readonly PathSegment[]): string {
+  const [list, at, ...rest] = path;
+  const item = typeof list === "string" && typeof at === "number" ? (data[list] as Raw[] | undefined)?.[at] : undefined;
+  const plain = (x: unknown): x is string | number => typeof x === "string" || typeof x === "number";
+  let name: string | undefined;
+  if (item && list in ENTITY_FIELDS && plain(item["id"]) && !String(item["id"]).includes(".")) name = String(item["id"]);
+  else if (item && list === "opinions" && plain(item["referrer"]) && plain(item["applicant"])) name = `${item["referrer"]}~${item["applicant"]}`;
+  else if (item && list === "relationships" && Array.isArray(item["between"]) && item["between"].length === 2 && item["between"].every(plain)) {
+    name = `${item["between"][0]}~${item["between"][1]}`;
+  }
+  if (name === undefined) return formatPath(path);
+  return rest.length === 0 ? `${String(list)}.${name}` : `${String(list)}.${name}.${formatPath(rest)}`;
+}
+
 /** Formats the problems of an edited scenario, each naming the setting it most likely came from. */
-function editError(issues: readonly UnplacedIssue[], touched: readonly { path: PathSegment[]; setting: ParameterSetting }[], settings: readonly ParameterSetting[]): UsageError {
+function editError(data: Raw, issues: readonly UnplacedIssue[], touched: readonly { path: PathSegment[]; setting: ParameterSetting }[], settings: readonly ParameterSetting[]): UsageError {
   const lines = issues.map((issue) => {
     const from = touched.find((t) => t.path.every((seg, i) => issue.path[i] === seg)) ?? touched.find((t) => t.path[0] === issue.path[0]);
     const origin = (from?.setting ?? settings.find((s) => !isModelPath(s.path)) ?? settings[0]!).origin;
-    return `${origin}: ${formatPath(issue.path)}: ${issue.message}`;
+    return `${origin}: ${pathById(data, issue.path)}: ${issue.message}`;
   });
   // One line per problem; the first line carries the exit-2 prefix, the others stand alone.
   return new UsageError(lines.join("\n"));
@@ -221,7 +239,7 @@ export function withSettings(loaded: LoadedScenario, settings: readonly Paramete
   const checked = checkAgainstSchema(ScenarioSchema, data);
   const refs = checkReferences(data);
   const issues = [...checked.issues, ...refs.errors];
-  if (issues.length > 0 || !checked.value) throw editError(issues, touched, settings);
+  if (issues.length > 0 || !checked.value) throw editError(data, issues, touched, settings);
   const scenario = checked.value;
   const resolved = refs.resolved;
   return { ...loaded, scenario, resolved, indexed: indexScenario(scenario, resolved) };

@@ -244,11 +244,18 @@ describe("--set on the fields of a scenario, in every command", () => {
     expect(t.match.find((m: { applicant: string }) => m.applicant === "me")).toMatchObject({ withCalls: "P", withoutCalls: null });
   });
 
+  it("report runs the what-if and says so on the page", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "report-")), "r.html");
+    const r = await runMain(["report", ONE_WORD, "--opinion", "writer:me=strong", "--runs", "50", "--out", out, "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("with opinions.writer~me=strong.");
+  });
+
   it("writes nothing when a setting is wrong", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "set-")), "r.json");
     const r = await runMain(["run", CLASSROOM, "--set", "programs.Harbor.positions=-1", "--out", out]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/--set programs\.Harbor\.positions=-1: programs\[3\]\.positions/);
+    expect(r.stderr).toMatch(/--set programs\.Harbor\.positions=-1: programs\.Harbor\.positions/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -91,7 +91,8 @@ export function registerReport(program: Command, io: Io): void {
           { seed, runs, proposer: opts.proposer, workers: opts.workers, signal },
           { label: "report", quiet: opts.quiet === true },
         );
-        const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer });
+        const settings = settingsOf(opts).map((x) => x.text);
+        const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings });
         return writeOutput(io, runReportHtml(results, opts.focus), opts.out, opts.quiet === true);
       }),
     );

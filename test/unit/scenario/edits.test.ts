@@ -65,16 +65,16 @@ describe("settings on the fields of a scenario", () => {
   it("name the setting a problem comes from, with the nearest id or field", () => {
     expect(() => set("applicants.Me.aways=[P7]")).toThrow('--set applicants.Me.aways=[P7]: no applicant "Me" (did you mean "me"?)');
     expect(() => set("applicants.me.awys=[P7]")).toThrow('--set applicants.me.awys=[P7]: applicant "me" has no field "awys" (did you mean "aways"?)');
-    expect(() => set("applicants.me.aways=[P77]")).toThrow('--set applicants.me.aways=[P77]: applicants[0].aways[0]: unknown program "P77" (did you mean "P7"?)');
+    expect(() => set("applicants.me.aways=[P77]")).toThrow('--set applicants.me.aways=[P77]: applicants.me.aways[0]: unknown program "P77" (did you mean "P7"?)');
     expect(() => set("referrers.dr.x.clout=2")).toThrow("--set referrers.dr.x.clout=2: referrers[2].clout: expected a number from 0 to 1, got 2");
-    expect(() => set("opinions.dr.x~me=be cautious")).toThrow(/--set opinions\.dr\.x~me=be cautious: opinions\[0\]\.verdict: expected one of .*\(did you mean "cautious"\?\)/);
+    expect(() => set("opinions.dr.x~me=be cautious")).toThrow(/--set opinions\.dr\.x~me=be cautious: opinions\.dr\.x~me\.verdict: expected one of .*\(did you mean "cautious"\?\)/);
     expect(() => set("aplicants.me.paper=1")).toThrow(/unknown setting "aplicants\.me\.paper".*\(did you mean "applicants"\?\)/);
     expect(() => set("ripple.sameRgion=1")).toThrow('unknown parameter "ripple.sameRgion" (did you mean "ripple.sameRegion"?)');
   });
 
   it("in the library, name the option a setting came in", () => {
     const b = base();
-    expect(() => withSettings(b, [librarySetting("set", "applicants.me.aways", ["P77"])])).toThrow(/^set\["applicants\.me\.aways"\]: applicants\[0\]\.aways\[0\]: unknown program "P77"/);
+    expect(() => withSettings(b, [librarySetting("set", "applicants.me.aways", ["P77"])])).toThrow(/^set\["applicants\.me\.aways"\]: applicants\.me\.aways\[0\]: unknown program "P77"/);
     expect(withSettings(b, [librarySetting("set", "applicants.me.aways+", "P7")]).scenario.applicants[0]!.aways).toEqual(["P1", "P7"]);
   });
 
