@@ -75,6 +75,25 @@ function settingsOf(set: Settings | undefined): ParameterSetting[] {
 
 const label = scenarioLabel;
 
+/** What every whole job takes from its options, with the file's runs and seed as defaults. */
+function jobOf(
+  scenario: LoadedScenario,
+  options: { runs?: number; seed?: number; proposer?: Proposer; focus?: string; workers?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+) {
+  const runs = options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS;
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new UserError(`runs: expected a whole number ≥ 1, got ${runs}`);
+  return {
+    runs,
+    seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,
+    proposer: options.proposer ?? ("applicant" as const),
+    label: label(scenario),
+    focus: options.focus,
+    workers: options.workers,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  };
+}
+
 /**
  * Loads a scenario from a file path, or from YAML or JSON text (anything with a line break,
  * starting with `{` or `[`, or reading as "key: value" is text; anything else is a path).
@@ -116,12 +135,9 @@ export interface SimulateOptions {
 /** Simulates seasons with and without calls, as `run --format json` does. */
 export async function simulate(scenario: LoadedScenario, options: SimulateOptions = {}): Promise<RunResults> {
   const at = withSettings(scenario, settingsOf(options.set));
-  const runs = options.runs ?? at.scenario.runs ?? DEFAULT_RUNS;
-  const seed = options.seed ?? at.scenario.seed ?? DEFAULT_SEED;
-  const proposer = options.proposer ?? "applicant";
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new UserError(`runs: expected a whole number ≥ 1, got ${runs}`);
-  const acc = await simulateTrials(at.indexed, { seed, runs, proposer, workers: options.workers, onProgress: options.onProgress, signal: options.signal });
-  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed, proposer, settings: settingsOf(options.set).map((x) => x.text) });
+  const job = jobOf(at, options);
+  const acc = await simulateTrials(at.indexed, job);
+  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed: job.seed, proposer: job.proposer, settings: settingsOf(options.set).map((x) => x.text) });
 }
 
 /**
@@ -170,16 +186,7 @@ export interface CompareOptions {
 
 /** What-ifs against their base on the same seasons, as `compare --format json` does. */
 export async function compare(scenario: LoadedScenario, options: CompareOptions): Promise<CompareResults> {
-  const o = {
-    runs: options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS,
-    seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,
-    proposer: options.proposer ?? "applicant",
-    label: label(scenario),
-    focus: options.focus,
-    workers: options.workers,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  };
+  const o = jobOf(scenario, options);
   if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
   }
@@ -220,14 +227,5 @@ export async function sweep(scenario: LoadedScenario, options: SweepOptions): Pr
   if (options.focus !== undefined && !at.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
   }
-  return runSweep(at, {
-    axes,
-    runs: options.runs ?? scenario.scenario.runs ?? DEFAULT_RUNS,
-    seed: options.seed ?? scenario.scenario.seed ?? DEFAULT_SEED,
-    proposer: options.proposer ?? "applicant",
-    label: label(scenario),
-    focus: options.focus,
-    workers: options.workers,
-    onProgress: options.onProgress,
-  });
+  return runSweep(at, { ...jobOf(scenario, options), axes });
 }

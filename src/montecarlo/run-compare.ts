@@ -1,22 +1,12 @@
 import { UsageError } from "../errors.js";
-import type { Proposer } from "../match/deferred-acceptance.js";
 import type { CompareResults } from "../results/compare-results.js";
 import { csrRow } from "../scenario/csr.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { silenceKnower } from "./compare.js";
 import { compareResultsOf, knowerResultsOf, type VariantSpec } from "./compare-results-of.js";
-import { compareSeasons } from "./simulate.js";
+import { compareSeasons, type ReportedJob } from "./simulate.js";
 
-export interface RunCompareOptions {
-  readonly seed: number;
-  readonly runs: number;
-  readonly proposer: Proposer;
-  readonly label: string;
-  readonly focus?: string | undefined;
-  readonly workers?: number | undefined;
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-  readonly signal?: AbortSignal | undefined;
-}
+export type RunCompareOptions = ReportedJob;
 
 /** Runs variants against their base on the same seasons and gives the paired results. */
 export async function runCompare(base: IndexedScenario, variants: readonly { spec: VariantSpec; indexed: IndexedScenario }[], o: RunCompareOptions): Promise<CompareResults> {

@@ -1,23 +1,13 @@
 import { UsageError } from "../errors.js";
-import type { Proposer } from "../match/deferred-acceptance.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { withSettings } from "../scenario/edits.js";
 import { resultsContext, resultsOf } from "./results-of.js";
-import { simulate } from "./simulate.js";
+import { simulate, type ReportedJob } from "./simulate.js";
 import { axisSetting, gridPoints, sweepPoint, type SweepAxis } from "./sweep.js";
 import type { SweepResults } from "../results/sweep-results.js";
 
-export interface SweepOptions {
+export interface SweepOptions extends ReportedJob {
   readonly axes: readonly SweepAxis[];
-  readonly runs: number;
-  readonly seed: number;
-  readonly proposer: Proposer;
-  readonly label: string;
-  readonly focus?: string | undefined;
-  readonly workers?: number | undefined;
-  /** Progress over the whole grid: seasons done and the total. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-  readonly signal?: AbortSignal | undefined;
 }
 
 /** Every value of every axis is checked before any season runs; errors name the axis. */

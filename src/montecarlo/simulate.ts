@@ -32,6 +32,12 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** A whole job a command reports on: every trial, a name for the report, maybe one applicant in focus. */
+export interface ReportedJob extends Omit<SimulateOptions, "first" | "count"> {
+  readonly label: string;
+  readonly focus?: string | undefined;
+}
+
 /** Jobs smaller than this many application-trials run in one thread: threads would cost more. */
 const SMALL_JOB = 3_000_000;
 

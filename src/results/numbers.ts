@@ -5,17 +5,24 @@ export const round = (x: number, digits = 4): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-const Z95 = 1.959963984540054;
+/** The 97.5% point of the standard normal: two-sided 95% intervals. */
+export const Z95 = 1.959963984540054;
 
-/** Wilson score interval for x successes in n trials, 95%. */
-export function wilson(x: number, n: number): [number, number] {
+/** Wilson score interval for x successes in n trials, 95%, unrounded. */
+export function wilsonInterval(x: number, n: number): [number, number] {
   if (n === 0) return [0, 1];
   const p = x / n;
   const z2 = Z95 * Z95;
   const denom = 1 + z2 / n;
   const center = (p + z2 / (2 * n)) / denom;
   const half = (Z95 / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [round(Math.max(0, center - half)), round(Math.min(1, center + half))];
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+/** Wilson score interval for x successes in n trials, 95%, as reports print it. */
+export function wilson(x: number, n: number): [number, number] {
+  const [lo, hi] = wilsonInterval(x, n);
+  return [round(lo), round(hi)];
 }
 
 

@@ -1,11 +1,9 @@
-import { round } from "./numbers.js";
+import { round, wilsonInterval, Z95 } from "./numbers.js";
 
 // Differences between two worlds run on the same seasons (with and without calls, or a
 // what-if and its base) are estimated from the pairs of seasons, not as two independent
 // figures: the pairing makes the interval far narrower. All from whole-number counts and
 // sums, so that they can be rebuilt from merged accumulators exactly.
-
-const Z95 = 1.959963984540054;
 
 /** A difference with its 95% interval; `interval` null when no season differed at all. */
 export interface PairedDifference {
@@ -13,16 +11,6 @@ export interface PairedDifference {
   interval: [number, number] | null;
 }
 
-/** Wilson score interval for x successes in n (unrounded). */
-function wilsonRaw(x: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = x / n;
-  const z2 = Z95 * Z95;
-  const denom = 1 + z2 / n;
-  const center = (p + z2 / (2 * n)) / denom;
-  const half = (Z95 / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [Math.max(0, center - half), Math.min(1, center + half)];
-}
 
 /**
  * The difference of two paired proportions, P(X) − P(Y), from the seasons' four cells:
@@ -40,8 +28,8 @@ export function pairedProportions(n11: number, n10: number, n01: number, n00: nu
   const y = n11 + n01; // Y happened
   const p1 = x / n;
   const p2 = y / n;
-  const [l1, u1] = wilsonRaw(x, n);
-  const [l2, u2] = wilsonRaw(y, n);
+  const [l1, u1] = wilsonInterval(x, n);
+  const [l2, u2] = wilsonInterval(y, n);
   const margins = (n11 + n10) * (n01 + n00) * (n11 + n01) * (n10 + n00);
   const phi = margins === 0 ? 0 : (n11 * n00 - n10 * n01) / Math.sqrt(margins);
   const lower = Math.sqrt(Math.max(0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2));
