@@ -149,7 +149,7 @@ describe("match-sim compare", () => {
   });
 
   it("gives the same bytes whatever the worker count", () => {
-    const args = ["compare", CLASSROOM, "--runs", "400", "--opinion", "dr-lind:Ivan=strong", "--format", "json"];
+    const args = ["compare", CLASSROOM, "--runs", "200", "--opinion", "dr-lind:Ivan=strong", "--format", "json"];
     const one = runCli([...args, "--workers", "1"]);
     const two = runCli([...args, "--workers", "2"]);
     expect(one.code).toBe(0);

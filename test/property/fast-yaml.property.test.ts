@@ -82,7 +82,7 @@ describe("the fast YAML reader", () => {
         expect(reader.read(text)).toBeDefined();
         expectSameOrDeclined(text, true);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -186,7 +186,7 @@ describe("the fast YAML reader", () => {
         if (!lists.every((k) => d[k] === undefined || (Array.isArray(d[k]) && d[k].every(isEntity)))) return;
         sameAsSlow(scenarioText(data as ScenarioInput, "yaml", "generated"), c.name);
       }),
-      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 150) },
+      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 100) },
     );
   });
 });

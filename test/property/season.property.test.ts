@@ -55,7 +55,7 @@ describe("the season on random scenarios", () => {
           expect(v.unacceptable).toEqual([]);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -81,7 +81,7 @@ describe("the season on random scenarios", () => {
         }
         traded += result.counts[12]!;
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     expect(traded).toBeGreaterThan(0);
   });
@@ -100,7 +100,7 @@ describe("the season on random scenarios", () => {
           if (e.kind === "advocate-call") expect(e.advocate).not.toBe(sn.s.program.director[e.call.program]);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     expect(calls).toBeGreaterThan(0);
   });
@@ -126,7 +126,7 @@ describe("the season on random scenarios", () => {
           expect([p.callsMade, p.drops, p.rippleDrops, p.invitesShaped]).toEqual([0, 0, 0, 0]);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -145,7 +145,7 @@ describe("the season on random scenarios", () => {
           seen += all;
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     expect(seen).toBeGreaterThan(0);
   });
@@ -201,7 +201,7 @@ describe("the season on random scenarios", () => {
           expect(Array.from(world.baseList.subarray(at, at + world.baseLen[q]!))).toEqual(Array.from(fresh.baseList.subarray(at, at + fresh.baseLen[q]!)));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -220,7 +220,7 @@ describe("the season on random scenarios", () => {
           expect(Array.from(ws.interviewees.subarray(at, at + ws.intervieweeCount[q]!))).toEqual(expected);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
