@@ -169,6 +169,7 @@ describe("match-sim compare", () => {
       [[CLASSROOM, "--variant", "no colon here"], /--variant no colon here: expected NAME: --set/],
       [[CLASSROOM, "--variant", "x: --set seed=1", "--variant", "x: --set seed=2"], /--variant x: that name is given twice/],
       [[CLASSROOM, "--focus", "Eli", "--knowers"], /nobody knows Eli/],
+      [[CLASSROOM, "--set", "applicants+={id: me, paper: 0.6}", "--focus", "me"], /--focus me: not in the base, only in a what-if; .* --base-set/],
     ];
     for (const [args, message] of cases) {
       const r = await runMain(["compare", ...args, "--runs", "10"]);

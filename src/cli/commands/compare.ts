@@ -105,6 +105,10 @@ export function registerCompare(program: Command, io: Io): void {
         refuseOverwritingInputs(opts.out, [baseFile, variantFile]);
         const format = chooseFormat("compare", COMPARE_FORMATS, opts.format, opts.out);
         const base = await loadScenarioInput(baseFile, io, { settings: opts.baseSet ?? [] });
+        if (opts.focus !== undefined && !base.indexed.applicantIds.includes(opts.focus) && [...(opts.set ?? []), ...(opts.variant ?? [])].some((x) => (typeof x === "string" ? x : x.text).includes(opts.focus!))) {
+          // Someone only a what-if adds has nothing to be compared with.
+          throw new UsageError(`--focus ${opts.focus}: not in the base, only in a what-if; to compare what-ifs for someone you add, add them to the base with --base-set "applicants+={id: ${opts.focus}, …}"`);
+        }
         requireId("--focus", opts.focus, base.indexed.applicantIds, base.file);
         const results = await compareCommand(io, base, variantFile, opts, signal);
         let text: string;
