@@ -11,6 +11,7 @@
  * positioned issues (`error.issues`: file, line, col, path, message).
  */
 import { existsSync } from "node:fs";
+import { fingerprintOf } from "./scenario/hash.js";
 import { UserError } from "./errors.js";
 import { deferredAcceptance, type Proposer } from "./match/deferred-acceptance.js";
 import { fixedListMarket } from "./match/fixed-lists.js";
@@ -19,6 +20,7 @@ import { simulate as simulateTrials } from "./montecarlo/simulate.js";
 import { runSweep } from "./montecarlo/run-sweep.js";
 import type { SweepResults } from "./results/sweep-results.js";
 import { parseAxis } from "./montecarlo/sweep.js";
+import type { GroupBy } from "./montecarlo/groups.js";
 import { resultsContext, resultsOf } from "./montecarlo/results-of.js";
 import type { RunResults } from "./results/run-results.js";
 import { traceModel, type TraceModel } from "./report/trace-model.js";
@@ -128,6 +130,8 @@ export interface SimulateOptions {
   set?: Settings;
   workers?: number;
   proposer?: Proposer;
+  /** How applicants are grouped in `groups` (as `--group-by`); default "access". */
+  groupBy?: GroupBy;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -136,8 +140,14 @@ export interface SimulateOptions {
 export async function simulate(scenario: LoadedScenario, options: SimulateOptions = {}): Promise<RunResults> {
   const at = withSettings(scenario, settingsOf(options.set));
   const job = jobOf(at, options);
-  const acc = await simulateTrials(at.indexed, job);
-  return resultsOf(acc, resultsContext(at.indexed), { scenario: label(scenario), seed: job.seed, proposer: job.proposer, settings: settingsOf(options.set).map((x) => x.text) });
+  const groupBy = options.groupBy ?? "access";
+  const acc = await simulateTrials(at.indexed, { ...job, groupBy });
+  return resultsOf(acc, resultsContext(at.indexed, { groupBy, fingerprint: fingerprintOf(at) }), {
+    scenario: label(scenario),
+    seed: job.seed,
+    proposer: job.proposer,
+    settings: settingsOf(options.set).map((x) => x.text),
+  });
 }
 
 /**
@@ -186,7 +196,7 @@ export interface CompareOptions {
 
 /** What-ifs against their base on the same seasons, as `compare --format json` does. */
 export async function compare(scenario: LoadedScenario, options: CompareOptions): Promise<CompareResults> {
-  const o = jobOf(scenario, options);
+  const o = { ...jobOf(scenario, options), fingerprint: fingerprintOf(scenario) };
   if (options.focus !== undefined && !scenario.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
   }
@@ -197,9 +207,10 @@ export async function compare(scenario: LoadedScenario, options: CompareOptions)
   const variants = [
     ...Object.entries(options.variants ?? {}).map(([name, set]) => {
       const settings = Object.entries(set).map(([k, v]) => librarySetting(`variants[${JSON.stringify(name)}]`, k, v));
-      return { spec: { name, settings: settings.map((x) => x.text) }, indexed: withSettings(scenario, settings).indexed };
+      const edited = withSettings(scenario, settings);
+      return { spec: { name, settings: settings.map((x) => x.text), fingerprint: fingerprintOf(edited) }, indexed: edited.indexed };
     }),
-    ...Object.entries(options.files ?? {}).map(([name, other]) => ({ spec: { name, settings: [], file: other.file }, indexed: other.indexed })),
+    ...Object.entries(options.files ?? {}).map(([name, other]) => ({ spec: { name, settings: [], file: other.file, fingerprint: fingerprintOf(other) }, indexed: other.indexed })),
   ];
   if (variants.length === 0) throw new UserError("variants: give at least one what-if (variants or files), or focus with knowers");
   return runCompare(scenario.indexed, variants, o);
@@ -215,10 +226,17 @@ export interface SweepOptions {
   focus?: string;
   workers?: number;
   proposer?: Proposer;
+  /** The point every other is compared with: its number (1 is the first, the default) or its settings (`path=value,…`). */
+  baseline?: number | string;
+  groupBy?: GroupBy;
   onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
-/** Runs a grid of parameter values, every point on the same seasons, as `sweep --format json` does. */
+/**
+ * Runs a grid of parameter values, every point on the same seasons and compared with the
+ * baseline point, as `sweep --full --format json` does: every point carries its full results.
+ */
 export async function sweep(scenario: LoadedScenario, options: SweepOptions): Promise<SweepResults> {
   const axes = Object.entries(options.axes).map(([path, values]) =>
     parseAxis(`${path}=${typeof values === "string" ? values : values.map(String).join(",")}`, undefined, `axes[${JSON.stringify(path)}]`),
@@ -227,5 +245,12 @@ export async function sweep(scenario: LoadedScenario, options: SweepOptions): Pr
   if (options.focus !== undefined && !at.indexed.applicantIds.includes(options.focus)) {
     throw new UserError(`focus: no applicant "${options.focus}" in ${scenario.file}`);
   }
-  return runSweep(at, { ...jobOf(scenario, options), axes });
+  return runSweep(at, {
+    ...jobOf(scenario, options),
+    axes,
+    baseline: options.baseline,
+    full: true,
+    groupBy: options.groupBy,
+    settings: settingsOf(options.set).map((x) => x.text),
+  });
 }

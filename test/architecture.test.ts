@@ -23,6 +23,7 @@ function filesUnder(dir: string): string[] {
 // what renders it, and the results model sits below both.
 const LAYERS: Record<string, number> = {
   "errors.ts": 1,
+  "version.ts": 1,
   scenario: 1,
   rng: 1,
   results: 2,

@@ -1,3 +1,4 @@
+import { VERSION } from "../version.js";
 import { Command, CommanderError } from "commander";
 import { Interrupted, ScenarioError, UsageError, UserError } from "../errors.js";
 import { processIo, type Io } from "./io.js";
@@ -20,7 +21,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 1
 export function buildProgram(io: Io): Command {
   const program = new Command("match-sim")
     .description("Simulate residency-match outcomes with and without backchannel calls")
-    .version("0.1.0")
+    .version(VERSION)
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({

@@ -1,3 +1,4 @@
+import { GROUP_BY, parseGroupBy } from "../montecarlo/groups.js";
 import { InvalidArgumentError, Option } from "commander";
 import { parseSetting, type ParameterSetting } from "../scenario/overrides.js";
 
@@ -71,3 +72,13 @@ export const shardOption = () =>
     }
     return { index, count };
   });
+
+/** --group-by: how the run's groups of applicants are formed. */
+export const groupByOption = () =>
+  new Option("--group-by <attribute>", `group applicants by ${GROUP_BY.join(", ")} (default: access, who has a home or away program and a letter writer tied to a director)`).argParser(
+    (v: string) => parseGroupBy(v),
+  );
+
+/** --table: which tidy table a CSV holds. */
+export const tableOption = (tables: readonly string[]) =>
+  new Option("--table <name>", `with CSV, which table: ${tables.join(", ")} (default: applicants)`).choices(tables);

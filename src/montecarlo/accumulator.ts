@@ -1,57 +1,92 @@
 import { COUNT } from "../season/call-context.js";
 import type { SeasonPlan } from "../season/plan.js";
 import type { TrialResult } from "../season/season.js";
-import type { Workspace } from "../season/workspace.js";
+import type { Workspace, World } from "../season/workspace.js";
+import { EFFICIENCY, efficiencyOf, efficiencyPlan, type EfficiencyPlan } from "./efficiency.js";
+import type { Grouping } from "./groups.js";
 
 // Outcome counts over many trials. Every cell holds a whole number (kept in a Float64Array,
 // exact up to 2^53), so merging is plain addition and gives the same bytes in any order
 // and any split; means and intervals are computed only when the results are rendered.
+// Each difference between the world with calls (X) and the one without (Y) is kept so that
+// its paired interval can be rebuilt: for a yes/no outcome the seasons where only one world
+// had it; for a per-season quantity the sum of its per-season differences and of their
+// squares.
+
+/**
+ * One per-season statistic in both worlds: sums (and sums of squares) in each, the seasons
+ * it was defined in each, and over the seasons defined in both, the count and the sum and
+ * sum of squares of the difference X − Y.
+ */
+export const STAT = { sumX: 0, sqX: 1, nX: 2, sumY: 3, sqY: 4, nY: 5, both: 6, diff: 7, diffSq: 8, size: 9 } as const;
 
 /** Global cells: the counters of COUNT, then these. */
 export const GLOBAL = {
   ...COUNT,
+  /** Applicant-seasons matched in each world, and the sum over seasons of (matched X − matched Y)². */
   matchedWith: COUNT.size,
   matchedWithout: COUNT.size + 1,
-  outcomeChanged: COUNT.size + 2,
-  invitesWithout: COUNT.size + 3,
-  blockingPairsVsUncalled: COUNT.size + 4,
-  /**
-   * Groups of applicants, 3 cells each (applicant-seasons, matched with calls, matched
-   * without): 0 a home program or an away rotation, 1 neither; 2 a letter writer tied to
-   * a program director, 3 none.
-   */
-  groups: COUNT.size + 5,
-  size: COUNT.size + 5 + 12,
+  matchedDiffSq: COUNT.size + 2,
+  firstWith: COUNT.size + 3,
+  firstWithout: COUNT.size + 4,
+  firstDiffSq: COUNT.size + 5,
+  /** Applicant-seasons whose match differs between the worlds, and the sum of squares of the per-season count. */
+  outcomeChanged: COUNT.size + 6,
+  outcomeChangedSq: COUNT.size + 7,
+  invitesWithout: COUNT.size + 8,
+  blockingPairsVsUncalled: COUNT.size + 9,
+  blockingPairsSq: COUNT.size + 10,
+  /** A STAT block per EFFICIENCY statistic. */
+  efficiency: COUNT.size + 11,
+  size: COUNT.size + 11 + EFFICIENCY.length * STAT.size,
 } as const;
 
-export const GROUPS = ["homeOrAway", "neither", "tiedLetters", "untiedLetters"] as const;
-
-/** Per-applicant cells. */
+/**
+ * Per-applicant cells: matched in both worlds, with calls only, without only; the same at
+ * the first choice; matched-rank sums in each world; over the seasons matched in both,
+ * their count and the sum and sum of squares of the rank difference; calls about them.
+ */
 export const APPLICANT = {
-  matchedWith: 0,
-  matchedWithout: 1,
-  firstChoice: 2,
-  rankSum: 3,
-  calls: 4,
-  firstChoiceWithout: 5,
-  size: 6,
+  match11: 0,
+  match10: 1,
+  match01: 2,
+  first11: 3,
+  first10: 4,
+  first01: 5,
+  rankSumWith: 6,
+  rankSumWithout: 7,
+  bothMatched: 8,
+  rankDiffSum: 9,
+  rankDiffSq: 10,
+  calls: 11,
+  size: 12,
 } as const;
 
-/** Per-program cells (quality sums in millionths, to stay whole). */
+/**
+ * Per-program cells: positions filled in each world and the sum of squares of the
+ * per-season difference; a STAT block of the season's mean quality matched (in units of
+ * 1/10,000); calls in the program's name by phase; drops; invitations.
+ */
 export const PROGRAM = {
   filledWith: 0,
   filledWithout: 1,
-  qualityWith: 2,
-  qualityWithout: 3,
-  /** 4..7: calls in the program's name, by phase (PHASE_NUMBER). */
-  calls: 4,
-  drops: 8,
-  rippleDrops: 9,
+  filledDiffSq: 2,
+  quality: 3,
+  /** 12..15: calls in the program's name, by phase (PHASE_NUMBER). */
+  calls: 3 + STAT.size,
+  drops: 7 + STAT.size,
+  rippleDrops: 8 + STAT.size,
   /** Invitations that differ from the world without calls, and invitations without calls. */
-  invitesChanged: 10,
-  invitations: 11,
-  size: 12,
+  invitesChanged: 9 + STAT.size,
+  invitations: 10 + STAT.size,
+  size: 11 + STAT.size,
 } as const;
+
+/** Units per 1 of a program's mean quality matched. */
+export const QUALITY_UNIT = 1e4;
+
+/** Per-group cells: applicant-seasons, matched in each world and the sum of squares of the per-season difference, the same at first choice. */
+export const GROUP = { seasons: 0, matchedWith: 1, matchedWithout: 2, matchedDiffSq: 3, firstWith: 4, firstWithout: 5, firstDiffSq: 6, size: 7 } as const;
 
 export interface Accumulator {
   trials: number;
@@ -61,9 +96,10 @@ export interface Accumulator {
   readonly histogram: Float64Array;
   readonly histogramWidth: number;
   readonly program: Float64Array;
+  readonly group: Float64Array;
 }
 
-export function newAccumulator(applicants: number, programs: number, histogramWidth: number): Accumulator {
+export function newAccumulator(applicants: number, programs: number, groups: number, histogramWidth: number): Accumulator {
   return {
     trials: 0,
     global: new Float64Array(GLOBAL.size),
@@ -71,31 +107,74 @@ export function newAccumulator(applicants: number, programs: number, histogramWi
     histogram: new Float64Array(applicants * histogramWidth),
     histogramWidth,
     program: new Float64Array(programs * PROGRAM.size),
+    group: new Float64Array(groups * GROUP.size),
   };
 }
 
-export function accumulatorFor(plan: SeasonPlan): Accumulator {
-  return newAccumulator(plan.s.applicant.count, plan.s.program.count, plan.maxApplicantList + 1);
+/** What adding a trial needs besides the counts: the grouping and scratch, one per thread. */
+export interface Tally {
+  readonly grouping: Grouping;
+  readonly efficiency: EfficiencyPlan;
+  /** Per group this season: matched with, without, at first choice with, without. */
+  readonly groupSeason: Int32Array;
+  /** Per program this season: quality matched and positions filled, in each world. */
+  readonly qualityWith: Float64Array;
+  readonly qualityWithout: Float64Array;
+  readonly filledWith: Int32Array;
+  readonly filledWithout: Int32Array;
+  readonly statWith: Float64Array;
+  readonly statWithout: Float64Array;
 }
 
-/** Counts an applicant-season in a group: seen, matched with calls, matched without. */
-function addToGroup(g: Float64Array, group: number, matchedWith: boolean, matchedWithout: boolean): void {
-  const cell = GLOBAL.groups + 3 * group;
-  g[cell]!++;
-  if (matchedWith) g[cell + 1]!++;
-  if (matchedWithout) g[cell + 2]!++;
+export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
+  const nP = plan.s.program.count;
+  return {
+    grouping,
+    efficiency: efficiencyPlan(plan.s),
+    groupSeason: new Int32Array(4 * grouping.keys.length),
+    qualityWith: new Float64Array(nP),
+    qualityWithout: new Float64Array(nP),
+    filledWith: new Int32Array(nP),
+    filledWithout: new Int32Array(nP),
+    statWith: new Float64Array(EFFICIENCY.length),
+    statWithout: new Float64Array(EFFICIENCY.length),
+  };
+}
+
+export function accumulatorFor(plan: SeasonPlan, grouping: Grouping): Accumulator {
+  return newAccumulator(plan.s.applicant.count, plan.s.program.count, grouping.keys.length, plan.maxApplicantList + 1);
+}
+
+/** Adds one season's value of a statistic in each world (NaN where undefined) to a STAT block. */
+function addStat(cells: Float64Array, at: number, x: number, y: number): void {
+  if (x === x) {
+    cells[at + STAT.sumX]! += x;
+    cells[at + STAT.sqX]! += x * x;
+    cells[at + STAT.nX]!++;
+  }
+  if (y === y) {
+    cells[at + STAT.sumY]! += y;
+    cells[at + STAT.sqY]! += y * y;
+    cells[at + STAT.nY]!++;
+  }
+  if (x === x && y === y) {
+    const d = x - y;
+    cells[at + STAT.both]!++;
+    cells[at + STAT.diff]! += d;
+    cells[at + STAT.diffSq]! += d * d;
+  }
 }
 
 /** Adds one trial. `blockingPairs` is the instability of the called match (or 0). */
-export function addTrial(acc: Accumulator, ws: Workspace, r: TrialResult, blockingPairs: number): void {
+export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: TrialResult, blockingPairs: number): void {
   const { plan } = ws;
   const { s } = plan;
-  const invitesWithout = ws.baseInviteCount;
   const g = acc.global;
   acc.trials++;
   for (let i = 0; i < COUNT.size; i++) g[i]! += r.counts[i]!;
-  g[GLOBAL.invitesWithout]! += invitesWithout;
+  g[GLOBAL.invitesWithout]! += ws.baseInviteCount;
   g[GLOBAL.blockingPairsVsUncalled]! += blockingPairs;
+  g[GLOBAL.blockingPairsSq]! += blockingPairs * blockingPairs;
   const w = r.withCalls;
   const wo = r.withoutCalls;
   const width = acc.histogramWidth;
@@ -103,44 +182,125 @@ export function addTrial(acc: Accumulator, ws: Workspace, r: TrialResult, blocki
   // repeated, checks and all, for every applicant.
   const { applicant, histogram, program } = acc;
   const quality = s.applicant.quality;
-  const { tiedLetters, homeOrAway } = plan;
   const { programOf, matchedRank, callsAbout } = w;
   const programOfWithout = wo.programOf;
   const matchedRankWithout = wo.matchedRank;
+  const { groupSeason, qualityWith, qualityWithout } = tally;
+  const members = tally.grouping.members;
+  groupSeason.fill(0);
+  qualityWith.fill(0);
+  qualityWithout.fill(0);
+  let matchedX = 0;
+  let matchedY = 0;
+  let firstX = 0;
+  let firstY = 0;
+  let changed = 0;
   for (let a = 0; a < s.applicant.count; a++) {
     const row = a * APPLICANT.size;
     const q = programOf[a]!;
     const q0 = programOfWithout[a]!;
-    if (q >= 0) {
-      g[GLOBAL.matchedWith]!++;
-      applicant[row + APPLICANT.matchedWith]!++;
-      applicant[row + APPLICANT.rankSum]! += matchedRank[a]!;
-      if (matchedRank[a] === 1) applicant[row + APPLICANT.firstChoice]!++;
+    const mx = q >= 0;
+    const my = q0 >= 0;
+    const fx = mx && matchedRank[a] === 1;
+    const fy = my && matchedRankWithout[a] === 1;
+    if (mx) {
+      matchedX++;
+      applicant[row + APPLICANT.rankSumWith]! += matchedRank[a]!;
       histogram[a * width + matchedRank[a]! - 1]!++;
-      const p = q * PROGRAM.size;
-      program[p + PROGRAM.filledWith]!++;
-      program[p + PROGRAM.qualityWith]! += Math.round(quality[a]! * 1e6);
+      qualityWith[q]! += quality[a]!;
     } else {
       histogram[a * width + width - 1]!++;
     }
-    if (q0 >= 0) {
-      g[GLOBAL.matchedWithout]!++;
-      applicant[row + APPLICANT.matchedWithout]!++;
-      if (matchedRankWithout[a] === 1) applicant[row + APPLICANT.firstChoiceWithout]!++;
-      const p = q0 * PROGRAM.size;
-      program[p + PROGRAM.filledWithout]!++;
-      program[p + PROGRAM.qualityWithout]! += Math.round(quality[a]! * 1e6);
+    if (my) {
+      matchedY++;
+      applicant[row + APPLICANT.rankSumWithout]! += matchedRankWithout[a]!;
+      qualityWithout[q0]! += quality[a]!;
     }
-    if (q !== q0) g[GLOBAL.outcomeChanged]!++;
-    addToGroup(g, homeOrAway[a] ? 0 : 1, q >= 0, q0 >= 0);
-    addToGroup(g, tiedLetters[a] ? 2 : 3, q >= 0, q0 >= 0);
+    if (mx && my) {
+      applicant[row + APPLICANT.match11]!++;
+      const d = matchedRank[a]! - matchedRankWithout[a]!;
+      applicant[row + APPLICANT.bothMatched]!++;
+      applicant[row + APPLICANT.rankDiffSum]! += d;
+      applicant[row + APPLICANT.rankDiffSq]! += d * d;
+    } else if (mx) applicant[row + APPLICANT.match10]!++;
+    else if (my) applicant[row + APPLICANT.match01]!++;
+    if (fx) firstX++;
+    if (fy) firstY++;
+    if (fx && fy) applicant[row + APPLICANT.first11]!++;
+    else if (fx) applicant[row + APPLICANT.first10]!++;
+    else if (fy) applicant[row + APPLICANT.first01]!++;
+    if (q !== q0) changed++;
+    for (let k = members.offsets[a]!; k < members.offsets[a + 1]!; k++) {
+      const at = 4 * members.items[k]!;
+      groupSeason[at]! += +mx;
+      groupSeason[at + 1]! += +my;
+      groupSeason[at + 2]! += +fx;
+      groupSeason[at + 3]! += +fy;
+    }
     applicant[row + APPLICANT.calls]! += callsAbout[a]!;
   }
+  g[GLOBAL.matchedWith]! += matchedX;
+  g[GLOBAL.matchedWithout]! += matchedY;
+  g[GLOBAL.matchedDiffSq]! += (matchedX - matchedY) * (matchedX - matchedY);
+  g[GLOBAL.firstWith]! += firstX;
+  g[GLOBAL.firstWithout]! += firstY;
+  g[GLOBAL.firstDiffSq]! += (firstX - firstY) * (firstX - firstY);
+  g[GLOBAL.outcomeChanged]! += changed;
+  g[GLOBAL.outcomeChangedSq]! += changed * changed;
+
+  addGroups(acc.group, groupSeason, members);
+  addEfficiency(g, tally, w, wo);
+  addPrograms(program, ws, w, wo, tally);
+}
+
+/** Adds the season's tallies of each group. */
+function addGroups(cells: Float64Array, season: Int32Array, members: { offsets: Int32Array; items: Int32Array }): void {
+  const groups = season.length / 4;
+  for (let k = 0; k < members.items.length; k++) cells[members.items[k]! * GROUP.size + GROUP.seasons]!++;
+  for (let i = 0; i < groups; i++) {
+    const at = i * GROUP.size;
+    const [mx, my, fx, fy] = [season[4 * i]!, season[4 * i + 1]!, season[4 * i + 2]!, season[4 * i + 3]!];
+    cells[at + GROUP.matchedWith]! += mx;
+    cells[at + GROUP.matchedWithout]! += my;
+    cells[at + GROUP.matchedDiffSq]! += (mx - my) * (mx - my);
+    cells[at + GROUP.firstWith]! += fx;
+    cells[at + GROUP.firstWithout]! += fy;
+    cells[at + GROUP.firstDiffSq]! += (fx - fy) * (fx - fy);
+  }
+}
+
+/** Adds the season's efficiency statistics in both worlds (once when calls are off). */
+function addEfficiency(g: Float64Array, tally: Tally, w: World, wo: World): void {
+  const { statWith, statWithout } = tally;
+  efficiencyOf(tally.efficiency, wo, statWithout);
+  if (w === wo) statWith.set(statWithout);
+  else efficiencyOf(tally.efficiency, w, statWith);
+  for (let i = 0; i < EFFICIENCY.length; i++) addStat(g, GLOBAL.efficiency + i * STAT.size, statWith[i]!, statWithout[i]!);
+}
+
+/** Adds each program's season: positions filled, mean quality matched, calls, drops, invitations. */
+function addPrograms(program: Float64Array, ws: Workspace, w: World, wo: World, tally: Tally): void {
+  const { s } = ws.plan;
+  const { qualityWith, qualityWithout } = tally;
   const { callsByPhase, dropsAt, rippleDropsAt, invitesChangedAt } = w;
   const invitesAt = ws.invitesAt;
   const called = w !== wo;
+  const filledX = tally.filledWith;
+  const filledY = tally.filledWithout;
+  filledX.fill(0);
+  filledY.fill(0);
+  for (let a = 0; a < s.applicant.count; a++) {
+    if (w.programOf[a]! >= 0) filledX[w.programOf[a]!]!++;
+    if (wo.programOf[a]! >= 0) filledY[wo.programOf[a]!]!++;
+  }
   for (let q = 0; q < s.program.count; q++) {
     const p = q * PROGRAM.size;
+    const x = filledX[q]!;
+    const y = filledY[q]!;
+    program[p + PROGRAM.filledWith]! += x;
+    program[p + PROGRAM.filledWithout]! += y;
+    program[p + PROGRAM.filledDiffSq]! += (x - y) * (x - y);
+    addStat(program, p + PROGRAM.quality, x > 0 ? Math.round((qualityWith[q]! / x) * QUALITY_UNIT) : NaN, y > 0 ? Math.round((qualityWithout[q]! / y) * QUALITY_UNIT) : NaN);
     program[p + PROGRAM.invitations]! += invitesAt[q]!;
     if (!called) continue;
     for (let f = 0; f < 4; f++) program[p + PROGRAM.calls + f]! += callsByPhase[4 * q + f]!;
@@ -160,6 +320,7 @@ export function mergeInto(into: Accumulator, other: Accumulator): void {
   add(into.applicant, other.applicant);
   add(into.histogram, other.histogram);
   add(into.program, other.program);
+  add(into.group, other.group);
 }
 
 /** An accumulator as plain data: what workers send back and shard files hold. */
@@ -170,6 +331,7 @@ export interface AccumulatorData {
   applicant: number[] | Float64Array;
   histogram: number[] | Float64Array;
   program: number[] | Float64Array;
+  group: number[] | Float64Array;
 }
 
 export function toData(acc: Accumulator): AccumulatorData {
@@ -180,6 +342,7 @@ export function toData(acc: Accumulator): AccumulatorData {
     applicant: acc.applicant,
     histogram: acc.histogram,
     program: acc.program,
+    group: acc.group,
   };
 }
 
@@ -191,5 +354,6 @@ export function fromData(d: AccumulatorData): Accumulator {
     applicant: Float64Array.from(d.applicant),
     histogram: Float64Array.from(d.histogram),
     program: Float64Array.from(d.program),
+    group: Float64Array.from(d.group),
   };
 }

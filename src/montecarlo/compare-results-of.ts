@@ -1,15 +1,18 @@
 import { round } from "../results/numbers.js";
+import type { ModelParams } from "../scenario/model-params.js";
+import { VERSION } from "../version.js";
 import { mcnemarP, pairedMean, pairedProportions } from "../results/paired.js";
 import type { ApplicantComparison, CompareResults, KnowerResult, OutcomeComparison, VariantResult, WorldComparison } from "../results/compare-results.js";
 import { csrRow } from "../scenario/csr.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { KNOWER, PAIR, type CompareAccumulator, type CompareAlignment } from "./compare.js";
 
-/** A variant as given: its name, the settings that make it, the file it came from. */
+/** A variant as given: its name, the settings that make it, the file it came from, its fingerprint. */
 export interface VariantSpec {
   readonly name: string;
   readonly settings: readonly string[];
   readonly file?: string | undefined;
+  readonly fingerprint: string;
 }
 
 /** Three significant digits: a p-value of 1e-60 is not 0. */
@@ -47,7 +50,7 @@ export function compareResultsOf(
   alignment: CompareAlignment,
   variants: readonly IndexedScenario[],
   specs: readonly VariantSpec[],
-  meta: { scenario: string; seed: number; proposer: "applicant" | "program"; focus?: string | undefined },
+  meta: { scenario: string; seed: number; proposer: "applicant" | "program"; focus?: string | undefined; fingerprint: string; settings: readonly string[]; model: ModelParams },
 ): CompareResults {
   const n = acc.trials;
   const results: VariantResult[] = variants.map((v, i) => {
@@ -67,9 +70,20 @@ export function compareResultsOf(
       });
     });
     const spec = specs[i]!;
-    return { name: spec.name, settings: [...spec.settings], ...(spec.file === undefined ? {} : { file: spec.file }), applicants };
+    return { name: spec.name, settings: [...spec.settings], ...(spec.file === undefined ? {} : { file: spec.file }), fingerprint: spec.fingerprint, applicants };
   });
   return {
+    kind: "compare",
+    provenance: {
+      tool: "match-sim",
+      version: VERSION,
+      scenario: { name: meta.scenario, fingerprint: meta.fingerprint },
+      seed: meta.seed,
+      runs: n,
+      proposer: meta.proposer,
+      settings: [...meta.settings],
+      model: meta.model,
+    },
     scenario: meta.scenario,
     runs: n,
     seed: meta.seed,

@@ -1,9 +1,13 @@
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import type { ModelParams } from "../scenario/model-params.js";
+import type { Difference, Estimate, WorldsShare, WorldsStatistic } from "../results/estimates.js";
 import { round, wilson } from "../results/numbers.js";
-import type { ApplicantResult, ProgramResult, RunResults } from "../results/run-results.js";
-import type { Accumulator } from "./accumulator.js";
-import { APPLICANT, GLOBAL, GROUPS, PROGRAM } from "./accumulator.js";
+import { benjaminiHochberg, mcnemarP, meanInterval, pairedProportions, type PairedDifference } from "../results/paired.js";
+import type { ApplicantResult, GroupResult, ProgramResult, RunResults } from "../results/run-results.js";
+import { VERSION } from "../version.js";
+import { APPLICANT, GLOBAL, GROUP, PROGRAM, QUALITY_UNIT, STAT, type Accumulator } from "./accumulator.js";
+import { EFFICIENCY, EFFICIENCY_UNIT } from "./efficiency.js";
+import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 
 /** What turning counts into results needs of the scenario (kept in shard files too). */
 export interface ResultsContext {
@@ -14,13 +18,23 @@ export interface ResultsContext {
   /** Names given in the file, null where there is none (same order as the ids). */
   readonly applicantNames?: readonly (string | null)[] | undefined;
   readonly programNames?: readonly (string | null)[] | undefined;
+  /** The scenario's fingerprint (scenarioHash of the scenario as run). */
+  readonly fingerprint: string;
+  readonly groups: { readonly by: string; readonly keys: readonly string[]; readonly labels: readonly string[] };
 }
 
 /** Each entity's name where the file gives one other than its id, else null. */
 export const namesOf = (ids: readonly string[], labels: readonly string[]): (string | null)[] =>
   ids.map((id, i) => (labels[i] === id ? null : labels[i]!));
 
-export function resultsContext(s: IndexedScenario): ResultsContext {
+/**
+ * The context of results of scenario `s`: grouped as the counts were (by default "access"),
+ * with the scenario's fingerprint (scenarioHash of the scenario as run; callers that hold
+ * only the indexed scenario, as tests do, may leave it out).
+ */
+export function resultsContext(s: IndexedScenario, options: { groupBy?: GroupBy | undefined; fingerprint?: string | undefined } = {}): ResultsContext {
+  const grouping: Grouping = groupingOf(s, options.groupBy ?? "access");
+  const fingerprint = options.fingerprint ?? "unknown";
   return {
     applicantIds: s.applicantIds,
     programIds: s.programIds,
@@ -28,11 +42,57 @@ export function resultsContext(s: IndexedScenario): ResultsContext {
     model: s.model,
     applicantNames: namesOf(s.applicantIds, s.applicantLabels),
     programNames: namesOf(s.programIds, s.programLabels),
+    fingerprint,
+    groups: { by: grouping.by, keys: grouping.keys, labels: grouping.labels },
   };
 }
 
+/** The false discovery rate at which applicants' changes are said to stand. */
+export const FALSE_DISCOVERY_RATE = 0.05;
+
 /** `{ name }` where there is one, for spreading into a result row. */
 const named = (name: string | null | undefined): { name?: string } => (name === null || name === undefined ? {} : { name });
+
+/** A paired difference scaled (a count per season into a share), rounded. */
+function scaled(d: PairedDifference | null, by: number, digits: number): Difference | null {
+  if (d === null) return null;
+  return { estimate: round(d.estimate / by, digits), interval: d.interval === null ? null : [round(d.interval[0] / by, digits), round(d.interval[1] / by, digits)] };
+}
+
+/** A mean over n seasons from the sum and sum of squares of a per-season count, per `by`. */
+function meanOf(n: number, sum: number, sumSq: number, by: number, digits: number): Estimate {
+  const d = meanInterval(n, sum, sumSq);
+  return scaled(d, by, digits) ?? { estimate: 0, interval: null };
+}
+
+/** A share of applicant-seasons in both worlds, with the paired interval from per-season counts. */
+function worldsShare(n: number, perSeason: number, x: number, y: number, diffSq: number, digits: number): WorldsShare {
+  const seats = n * perSeason;
+  return {
+    withCalls: seats === 0 ? 0 : round(x / seats, digits),
+    withoutCalls: seats === 0 ? 0 : round(y / seats, digits),
+    difference: (n === 0 || perSeason === 0 ? null : scaled(meanInterval(n, x - y, diffSq), perSeason, digits)) ?? { estimate: 0, interval: null },
+    counts: { applicantSeasons: seats, withCalls: x, withoutCalls: y },
+  };
+}
+
+/** A statistic kept in a STAT block, in its units, back in its own terms. */
+function worldsStatistic(cells: Float64Array | number[], at: number, unit: number, digits: number): WorldsStatistic {
+  const c = (k: number) => cells[at + k]!;
+  const side = (n: number, sum: number, sq: number) => (n === 0 ? null : meanOf(n, sum, sq, unit, digits));
+  return {
+    withCalls: side(c(STAT.nX), c(STAT.sumX), c(STAT.sqX)),
+    withoutCalls: side(c(STAT.nY), c(STAT.sumY), c(STAT.sqY)),
+    difference: c(STAT.both) === 0 ? null : scaled(meanInterval(c(STAT.both), c(STAT.diff), c(STAT.diffSq)), unit, digits),
+    seasons: { withCalls: c(STAT.nX), withoutCalls: c(STAT.nY), both: c(STAT.both) },
+  };
+}
+
+/** A paired difference of shares from seasons' cells, rounded. */
+function proportionChange(n11: number, n10: number, n01: number, n: number, digits: number): Difference {
+  const d = pairedProportions(n11, n10, n01, n - n11 - n10 - n01);
+  return { estimate: round(d.estimate, digits), interval: d.interval === null ? null : [round(d.interval[0], digits), round(d.interval[1], digits)] };
+}
 
 export function resultsOf(
   acc: Accumulator,
@@ -41,6 +101,7 @@ export function resultsOf(
 ): RunResults {
   const n = acc.trials;
   const g = acc.global;
+  const nA = s.applicantIds.length;
   const perSeason = (x: number) => (n === 0 ? 0 : round(x / n));
   const share = (x: number, of: number) => (of === 0 ? 0 : round(x / of));
   const callsByPhase = (count: (phase: number) => number) => ({
@@ -49,62 +110,132 @@ export function resultsOf(
     advocacy: perSeason(count(2)),
     late: perSeason(count(3)),
   });
+
+  const pValues: number[] = [];
   const applicants: ApplicantResult[] = s.applicantIds.map((id, a) => {
     const row = a * APPLICANT.size;
-    const matched = acc.applicant[row + APPLICANT.matchedWith]!;
-    const without = acc.applicant[row + APPLICANT.matchedWithout]!;
+    const c = (k: number) => acc.applicant[row + k]!;
+    const [m11, m10, m01] = [c(APPLICANT.match11), c(APPLICANT.match10), c(APPLICANT.match01)];
+    const [f11, f10, f01] = [c(APPLICANT.first11), c(APPLICANT.first10), c(APPLICANT.first01)];
+    const matched = m11 + m10;
+    const without = m11 + m01;
     const width = acc.histogramWidth;
     const cells = Array.from(acc.histogram.subarray(a * width, a * width + width));
     const ranks = cells.slice(0, -1);
     let k = ranks.length;
     while (k > 1 && ranks[k - 1] === 0) k--;
+    const change = proportionChange(m11, m10, m01, n, 4);
+    const p = mcnemarP(m10, m01);
+    pValues.push(p);
+    const rankChange = meanInterval(c(APPLICANT.bothMatched), c(APPLICANT.rankDiffSum), c(APPLICANT.rankDiffSq));
     return {
       id,
       ...named(s.applicantNames?.[a]),
       pMatch: share(matched, n),
       pMatchCi: wilson(matched, n),
       pMatchWithoutCalls: share(without, n),
-      delta: round(share(matched, n) - share(without, n)),
-      pFirstChoice: share(acc.applicant[row + APPLICANT.firstChoice]!, n),
-      pFirstChoiceWithoutCalls: share(acc.applicant[row + APPLICANT.firstChoiceWithout]!, n),
-      meanMatchedRank: matched === 0 ? null : round(acc.applicant[row + APPLICANT.rankSum]! / matched),
-      meanCalls: perSeason(acc.applicant[row + APPLICANT.calls]!),
+      delta: change.estimate,
+      deltaCi: change.interval,
+      deltaP: Number(p.toPrecision(3)),
+      stands: false,
+      pFirstChoice: share(f11 + f10, n),
+      pFirstChoiceWithoutCalls: share(f11 + f01, n),
+      firstChoiceDelta: proportionChange(f11, f10, f01, n, 4),
+      meanMatchedRank: matched === 0 ? null : round(c(APPLICANT.rankSumWith) / matched),
+      meanMatchedRankWithoutCalls: without === 0 ? null : round(c(APPLICANT.rankSumWithout) / without),
+      rankDelta: scaled(rankChange, 1, 4),
+      meanCalls: perSeason(c(APPLICANT.calls)),
       rankHistogram: [...ranks.slice(0, k), cells.at(-1)!],
+      counts: {
+        seasons: n,
+        matchedBoth: m11,
+        matchedOnlyWithCalls: m10,
+        matchedOnlyWithoutCalls: m01,
+        firstChoiceBoth: f11,
+        firstChoiceOnlyWithCalls: f10,
+        firstChoiceOnlyWithoutCalls: f01,
+      },
     };
   });
+  const standing = benjaminiHochberg(pValues, FALSE_DISCOVERY_RATE);
+  applicants.forEach((x, a) => (x.stands = standing[a]! && x.delta !== 0));
+
   const programs: ProgramResult[] = s.programIds.map((id, q) => {
     const row = q * PROGRAM.size;
+    const c = (k: number) => acc.program[row + k]!;
     const positions = s.positions[q]!;
-    const filled = acc.program[row + PROGRAM.filledWith]!;
-    const filled0 = acc.program[row + PROGRAM.filledWithout]!;
+    const filled = c(PROGRAM.filledWith);
+    const filled0 = c(PROGRAM.filledWithout);
+    const quality = worldsStatistic(acc.program, row + PROGRAM.quality, QUALITY_UNIT, 4);
     return {
       id,
       ...named(s.programNames?.[q]),
       positions,
       fillRate: positions === 0 ? null : share(filled, n * positions),
       fillRateWithoutCalls: positions === 0 ? null : share(filled0, n * positions),
-      meanQualityMatched: filled === 0 ? null : round(acc.program[row + PROGRAM.qualityWith]! / 1e6 / filled),
-      meanQualityMatchedWithoutCalls: filled0 === 0 ? null : round(acc.program[row + PROGRAM.qualityWithout]! / 1e6 / filled0),
-      callsMade: perSeason(acc.program[row + PROGRAM.calls]! + acc.program[row + PROGRAM.calls + 1]! + acc.program[row + PROGRAM.calls + 2]! + acc.program[row + PROGRAM.calls + 3]!),
-      calls: callsByPhase((f) => acc.program[row + PROGRAM.calls + f]!),
-      drops: perSeason(acc.program[row + PROGRAM.drops]!),
-      rippleDrops: perSeason(acc.program[row + PROGRAM.rippleDrops]!),
-      invitesShaped: acc.program[row + PROGRAM.invitations]! === 0 ? 0 : share(acc.program[row + PROGRAM.invitesChanged]!, acc.program[row + PROGRAM.invitations]!),
+      fillDifference: positions === 0 || n === 0 ? null : scaled(meanInterval(n, filled - filled0, c(PROGRAM.filledDiffSq)), positions, 4),
+      meanQualityMatched: quality.withCalls?.estimate ?? null,
+      meanQualityMatchedWithoutCalls: quality.withoutCalls?.estimate ?? null,
+      qualityDifference: quality.difference,
+      callsMade: perSeason(c(PROGRAM.calls) + c(PROGRAM.calls + 1) + c(PROGRAM.calls + 2) + c(PROGRAM.calls + 3)),
+      calls: callsByPhase((f) => c(PROGRAM.calls + f)),
+      drops: perSeason(c(PROGRAM.drops)),
+      rippleDrops: perSeason(c(PROGRAM.rippleDrops)),
+      invitesShaped: c(PROGRAM.invitations) === 0 ? 0 : share(c(PROGRAM.invitesChanged), c(PROGRAM.invitations)),
+      counts: {
+        seasons: n,
+        filledWithCalls: filled,
+        filledWithoutCalls: filled0,
+        seasonsWithAnyMatchedWithCalls: c(PROGRAM.quality + STAT.nX),
+        seasonsWithAnyMatchedWithoutCalls: c(PROGRAM.quality + STAT.nY),
+        invitations: c(PROGRAM.invitations),
+        invitationsChanged: c(PROGRAM.invitesChanged),
+      },
     };
   });
-  const seats = n * s.applicantIds.length;
+
+  const groups: GroupResult[] = s.groups.keys.map((key, i) => {
+    const at = i * GROUP.size;
+    const c = (k: number) => acc.group[at + k]!;
+    const size = n === 0 ? 0 : Math.round(c(GROUP.seasons) / n);
+    return {
+      key,
+      label: s.groups.labels[i]!,
+      applicants: size,
+      pMatch: worldsShare(n, size, c(GROUP.matchedWith), c(GROUP.matchedWithout), c(GROUP.matchedDiffSq), 6),
+      pFirstChoice: worldsShare(n, size, c(GROUP.firstWith), c(GROUP.firstWithout), c(GROUP.firstDiffSq), 6),
+    };
+  });
+
+  const seats = n * nA;
   const rate = (c: number, parameter: number) => {
     const reachable = g[GLOBAL.reachable + c]!;
     return { measured: reachable === 0 ? null : round(g[GLOBAL.callsByCategory + c]! / reachable), parameter };
   };
+  const efficiency = Object.fromEntries(
+    EFFICIENCY.map((name, i) => [name, worldsStatistic(g, GLOBAL.efficiency + i * STAT.size, EFFICIENCY_UNIT[i]!, name === "meanMatchedRank" ? 4 : 6)]),
+  ) as RunResults["summary"]["efficiency"];
+  const changed = g[GLOBAL.outcomeChanged]!;
   return {
+    kind: "run",
+    provenance: {
+      tool: "match-sim",
+      version: VERSION,
+      scenario: { name: meta.scenario, fingerprint: s.fingerprint },
+      seed: meta.seed,
+      runs: n,
+      proposer: meta.proposer,
+      settings: [...(meta.settings ?? [])],
+      model: s.model,
+    },
     scenario: meta.scenario,
     runs: n,
     seed: meta.seed,
     proposer: meta.proposer,
     ...(meta.settings && meta.settings.length > 0 ? { settings: [...meta.settings] } : {}),
     summary: {
-      matchRate: { withCalls: share(g[GLOBAL.matchedWith]!, seats), withoutCalls: share(g[GLOBAL.matchedWithout]!, seats) },
+      matchRate: worldsShare(n, nA, g[GLOBAL.matchedWith]!, g[GLOBAL.matchedWithout]!, g[GLOBAL.matchedDiffSq]!, 6),
+      firstChoiceRate: worldsShare(n, nA, g[GLOBAL.firstWith]!, g[GLOBAL.firstWithout]!, g[GLOBAL.firstDiffSq]!, 6),
       calls: callsByPhase((f) => g[GLOBAL.calls + f]!),
       verdicts: {
         strong: perSeason(g[GLOBAL.verdicts]!),
@@ -119,23 +250,17 @@ export function resultsOf(
       relayed: perSeason(g[GLOBAL.relayed]!),
       halfHearted: perSeason(g[GLOBAL.halfHearted]!),
       invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
-      outcomeChanged: share(g[GLOBAL.outcomeChanged]!, seats),
-      blockingPairsVsUncalled: perSeason(g[GLOBAL.blockingPairsVsUncalled]!),
-      groups: Object.fromEntries(
-        GROUPS.map((name, i) => {
-          const cell = GLOBAL.groups + 3 * i;
-          const seasons = g[cell]!;
-          const p = seasons === 0 ? null : round(g[cell + 1]! / seasons);
-          const p0 = seasons === 0 ? null : round(g[cell + 2]! / seasons);
-          return [name, { applicants: perSeason(seasons), pMatch: p, pMatchWithoutCalls: p0, difference: p === null || p0 === null ? null : round(p - p0) }];
-        }),
-      ) as RunResults["summary"]["groups"],
+      outcomeChanged: { ...meanOf(n, changed, g[GLOBAL.outcomeChangedSq]!, nA, 6), counts: { applicantSeasons: seats, changed } },
+      blockingPairsVsUncalled: meanOf(n, g[GLOBAL.blockingPairsVsUncalled]!, g[GLOBAL.blockingPairsSq]!, 1, 4),
+      efficiency,
+      applicantsMoved: { tested: nA, standing: applicants.filter((x) => x.stands).length, falseDiscoveryRate: FALSE_DISCOVERY_RATE },
       callRates: {
         top: rate(0, s.model.rankList.callProbability.top),
         borderline: rate(1, s.model.rankList.callProbability.borderline),
         redFlag: rate(2, s.model.rankList.callProbability.redFlag),
       },
     },
+    groups: { by: s.groups.by, groups },
     applicants,
     programs,
   };

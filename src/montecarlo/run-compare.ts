@@ -6,18 +6,27 @@ import { silenceKnower } from "./compare.js";
 import { compareResultsOf, knowerResultsOf, type VariantSpec } from "./compare-results-of.js";
 import { compareSeasons, type ReportedJob } from "./simulate.js";
 
-export type RunCompareOptions = ReportedJob;
+export interface RunCompareOptions extends ReportedJob {
+  /** The base's fingerprint and the settings it was read with, for the provenance. */
+  readonly fingerprint: string;
+  readonly settings?: readonly string[] | undefined;
+}
+
+const metaOf = (base: IndexedScenario, o: RunCompareOptions) => ({
+  scenario: o.label,
+  seed: o.seed,
+  proposer: o.proposer,
+  focus: o.focus,
+  fingerprint: o.fingerprint,
+  settings: o.settings ?? [],
+  model: base.model,
+});
 
 /** Runs variants against their base on the same seasons and gives the paired results. */
 export async function runCompare(base: IndexedScenario, variants: readonly { spec: VariantSpec; indexed: IndexedScenario }[], o: RunCompareOptions): Promise<CompareResults> {
   const { acc, alignment } = await compareSeasons(base, variants.map((v) => v.indexed), o);
   if (o.signal?.aborted) throw o.signal.reason;
-  return compareResultsOf(acc, alignment, variants.map((v) => v.indexed), variants.map((v) => v.spec), {
-    scenario: o.label,
-    seed: o.seed,
-    proposer: o.proposer,
-    focus: o.focus,
-  });
+  return compareResultsOf(acc, alignment, variants.map((v) => v.indexed), variants.map((v) => v.spec), metaOf(base, o));
 }
 
 /**
@@ -32,7 +41,8 @@ export async function runKnowers(base: IndexedScenario, o: RunCompareOptions & {
   const silenced = knowers.map((k) => silenceKnower(base, a, k));
   const { acc, alignment } = await compareSeasons(base, silenced, { ...o, watch: o.focus });
   if (o.signal?.aborted) throw o.signal.reason;
-  const specs = knowers.map((k) => ({ name: `${base.referrerLabels[k]} silent`, settings: [] }));
-  const results = compareResultsOf(acc, alignment, silenced, specs, { scenario: o.label, seed: o.seed, proposer: o.proposer, focus: o.focus });
+  // Silence is not a setting a file can hold: each what-if carries the base's fingerprint.
+  const specs = knowers.map((k) => ({ name: `${base.referrerLabels[k]} silent`, settings: [], fingerprint: o.fingerprint }));
+  const results = compareResultsOf(acc, alignment, silenced, specs, metaOf(base, o));
   return { ...results, knowers: knowerResultsOf(acc, alignment, base, results) };
 }

@@ -1,17 +1,16 @@
 import { UsageError, UserError } from "../errors.js";
-import type { Proposer } from "../match/deferred-acceptance.js";
-import type { ModelParams } from "../scenario/model-params.js";
 import type { ResultsContext } from "./results-of.js";
+import { SHARD_FORMAT, SHARD_VERSION, type ShardFile } from "./shard-schema.js";
 import {
   APPLICANT,
   fromData,
   GLOBAL,
+  GROUP,
   mergeInto,
   newAccumulator,
   PROGRAM,
   toData,
   type Accumulator,
-  type AccumulatorData,
 } from "./accumulator.js";
 
 export interface ShardSpec {
@@ -26,32 +25,8 @@ export function shardTrials(runs: number, shard: ShardSpec): { first: number; co
   return { first, count: end - first };
 }
 
-export const SHARD_FORMAT = "match-sim-shard";
-export const SHARD_VERSION = 1;
-
-/** What `run --shard i/n --format json` writes and `merge` reads. */
-export interface ShardFile {
-  format: typeof SHARD_FORMAT;
-  version: number;
-  scenario: string;
-  scenarioHash: string;
-  seed: number;
-  runs: number;
-  proposer: Proposer;
-  shard: ShardSpec;
-  trials: { first: number; count: number };
-  parameters: ModelParams;
-  applicants: string[];
-  programs: string[];
-  /** Names from the file (null: none), so merged results are labelled as a whole run's. */
-  applicantNames?: (string | null)[] | undefined;
-  programNames?: (string | null)[] | undefined;
-  positions: number[];
-  counts: AccumulatorData;
-}
-
 export function shardFile(
-  meta: Omit<ShardFile, "format" | "version" | "counts" | "applicants" | "programs" | "positions" | "parameters" | "applicantNames" | "programNames">,
+  meta: Pick<ShardFile, "scenario" | "scenarioHash" | "seed" | "runs" | "proposer" | "shard" | "trials" | "settings">,
   context: ResultsContext,
   acc: Accumulator,
 ): ShardFile {
@@ -61,6 +36,7 @@ export function shardFile(
     version: SHARD_VERSION,
     ...meta,
     parameters: context.model,
+    groups: { by: context.groups.by, keys: [...context.groups.keys], labels: [...context.groups.labels] },
     applicants: [...context.applicantIds],
     programs: [...context.programIds],
     applicantNames: context.applicantNames ? [...context.applicantNames] : undefined,
@@ -73,6 +49,7 @@ export function shardFile(
       applicant: Array.from(data.applicant),
       histogram: Array.from(data.histogram),
       program: Array.from(data.program),
+      group: Array.from(data.group),
     },
   };
 }
@@ -106,8 +83,9 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
   const head = parts[0]!;
   const h = head.shard;
   for (const { file, shard } of parts) {
-    if (shard.format !== SHARD_FORMAT || shard.version !== SHARD_VERSION) {
-      throw new UserError(`${file}: not a match-sim shard part (made by run --shard i/n --format json)`);
+    if (shard.format !== SHARD_FORMAT) throw new UserError(`${file}: not a match-sim shard part (made by run --shard i/n --format json)`);
+    if (shard.version !== SHARD_VERSION) {
+      throw new UserError(`${file}: a shard part of format ${shard.version}, from another version of match-sim (this one reads ${SHARD_VERSION}); run the shard again`);
     }
   }
   for (const { file, shard: s } of parts.slice(1)) {
@@ -123,6 +101,7 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
       ["seed", s.seed, h.seed],
       ["runs", s.runs, h.runs],
       ["proposer", s.proposer, h.proposer],
+      ["grouping", s.groups.by, h.groups.by],
       ["number of shards", s.shard.count, h.shard.count],
     ];
     for (const [what, mine, theirs] of checks) {
@@ -141,6 +120,7 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
       c.applicant.length === nA * APPLICANT.size &&
       c.histogram.length === nA * c.histogramWidth &&
       c.program.length === nP * PROGRAM.size &&
+      c.group.length === shard.groups.keys.length * GROUP.size &&
       shard.positions.length === nP;
     if (!sizes || c.histogramWidth !== h.counts.histogramWidth || nA !== h.applicants.length || nP !== h.programs.length) {
       throw new UserError(`${file}: its counts do not fit its scenario (a damaged or edited part?)`);
@@ -158,7 +138,7 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
     const shown = missing.length > 10 ? `${missing.slice(0, 10).join(", ")}, … (${missing.length} in all)` : missing.join(", ");
     throw new UserError(`missing shard${missing.length > 1 ? "s" : ""} ${shown} of ${h.shard.count}`);
   }
-  const acc = newAccumulator(h.applicants.length, h.programs.length, h.counts.histogramWidth);
+  const acc = newAccumulator(h.applicants.length, h.programs.length, h.groups.keys.length, h.counts.histogramWidth);
   for (const { shard } of [...parts].sort((x, y) => x.shard.shard.index - y.shard.shard.index)) mergeInto(acc, fromData(shard.counts));
   if (acc.trials !== h.runs) throw new UserError(`the parts hold ${acc.trials} trials, not the ${h.runs} of the run`);
   return {
@@ -170,6 +150,8 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
       model: h.parameters,
       applicantNames: h.applicantNames,
       programNames: h.programNames,
+      fingerprint: h.scenarioHash,
+      groups: h.groups,
     },
     first: h,
   };

@@ -2,7 +2,8 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan } from "../season/plan.js";
 import { newWorkspace } from "../season/workspace.js";
-import { accumulatorFor, fromData, mergeInto, type Accumulator } from "./accumulator.js";
+import { accumulatorFor, fromData, mergeInto, newTally, type Accumulator, type Tally } from "./accumulator.js";
+import { groupingOf, type GroupBy } from "./groups.js";
 import {
   alignScenarios,
   compareFromData,
@@ -16,6 +17,7 @@ import {
 } from "./compare.js";
 import type { BlockPool } from "./workers.js";
 import { runTrialRange } from "./run-trials.js";
+import { mergeSweep, newSweepAccumulator, runSweepRange, sweepFromData, sweepWorkspaces, type SweepAccumulator, type SweepSetup, type SweepWorkspaces } from "./sweep-seasons.js";
 
 export interface SimulateOptions {
   readonly seed: number;
@@ -30,6 +32,8 @@ export interface SimulateOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Aborting stops the workers; simulate then rejects with an AbortError. */
   readonly signal?: AbortSignal | undefined;
+  /** How applicants are grouped in the counts (default "access"). */
+  readonly groupBy?: GroupBy | undefined;
 }
 
 /** A whole job a command reports on: every trial, a name for the report, maybe one applicant in focus. */
@@ -149,9 +153,12 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
   const plan = makeSeasonPlan(s);
   const { machineThreads, startPool } = await import("./workers.js");
   const workers = Math.max(1, options.workers ?? defaultWorkers(plan.totalApps, count, machineThreads()));
-  const total = accumulatorFor(plan);
+  const groupBy = options.groupBy ?? "access";
+  const grouping = groupingOf(s, groupBy);
+  const total = accumulatorFor(plan, grouping);
   // One workspace for every block: memory stays flat however many runs there are.
   let ws: ReturnType<typeof newWorkspace> | undefined;
+  let tally: Tally | undefined;
   await runInBlocks({
     first,
     count,
@@ -159,8 +166,9 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
     workers,
     signal: options.signal,
     onProgress: options.onProgress,
-    inline: (start, n) => runTrialRange(total, (ws ??= newWorkspace(plan)), { seed: options.seed, first: start, count: n, proposer: options.proposer }),
-    pool: () => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer }, workers),
+    inline: (start, n) =>
+      runTrialRange(total, (tally ??= newTally(plan, grouping)), (ws ??= newWorkspace(plan)), { seed: options.seed, first: start, count: n, proposer: options.proposer }),
+    pool: () => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy }, workers),
     merge: (data) => mergeInto(total, fromData(data)),
   });
   return total;
@@ -198,4 +206,31 @@ export async function compareSeasons(base: IndexedScenario, variants: readonly I
     merge: (data) => mergeCompare(total, compareFromData(data)),
   });
   return { acc: total, alignment };
+}
+
+/**
+ * Runs the same trials at every point of a sweep, each paired with the baseline point
+ * season by season (see sweep-seasons.ts). Costs one run per point, less the season
+ * without calls at all but one point when it is shared.
+ */
+export async function sweepSeasons(setup: SweepSetup, options: SimulateOptions): Promise<SweepAccumulator> {
+  const first = options.first ?? 0;
+  const count = options.count ?? options.runs - first;
+  const total = newSweepAccumulator(setup);
+  const { machineThreads, startPool } = await import("./workers.js");
+  const apps = makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length;
+  const workers = Math.max(1, options.workers ?? defaultWorkers(apps, count, machineThreads()));
+  let w: SweepWorkspaces | undefined;
+  await runInBlocks({
+    first,
+    count,
+    blockSize: blockSize(count, workers, apps),
+    workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    inline: (start, n) => runSweepRange(total, (w ??= sweepWorkspaces(setup)), setup, { seed: options.seed, first: start, count: n, proposer: options.proposer }),
+    pool: () => startPool({ kind: "sweep", setup, seed: options.seed, proposer: options.proposer }, workers),
+    merge: (data) => mergeSweep(total, sweepFromData(data)),
+  });
+  return total;
 }

@@ -2,8 +2,12 @@ import { UsageError } from "../errors.js";
 import { targetOf } from "../scenario/edits.js";
 import { isModelPath, parameterPaths, type ParameterSetting } from "../scenario/overrides.js";
 import { didYouMean } from "../scenario/did-you-mean.js";
+import type { Difference } from "../results/estimates.js";
+import { round } from "../results/numbers.js";
+import { meanInterval, pairedProportions } from "../results/paired.js";
 import type { RunResults } from "../results/run-results.js";
 import type { SweepPoint } from "../results/sweep-results.js";
+import { VS_BASELINE } from "./sweep-seasons.js";
 
 /** A value an axis takes: a number, true or false, or a word (a verdict, an id) for a field of the scenario. */
 export type AxisValue = number | boolean | string;
@@ -86,20 +90,79 @@ export function gridPoints(axes: readonly SweepAxis[]): ParameterSetting[][] {
   return points;
 }
 
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
-
-export function sweepPoint(settings: readonly ParameterSetting[], r: RunResults, focus: string | undefined): SweepPoint {
-  const s = r.summary;
-  const point: SweepPoint = {
-    parameters: Object.fromEntries(settings.map((x) => [x.path, x.value as AxisValue])),
-    matchRate: { ...s.matchRate, difference: round4(s.matchRate.withCalls - s.matchRate.withoutCalls) },
-    callsPerSeason: round4(s.calls.preInterview + s.calls.rankList + s.calls.late),
-    invitesShaped: s.invitesShaped,
-    outcomeChanged: s.outcomeChanged,
-  };
-  if (focus !== undefined) {
-    const a = r.applicants.find((x) => x.id === focus)!;
-    point.focus = { applicant: a.id, ...(a.name === undefined ? {} : { name: a.name }), pMatch: a.pMatch, pMatchCi: a.pMatchCi, pMatchWithoutCalls: a.pMatchWithoutCalls, delta: a.delta };
+/**
+ * Whether a setting can change the season without calls. Only settings that act through
+ * calls cannot: the call, effect, ripple, late-call, advocacy and opinion parameters, and
+ * the fields of people, ties, opinions, a program's director and backchannelUse, and an
+ * applicant's letter writers, knowers, advocates and "#1"s.
+ */
+export function changesWorldWithoutCalls(path: string): boolean {
+  if (isModelPath(path)) return !/^(calls|preInterview|rankList|effects|ripple|late|advocacy|opinions)\./.test(path);
+  if (/^(referrers|relationships|opinions)(\.|$)/.test(path)) return false;
+  try {
+    const target = targetOf({ path, op: "=", value: null, text: path, origin: path });
+    if (target.kind !== "entity" || target.field === undefined) return true;
+    if (target.list === "programs") return !["director", "backchannelUse", "name"].includes(target.field);
+    if (target.list === "applicants") return !["letters", "knownBy", "advocates", "toldNumberOne", "name", "tags"].includes(target.field);
+    return true;
+  } catch {
+    return true;
   }
-  return point;
+}
+
+/** A paired difference of a per-season count, as a share of `per`. */
+function differenceOf(n: number, sum: number, sumSq: number, per: number): Difference {
+  const d = meanInterval(n, sum, sumSq);
+  if (d === null || per === 0) return { estimate: 0, interval: null };
+  const r = (x: number) => round(x / per, 6);
+  return { estimate: r(d.estimate), interval: d.interval === null ? null : [r(d.interval[0]), r(d.interval[1])] };
+}
+
+/** One point of a sweep: its summary, against the baseline point, and the focus applicant. */
+export function sweepPoint(
+  settings: readonly ParameterSetting[],
+  r: RunResults,
+  vs: Float64Array | null,
+  focus: string | undefined,
+  full: boolean,
+): SweepPoint {
+  const s = r.summary;
+  const n = r.runs;
+  const nA = r.applicants.length;
+  const cell = (k: number) => vs![k]!;
+  const a = focus === undefined ? undefined : r.applicants.find((x) => x.id === focus)!;
+  const focusVs = (): Difference | null => {
+    if (vs === null) return null;
+    const d = pairedProportions(cell(VS_BASELINE.focus11), cell(VS_BASELINE.focus10), cell(VS_BASELINE.focus01), n - cell(VS_BASELINE.focus11) - cell(VS_BASELINE.focus10) - cell(VS_BASELINE.focus01));
+    return { estimate: d.estimate, interval: d.interval };
+  };
+  return {
+    parameters: Object.fromEntries(settings.map((x) => [x.path, x.value as AxisValue])),
+    matchRate: s.matchRate,
+    vsBaseline:
+      vs === null
+        ? null
+        : {
+            matchRateWithCalls: differenceOf(n, cell(VS_BASELINE.matchedWith), cell(VS_BASELINE.matchedWithSq), nA),
+            matchRateWithoutCalls: differenceOf(n, cell(VS_BASELINE.matchedWithout), cell(VS_BASELINE.matchedWithoutSq), nA),
+            outcomeChanged: differenceOf(n, cell(VS_BASELINE.changed), cell(VS_BASELINE.changedSq), nA),
+          },
+    callsPerSeason: round(s.calls.preInterview + s.calls.rankList + s.calls.advocacy + s.calls.late),
+    invitesShaped: s.invitesShaped,
+    outcomeChanged: { estimate: s.outcomeChanged.estimate, interval: s.outcomeChanged.interval },
+    focus:
+      a === undefined
+        ? null
+        : {
+            applicant: a.id,
+            ...(a.name === undefined ? {} : { name: a.name }),
+            pMatch: a.pMatch,
+            pMatchCi: a.pMatchCi,
+            pMatchWithoutCalls: a.pMatchWithoutCalls,
+            delta: a.delta,
+            deltaCi: a.deltaCi,
+            vsBaseline: focusVs(),
+          },
+    ...(full ? { results: r } : {}),
+  };
 }

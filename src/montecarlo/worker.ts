@@ -3,13 +3,15 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
 import { newWorkspace, type Workspace } from "../season/workspace.js";
-import { accumulatorFor, toData, type AccumulatorData } from "./accumulator.js";
+import { accumulatorFor, newTally, toData, type AccumulatorData, type Tally } from "./accumulator.js";
+import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 import { alignScenarios, compareWorkspaces, newCompareAccumulator, runCompareRange, type CompareAlignment, type CompareData, type CompareWorkspaces } from "./compare.js";
 import { runTrialRange } from "./run-trials.js";
+import { newSweepAccumulator, runSweepRange, sweepToData, sweepWorkspaces, type SweepData, type SweepSetup, type SweepWorkspaces } from "./sweep-seasons.js";
 
 /** What every block of a pool shares: a scenario to run, or a base and variants to compare. */
 export type PoolData =
-  | { readonly kind: "run"; readonly scenario: IndexedScenario; readonly seed: number; readonly proposer: Proposer }
+  | { readonly kind: "run"; readonly scenario: IndexedScenario; readonly seed: number; readonly proposer: Proposer; readonly groupBy: GroupBy }
   | {
       readonly kind: "compare";
       readonly base: IndexedScenario;
@@ -17,7 +19,8 @@ export type PoolData =
       readonly watch: string | undefined;
       readonly seed: number;
       readonly proposer: Proposer;
-    };
+    }
+  | { readonly kind: "sweep"; readonly setup: SweepSetup; readonly seed: number; readonly proposer: Proposer };
 
 export interface BlockTask {
   readonly first: number;
@@ -26,13 +29,18 @@ export interface BlockTask {
 
 // The plans and workspaces are built once per worker thread, on its first block, and kept
 // for the pool's life: every block of a pool belongs to the same scenarios.
-let thread: { plan: SeasonPlan; ws: Workspace } | undefined;
+let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally } | undefined;
 let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefined;
+let sweeping: SweepWorkspaces | undefined;
 
 /** Runs one block of trials in a worker thread and returns its counts. */
-export default function runBlock(task: BlockTask): AccumulatorData | CompareData {
+export default function runBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
   const data = workerData as PoolData;
   const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
+  if (data.kind === "sweep") {
+    sweeping ??= sweepWorkspaces(data.setup);
+    return sweepToData(runSweepRange(newSweepAccumulator(data.setup), sweeping, data.setup, range));
+  }
   if (data.kind === "compare") {
     comparing ??= { ws: compareWorkspaces(data.base, data.variants), alignment: alignScenarios(data.base, data.variants, data.watch) };
     const acc = newCompareAccumulator(data.base, data.variants, comparing.alignment);
@@ -40,7 +48,8 @@ export default function runBlock(task: BlockTask): AccumulatorData | CompareData
   }
   if (!thread) {
     const plan = makeSeasonPlan(data.scenario);
-    thread = { plan, ws: newWorkspace(plan) };
+    const grouping = groupingOf(data.scenario, data.groupBy);
+    thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping) };
   }
-  return toData(runTrialRange(accumulatorFor(thread.plan), thread.ws, range));
+  return toData(runTrialRange(accumulatorFor(thread.plan, thread.grouping), thread.tally, thread.ws, range));
 }

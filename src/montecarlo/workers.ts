@@ -3,6 +3,7 @@ import { Piscina } from "piscina";
 import type { BlockTask, PoolData } from "./worker.js";
 import type { AccumulatorData } from "./accumulator.js";
 import type { CompareData } from "./compare.js";
+import type { SweepData } from "./sweep-seasons.js";
 
 // The only file that knows about worker threads and the pool library.
 
@@ -22,7 +23,8 @@ export interface BlockPool<R = AccumulatorData> {
 
 export function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): BlockPool;
 export function startPool(data: Extract<PoolData, { kind: "compare" }>, threads: number): BlockPool<CompareData>;
-export function startPool(data: PoolData, threads: number): BlockPool<AccumulatorData | CompareData> {
+export function startPool(data: Extract<PoolData, { kind: "sweep" }>, threads: number): BlockPool<SweepData>;
+export function startPool(data: PoolData, threads: number): BlockPool<AccumulatorData | CompareData | SweepData> {
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: threads,
@@ -31,7 +33,7 @@ export function startPool(data: PoolData, threads: number): BlockPool<Accumulato
     workerData: data,
   });
   return {
-    run: (task) => pool.run(task) as Promise<AccumulatorData | CompareData>,
+    run: (task) => pool.run(task) as Promise<AccumulatorData | CompareData | SweepData>,
     close: () => pool.destroy(),
   };
 }

@@ -1,6 +1,14 @@
 import type { SweepResults } from "../results/sweep-results.js";
 import type { RunResults } from "../results/run-results.js";
-import { mostMoved, pct as shareText, pointsBetween } from "./run-report.js";
+import { histogramSubject, mostMoved, pct as shareText, pointsBetween } from "./run-report.js";
+import { estimateText, points } from "./figures.js";
+import type { Difference } from "../results/estimates.js";
+
+/** A difference with its interval as plain text: `+0.65 [+0.63, +0.67]`. */
+function intervalText(d: Difference, format: (x: number) => string, estimate?: string): string {
+  const shown = estimate ?? format(d.estimate);
+  return d.interval === null ? `${shown} (no season differed)` : `${shown} [${format(d.interval[0])}, ${format(d.interval[1])}]`;
+}
 import { barChart, dotPlot, lineChart } from "./svg-charts.js";
 
 // One self-contained HTML page: inline style, inline SVG, no script and no request to
@@ -83,14 +91,15 @@ export function runReportHtml(r: RunResults, focus?: string): string {
   const cards = [
     ["Match rate with calls", pct(s.matchRate.withCalls)],
     ["Match rate without calls", pct(s.matchRate.withoutCalls)],
+    ["Change in match rate (points, 95% CI)", intervalText(s.matchRate.difference, (x) => points(x, 2))],
     ["Calls per season", num(s.calls.preInterview + s.calls.rankList + s.calls.late)],
     ["Invitations shaped by calls", pct(s.invitesShaped)],
-    ["Applicant-seasons with a different match", pct(s.outcomeChanged)],
+    ["Applicant-seasons with a different match", estimateText(s.outcomeChanged, pct)],
     ["Drops per season (by a call / by ripple)", `${num(s.drops)} / ${num(s.rippleDrops)}`],
   ];
   const moved = mostMoved(r.applicants).slice(0, ROWS);
   const dots = moved.map((a) => ({ label: a.name ?? a.id, with: a.pMatch, lo: a.pMatchCi[0], hi: a.pMatchCi[1], without: a.pMatchWithoutCalls }));
-  const subject = focus !== undefined ? r.applicants.find((a) => a.id === focus) : moved[0];
+  const subject = histogramSubject(r, focus);
   const sections: string[] = [];
   sections.push(`<h2>Summary</h2><ul class="cards">${cards.map(([k, v]) => `<li>${esc(k!)}<strong>${esc(v!)}</strong></li>`).join("")}</ul>`);
   sections.push(
@@ -98,7 +107,17 @@ export function runReportHtml(r: RunResults, focus?: string): string {
       figure(
         dotPlot("chart-pmatch", "Probability of matching, with and without calls", dots),
         `Circles: with calls, with the 95% interval as a line; squares: the same seasons without calls.${r.applicants.length > ROWS ? ` The ${ROWS} applicants calls moved most of ${r.applicants.length}.` : ""}`,
-        table(["applicant", "with calls", "95% interval", "without calls", "change (points)"], moved.map((a) => [a.name ?? a.id, pct(a.pMatch), `${pct(a.pMatchCi[0])}–${pct(a.pMatchCi[1])}`, pct(a.pMatchWithoutCalls), pointsBetween(a.pMatch, a.pMatchWithoutCalls)])),
+        table(
+          ["applicant", "with calls", "95% interval", "without calls", "change (points, 95% CI)", "stands after correction"],
+          moved.map((a) => [
+            a.name ?? a.id,
+            pct(a.pMatch),
+            `${pct(a.pMatchCi[0])}–${pct(a.pMatchCi[1])}`,
+            pct(a.pMatchWithoutCalls),
+            intervalText({ estimate: a.delta, interval: a.deltaCi }, (x) => points(x), pointsBetween(a.pMatch, a.pMatchWithoutCalls)),
+            a.stands ? "yes" : "no",
+          ]),
+        ),
       ),
   );
   if (subject) {
@@ -163,7 +182,7 @@ export function sweepReportHtml(r: SweepResults): string {
   };
   const body = [
     `<h2>Match rate</h2>` + measure("chart-sweep-match", "Match rate with and without calls", "applicants matched (%)", [["with calls", (p) => p.matchRate.withCalls], ["without calls", (p) => p.matchRate.withoutCalls]], pct),
-    `<h2>The calls' effect</h2>` + measure("chart-sweep-outcome", "Applicant-seasons whose match the calls changed", "share of applicant-seasons (%)", [["outcome changed", (p) => p.outcomeChanged]], pct),
+    `<h2>The calls' effect</h2>` + measure("chart-sweep-outcome", "Applicant-seasons whose match the calls changed", "share of applicant-seasons (%)", [["outcome changed", (p) => p.outcomeChanged.estimate]], pct),
     `<h2>Calls</h2>` + measure("chart-sweep-calls", "Calls per season", "calls per season", [["calls", (p) => p.callsPerSeason]], num),
     ...(r.points[0]?.focus
       ? [`<h2>${esc(r.points[0].focus.applicant)}</h2>` + measure("chart-sweep-focus", `Probability that ${r.points[0].focus.applicant} matches`, "probability (%)", [["with calls", (p) => p.focus!.pMatch], ["without calls", (p) => p.focus!.pMatchWithoutCalls]], pct)]

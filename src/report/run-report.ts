@@ -1,36 +1,27 @@
-import { sharesInTenths, tenths } from "../results/numbers.js";
+import { sharesInTenths } from "../results/numbers.js";
 import type { ApplicantResult, RunResults } from "../results/run-results.js";
-import { renderCsv } from "./csv.js";
-import type { Block, Line, Span } from "./document.js";
+import type { WorldsShare, WorldsStatistic } from "../results/estimates.js";
+import type { Block, Line } from "./document.js";
+import { changeLine, estimateText, num, pct, points, pointsBetween, signed } from "./figures.js";
 import { textHistogram } from "./histogram.js";
 
-/** A share as printed: one decimal of a percent. */
-export const pct = (x: number | null): string => (x === null ? "—" : `${(tenths(x) / 10).toFixed(1)}%`);
-const num = (x: number | null, digits = 2) => (x === null ? "—" : x.toFixed(digits));
-
-/**
- * The difference of two shares as printed: from their printed values, so that the three
- * figures on a line always agree (49.1% against 0.0% is +49.1, never +49.2).
- */
-export function pointsBetween(x: number, y: number): string {
-  const d = tenths(x) - tenths(y);
-  return `${d > 0 ? "+" : d < 0 ? "−" : ""}${(Math.abs(d) / 10).toFixed(1)}`;
-}
-
-const toned = (text: string): Span => ({ text, tone: text.startsWith("+") ? "good" : text.startsWith("−") ? "bad" : "plain" });
+export { pct, pointsBetween } from "./figures.js";
 
 /** Rows shown in the tables before they are cut (all rows are in CSV and JSON). */
 export const TABLE_ROWS = 25;
 
-/** The applicant the histogram is drawn for: the focus, else the one calls moved most. */
+/**
+ * The applicant the histogram is drawn for: the focus, else the one calls moved most among
+ * those whose change stands after the correction for many comparisons (none if none does).
+ */
 export function histogramSubject(r: RunResults, focus: string | undefined): ApplicantResult | undefined {
   if (focus !== undefined) return r.applicants.find((a) => a.id === focus);
-  return mostMoved(r.applicants)[0];
+  return mostMoved(r.applicants).find((a) => a.stands);
 }
 
 /** Applicants, most moved by calls first: by the change in P(match), then in P(first choice). */
 export function mostMoved(applicants: readonly ApplicantResult[]): ApplicantResult[] {
-  const key = (a: ApplicantResult) => [Math.abs(a.delta), Math.abs(a.pFirstChoice - a.pFirstChoiceWithoutCalls)] as const;
+  const key = (a: ApplicantResult) => [Math.abs(a.delta), Math.abs(a.firstChoiceDelta.estimate)] as const;
   return [...applicants].sort((x, y) => key(y)[0] - key(x)[0] || key(y)[1] - key(x)[1]);
 }
 
@@ -47,21 +38,35 @@ export function rankShares(a: ApplicantResult): { label: string; count: number; 
   }));
 }
 
-/** The run's report as a document: summary, groups, applicants, programs, a histogram. */
+/** A share in both worlds and its change, as one line: `70.0% with calls, 69.4% without: +0.65 points [+0.63, +0.67]`. */
+function worldsLine(x: WorldsShare): Line {
+  if (x.difference.interval === null && x.difference.estimate === 0) return `${pct(x.withCalls)} with calls, ${pct(x.withoutCalls)} without: the same in every season`;
+  return [
+    { text: `${pct(x.withCalls)} with calls, ${pct(x.withoutCalls)} without: change ` },
+    ...asSpans(changeLine(x.difference, (v) => points(v, 2))),
+    { text: " points" },
+  ];
+}
+
+const asSpans = (line: Line) => (typeof line === "string" ? [{ text: line }] : line);
+
+/** A per-season statistic in both worlds and its change, as a table row. */
+function statisticRow(name: string, x: WorldsStatistic, digits: number): Line[] {
+  const f = (v: number) => signed(v, digits);
+  return [name, num(x.withCalls?.estimate, digits), num(x.withoutCalls?.estimate, digits), changeLine(x.difference, f)];
+}
+
+/** The run's report as a document: summary, efficiency, groups, applicants, programs, a histogram. */
 export function runDocument(r: RunResults, focus?: string): Block[] {
   const s = r.summary;
   const side = r.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
   const blocks: Block[] = [{ kind: "heading", level: 2, text: `${r.scenario}: ${r.runs} seasons, seed ${r.seed}, ${side}` }];
   if (r.settings) blocks.push({ kind: "note", text: `With ${r.settings.join("; ")}` });
-  const matchLine: Line = [
-    { text: `${pct(s.matchRate.withCalls)} with calls, ${pct(s.matchRate.withoutCalls)} without (change ` },
-    toned(pointsBetween(s.matchRate.withCalls, s.matchRate.withoutCalls)),
-    { text: " points)" },
-  ];
   blocks.push({
     kind: "fields",
     rows: [
-      ["Match rate", matchLine],
+      ["Match rate", worldsLine(s.matchRate)],
+      ["First choice", worldsLine(s.firstChoiceRate)],
       [
         "Calls per season",
         `${num(s.calls.preInterview)} before interviews, ${num(s.calls.rankList)} on rank lists, ${num(s.calls.advocacy)} from advocates ` +
@@ -75,10 +80,11 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
       ["Drops per season", `${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple`],
       ["Late calls", `"#1" relayed ${num(s.relayed)} per season; insincerity caught ${num(s.insincerityCaught)}`],
       ["Invites shaped", `${pct(s.invitesShaped)} of invitations differ from the season without calls`],
-      ["Outcome changed", `${pct(s.outcomeChanged)} of applicant-seasons end in a different match`],
-      ["Blocking pairs", `${num(s.blockingPairsVsUncalled)} per season against the lists before rank-list calls`],
+      ["Outcome changed", `${estimateText(s.outcomeChanged, pct)} of applicant-seasons end in a different match`],
+      ["Blocking pairs", `${estimateText(s.blockingPairsVsUncalled, (v) => num(v))} per season against the lists before rank-list calls`],
     ],
   });
+  blocks.push({ kind: "note", text: "Intervals are 95%, from the seasons paired one by one (see docs/outputs.md)." });
 
   const focused = focus === undefined ? undefined : r.applicants.find((a) => a.id === focus);
   if (focused) {
@@ -90,12 +96,19 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
         [
           "P(match)",
           [
-            { text: `${pct(focused.pMatch)} [95% CI ${pct(focused.pMatchCi[0])}, ${pct(focused.pMatchCi[1])}] with calls, ${pct(focused.pMatchWithoutCalls)} without (change ` },
-            toned(pointsBetween(focused.pMatch, focused.pMatchWithoutCalls)),
-            { text: " points)" },
+            { text: `${pct(focused.pMatch)} [95% CI ${pct(focused.pMatchCi[0])}, ${pct(focused.pMatchCi[1])}] with calls, ${pct(focused.pMatchWithoutCalls)} without: change ` },
+            ...asSpans(changeLine({ estimate: focused.delta, interval: focused.deltaCi }, (v) => points(v), pointsBetween(focused.pMatch, focused.pMatchWithoutCalls))),
+            { text: " points" },
           ],
         ],
-        ["P(1st choice)", `${pct(focused.pFirstChoice)} with calls, ${pct(focused.pFirstChoiceWithoutCalls)} without`],
+        [
+          "P(1st choice)",
+          [
+            { text: `${pct(focused.pFirstChoice)} with calls, ${pct(focused.pFirstChoiceWithoutCalls)} without: change ` },
+            ...asSpans(changeLine(focused.firstChoiceDelta, (v) => points(v), pointsBetween(focused.pFirstChoice, focused.pFirstChoiceWithoutCalls))),
+            { text: " points" },
+          ],
+        ],
         ["Mean rank", focused.meanMatchedRank === null ? "never matched" : `${num(focused.meanMatchedRank)} when matched, with calls`],
         ["Calls", `${num(focused.meanCalls)} per season about ${label(focused)}`],
       ],
@@ -106,23 +119,35 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     });
   }
 
-  const groupRows: [string, keyof RunResults["summary"]["groups"]][] = [
-    ["a home program or an away rotation", "homeOrAway"],
-    ["neither", "neither"],
-    ["a letter writer tied to a director", "tiedLetters"],
-    ["no such letter writer", "untiedLetters"],
-  ];
+  const e = s.efficiency;
+  blocks.push({ kind: "heading", level: 2, text: "Who matches where: information or noise?" });
   blocks.push({
     kind: "table",
     boxed: true,
-    head: ["who the calls help", "applicants", "P(match)", "without\ncalls", "Δ\npoints"],
+    head: ["per season", "with calls", "without", "change [95% CI]"],
+    numeric: [1, 2, 3],
+    wrap: [0],
+    rows: [
+      statisticRow("rank correlation of quality and program prestige", e.qualityPrestigeCorrelation, 3),
+      statisticRow("mean quality of the matched", e.meanQualityMatched, 3),
+      statisticRow("mean quality of the unmatched", e.meanQualityUnmatched, 3),
+      statisticRow("mean matched rank", e.meanMatchedRank, 2),
+    ],
+  });
+
+  blocks.push({
+    kind: "table",
+    boxed: true,
+    head: [r.groups.by === "access" ? "who the calls help" : `by ${r.groups.by}`, "applicants", "P(match)", "without\ncalls", "change, points\n[95% CI]"],
     numeric: [1, 2, 3, 4],
     wrap: [0],
-    rows: groupRows.map(([name, key]) => {
-      const x = s.groups[key];
-      const size = Number.isInteger(x.applicants) ? String(x.applicants) : x.applicants.toFixed(1);
-      return [name, size, pct(x.pMatch), pct(x.pMatchWithoutCalls), x.pMatch === null || x.pMatchWithoutCalls === null ? "—" : [toned(pointsBetween(x.pMatch, x.pMatchWithoutCalls))]];
-    }),
+    rows: r.groups.groups.map((g) => [
+      g.label,
+      String(g.applicants),
+      pct(g.pMatch.withCalls),
+      pct(g.pMatch.withoutCalls),
+      changeLine(g.pMatch.difference, (v) => points(v, 2)),
+    ]),
   });
 
   const applicants = mostMoved(r.applicants);
@@ -130,7 +155,7 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
   blocks.push({
     kind: "table",
     boxed: true,
-    head: ["applicant", "P(match) [95% CI]", "without\ncalls", "Δ\npoints", "P(1st\nchoice)", "without", "mean\nrank", "calls per\nseason"],
+    head: ["applicant", "P(match) [95% CI]", "without\ncalls", "change, points\n[95% CI]", "P(1st\nchoice)", "without", "mean\nrank", "calls per\nseason"],
     longHead: ["", "", "", "", "P(1st choice)", "P(1st choice) without calls", "mean rank", "calls per season"],
     numeric: [1, 2, 3, 4, 5, 6, 7],
     // Least important first: what the calls cost in calls, then first choices, then rank.
@@ -140,7 +165,7 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
       label(a),
       `${pct(a.pMatch)} [${pct(a.pMatchCi[0])}, ${pct(a.pMatchCi[1])}]`,
       pct(a.pMatchWithoutCalls),
-      [toned(pointsBetween(a.pMatch, a.pMatchWithoutCalls))],
+      [...asSpans(changeLine({ estimate: a.delta, interval: a.deltaCi }, (v) => points(v), pointsBetween(a.pMatch, a.pMatchWithoutCalls))), { text: a.stands ? " *" : "" }],
       pct(a.pFirstChoice),
       pct(a.pFirstChoiceWithoutCalls),
       num(a.meanMatchedRank),
@@ -148,27 +173,33 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     ]),
   });
   if (applicants.length > TABLE_ROWS) blocks.push({ kind: "note", text: `(${TABLE_ROWS} of ${applicants.length} applicants shown; --format csv or json lists all)` });
+  const moved = s.applicantsMoved;
   blocks.push({
     kind: "note",
-    text: "Δ is every call of the season together against none at all. To weigh one call, one tie or one field against its absence on the same seasons: match-sim compare FILE --set … (or --focus ID --knowers).",
+    text:
+      `* stands after a Benjamini–Hochberg correction for ${moved.tested} applicants at a false discovery rate of ${moved.falseDiscoveryRate * 100}%: ` +
+      `${moved.standing} of ${moved.tested}. The change is every call of the season together against none at all; to weigh one call, one tie or one field ` +
+      "against its absence on the same seasons: match-sim compare FILE --set … (or --focus ID --knowers).",
   });
 
   blocks.push({ kind: "heading", level: 2, text: "Programs" });
   blocks.push({
     kind: "table",
     boxed: true,
-    head: ["program", "positions", "fill with\ncalls", "without", "quality\nmatched", "without", "calls per\nseason", "drops:\ncall/ripple", "invites\nshaped"],
-    longHead: ["", "", "", "", "quality matched", "quality matched without calls", "calls per season", "drops by a call and by ripple", "invites shaped"],
-    numeric: [1, 2, 3, 4, 5, 6, 7, 8],
-    dropOrder: [8, 7, 5, 4, 6],
+    head: ["program", "positions", "fill with\ncalls", "without", "change, points\n[95% CI]", "quality\nmatched", "without", "change\n[95% CI]", "calls per\nseason", "drops:\ncall/ripple", "invites\nshaped"],
+    longHead: ["", "", "", "", "change in fill", "quality matched", "quality matched without calls", "change in quality matched", "calls per season", "drops by a call and by ripple", "invites shaped"],
+    numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    dropOrder: [10, 9, 7, 6, 5, 8, 4],
     wrap: [0],
     rows: r.programs.slice(0, TABLE_ROWS).map((p) => [
       label(p),
       String(p.positions),
       pct(p.fillRate),
       pct(p.fillRateWithoutCalls),
+      changeLine(p.fillDifference, (v) => points(v)),
       num(p.meanQualityMatched, 3),
       num(p.meanQualityMatchedWithoutCalls, 3),
+      changeLine(p.qualityDifference, (v) => signed(v, 3)),
       num(p.callsMade),
       `${num(p.drops)}/${num(p.rippleDrops)}`,
       pct(p.invitesShaped),
@@ -184,24 +215,9 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
       text: `Matched rank of ${label(subject)}${focus === undefined ? " (the applicant calls moved most)" : ""}, with calls`,
     });
     blocks.push({ kind: "pre", text: textHistogram(rankShares(subject).map((x) => ({ label: x.label, value: x.count, note: x.share }))) });
+  } else if (focus === undefined) {
+    blocks.push({ kind: "note", text: "No applicant's change stands after the correction, so no histogram is drawn (--focus ID draws one)." });
   }
   return blocks;
 }
 
-export function runCsv(r: RunResults): string {
-  return renderCsv(
-    ["applicant", "pMatch", "pMatchLow", "pMatchHigh", "pMatchWithoutCalls", "delta", "pFirstChoice", "pFirstChoiceWithoutCalls", "meanMatchedRank", "meanCalls"],
-    r.applicants.map((a) => [
-      a.id,
-      a.pMatch,
-      a.pMatchCi[0],
-      a.pMatchCi[1],
-      a.pMatchWithoutCalls,
-      a.delta,
-      a.pFirstChoice,
-      a.pFirstChoiceWithoutCalls,
-      a.meanMatchedRank,
-      a.meanCalls,
-    ]),
-  );
-}

@@ -129,13 +129,24 @@ export function t975(df: number): number {
  * every difference was 0 either.
  */
 export function pairedMean(seasons: number, sum: number, sumOfSquares: number): PairedDifference | null {
+  const d = meanInterval(seasons, sum, sumOfSquares);
+  return d === null ? null : { estimate: round(d.estimate), interval: d.interval === null ? null : [round(d.interval[0]), round(d.interval[1])] };
+}
+
+/**
+ * The mean of a per-season quantity over `seasons` seasons, from its sum and sum of
+ * squares, with the t interval (unrounded); the interval is null when every season was 0
+ * (for a difference: none differed) or there is only one season.
+ */
+export function meanInterval(seasons: number, sum: number, sumOfSquares: number): PairedDifference | null {
   if (seasons === 0) return null;
   const mean = sum / seasons;
-  if (seasons < 2) return { estimate: round(mean), interval: null };
-  if (sum === 0 && sumOfSquares === 0) return { estimate: 0, interval: null };
+  if (seasons < 2) return { estimate: mean, interval: null };
   const variance = Math.max(0, (sumOfSquares - seasons * mean * mean) / (seasons - 1));
+  // Every season the same: no interval when that is 0 (nothing differed), else the value itself.
+  if (variance === 0) return { estimate: mean, interval: sum === 0 && sumOfSquares === 0 ? null : [mean, mean] };
   const half = t975(seasons - 1) * Math.sqrt(variance / seasons);
-  return { estimate: round(mean), interval: [round(mean - half), round(mean + half)] };
+  return { estimate: mean, interval: [mean - half, mean + half] };
 }
 
 /**

@@ -1,84 +1,138 @@
-// The results of a run as numbers and labels: what the engine produces and every
-// renderer reads. Below both, so neither imports the other's concerns.
+import * as z from "zod";
+import { CallsByPhaseSchema, DifferenceSchema, EstimateSchema, IntervalSchema, WorldsShareSchema, WorldsStatisticSchema } from "./estimates.js";
+import { ProvenanceSchema } from "./provenance.js";
+
+// The results of a run as numbers and labels: what the engine produces and every renderer
+// reads, below both. The schemas are the contract (`match-sim schema --results`); the types
+// are inferred from them.
+
+export const ApplicantResultSchema = z.object({
+  id: z.string(),
+  /** The name the scenario gives, if any. */
+  name: z.string().optional(),
+  pMatch: z.number(),
+  pMatchCi: z.tuple([z.number(), z.number()]),
+  pMatchWithoutCalls: z.number(),
+  /** pMatch − pMatchWithoutCalls, its paired interval, the exact McNemar p-value, and whether it stands after Benjamini–Hochberg. */
+  delta: z.number(),
+  deltaCi: IntervalSchema,
+  deltaP: z.number(),
+  stands: z.boolean(),
+  pFirstChoice: z.number(),
+  pFirstChoiceWithoutCalls: z.number(),
+  firstChoiceDelta: DifferenceSchema,
+  meanMatchedRank: z.number().nullable(),
+  meanMatchedRankWithoutCalls: z.number().nullable(),
+  /** The change in matched rank over the seasons matched in both worlds. */
+  rankDelta: DifferenceSchema.nullable(),
+  meanCalls: z.number(),
+  /** Seasons matched at rank 1, 2, …, then unmatched, with calls. */
+  rankHistogram: z.array(z.number().int()),
+  counts: z.object({
+    seasons: z.number().int(),
+    matchedBoth: z.number().int(),
+    matchedOnlyWithCalls: z.number().int(),
+    matchedOnlyWithoutCalls: z.number().int(),
+    firstChoiceBoth: z.number().int(),
+    firstChoiceOnlyWithCalls: z.number().int(),
+    firstChoiceOnlyWithoutCalls: z.number().int(),
+  }),
+});
+export type ApplicantResult = z.infer<typeof ApplicantResultSchema>;
+
+export const ProgramResultSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  positions: z.number().int(),
+  fillRate: z.number().nullable(),
+  fillRateWithoutCalls: z.number().nullable(),
+  fillDifference: DifferenceSchema.nullable(),
+  /** Mean true quality of those matched, per season with anyone matched, averaged over those seasons. */
+  meanQualityMatched: z.number().nullable(),
+  meanQualityMatchedWithoutCalls: z.number().nullable(),
+  qualityDifference: DifferenceSchema.nullable(),
+  /** Calls in the program's name per season: made by its director, or taken from advocates. */
+  callsMade: z.number(),
+  calls: CallsByPhaseSchema,
+  /** Drops per season by a call at this program, and by ripple from elsewhere. */
+  drops: z.number(),
+  rippleDrops: z.number(),
+  /** Share of the program's invitations that differ from the season without calls. */
+  invitesShaped: z.number(),
+  counts: z.object({
+    seasons: z.number().int(),
+    filledWithCalls: z.number().int(),
+    filledWithoutCalls: z.number().int(),
+    seasonsWithAnyMatchedWithCalls: z.number().int(),
+    seasonsWithAnyMatchedWithoutCalls: z.number().int(),
+    invitations: z.number().int(),
+    invitationsChanged: z.number().int(),
+  }),
+});
+export type ProgramResult = z.infer<typeof ProgramResultSchema>;
+
+export const GroupResultSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Applicants in the group (the same every season). */
+  applicants: z.number().int(),
+  pMatch: WorldsShareSchema,
+  pFirstChoice: WorldsShareSchema,
+});
+export type GroupResult = z.infer<typeof GroupResultSchema>;
+
+export const EfficiencySchema = z.object({
+  /** Spearman's correlation between matched applicants' quality and their programs' prestige. */
+  qualityPrestigeCorrelation: WorldsStatisticSchema,
+  meanQualityMatched: WorldsStatisticSchema,
+  meanQualityUnmatched: WorldsStatisticSchema,
+  /** Mean matched rank of those matched, per season. */
+  meanMatchedRank: WorldsStatisticSchema,
+});
+export type Efficiency = z.infer<typeof EfficiencySchema>;
+
+export const SummarySchema = z.object({
+  matchRate: WorldsShareSchema,
+  firstChoiceRate: WorldsShareSchema,
+  /** Calls per season, by phase. */
+  calls: CallsByPhaseSchema,
+  verdicts: z.object({ strong: z.number(), positive: z.number(), fine: z.number(), cautious: z.number(), wouldNotRank: z.number() }),
+  drops: z.number(),
+  rippleDrops: z.number(),
+  insincerityCaught: z.number(),
+  /** Late calls per season that relayed an applicant's "#1" from their home institution. */
+  relayed: z.number(),
+  /** Pushed advocates' half-hearted "fine", per season. */
+  halfHearted: z.number(),
+  invitesShaped: z.number(),
+  /** The share of applicant-seasons whose match differs between the worlds. */
+  outcomeChanged: EstimateSchema.extend({ counts: z.object({ applicantSeasons: z.number().int(), changed: z.number().int() }) }),
+  blockingPairsVsUncalled: EstimateSchema,
+  efficiency: EfficiencySchema,
+  /** How many applicants' changes in P(match) stand after a Benjamini–Hochberg correction. */
+  applicantsMoved: z.object({ tested: z.number().int(), standing: z.number().int(), falseDiscoveryRate: z.number() }),
+  /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
+  callRates: z.object({
+    top: z.object({ measured: z.number().nullable(), parameter: z.number() }),
+    borderline: z.object({ measured: z.number().nullable(), parameter: z.number() }),
+    redFlag: z.object({ measured: z.number().nullable(), parameter: z.number() }),
+  }),
+});
+export type Summary = z.infer<typeof SummarySchema>;
 
 /** The results of `run`, as `run --format json` prints them and the library returns them. */
-export interface RunResults {
-  scenario: string;
-  runs: number;
-  seed: number;
-  proposer: "applicant" | "program";
+export const RunResultsSchema = z.object({
+  kind: z.literal("run"),
+  provenance: ProvenanceSchema,
+  scenario: z.string(),
+  runs: z.number().int(),
+  seed: z.number().int(),
+  proposer: z.enum(["applicant", "program"]),
   /** The settings applied to the file (`--set`, `--opinion`), as written; absent when none. */
-  settings?: string[];
-  summary: {
-    matchRate: { withCalls: number; withoutCalls: number };
-    /** Calls per season, by phase. */
-    calls: CallsByPhase;
-    verdicts: { strong: number; positive: number; fine: number; cautious: number; wouldNotRank: number };
-    drops: number;
-    rippleDrops: number;
-    insincerityCaught: number;
-    /** Late calls per season that relayed an applicant's "#1" from their home institution. */
-    relayed: number;
-    /** Pushed advocates' half-hearted "fine", per season. */
-    halfHearted: number;
-    invitesShaped: number;
-    outcomeChanged: number;
-    blockingPairsVsUncalled: number;
-    /** P(match) with and without calls for groups of applicants (see GROUPS). */
-    groups: Record<"homeOrAway" | "neither" | "tiedLetters" | "untiedLetters", GroupResult>;
-    /** Rank-list calls per entry a director could call about, by category, beside the parameter. */
-    callRates: Record<"top" | "borderline" | "redFlag", { measured: number | null; parameter: number }>;
-  };
-  applicants: ApplicantResult[];
-  programs: ProgramResult[];
-}
-
-export interface GroupResult {
-  /** Mean number of applicants in the group per season. */
-  applicants: number;
-  pMatch: number | null;
-  pMatchWithoutCalls: number | null;
-  difference: number | null;
-}
-
-export interface ApplicantResult {
-  id: string;
-  /** The name the scenario gives, if any. */
-  name?: string;
-  pMatch: number;
-  pMatchCi: [number, number];
-  pMatchWithoutCalls: number;
-  delta: number;
-  pFirstChoice: number;
-  pFirstChoiceWithoutCalls: number;
-  meanMatchedRank: number | null;
-  meanCalls: number;
-  rankHistogram: number[];
-}
-
-export interface ProgramResult {
-  id: string;
-  name?: string;
-  positions: number;
-  fillRate: number | null;
-  fillRateWithoutCalls: number | null;
-  meanQualityMatched: number | null;
-  meanQualityMatchedWithoutCalls: number | null;
-  /** Calls in the program's name per season: made by its director, or taken from advocates. */
-  callsMade: number;
-  calls: CallsByPhase;
-  /** Drops per season by a call at this program, and by ripple from elsewhere. */
-  drops: number;
-  rippleDrops: number;
-  /** Share of the program's invitations that differ from the season without calls. */
-  invitesShaped: number;
-}
-
-/** Calls per season in each phase of the season. */
-export interface CallsByPhase {
-  preInterview: number;
-  rankList: number;
-  advocacy: number;
-  late: number;
-}
-
+  settings: z.array(z.string()).optional(),
+  summary: SummarySchema,
+  groups: z.object({ by: z.string(), groups: z.array(GroupResultSchema) }),
+  applicants: z.array(ApplicantResultSchema),
+  programs: z.array(ProgramResultSchema),
+});
+export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -9,3 +9,6 @@ export function scenarioHash(s: Scenario): string {
   const { name: _name, description: _description, seed: _seed, runs: _runs, ...market } = s;
   return createHash("sha256").update(JSON.stringify(market)).digest("hex").slice(0, 32);
 }
+
+/** A loaded scenario's fingerprint, as every output's provenance records it. */
+export const fingerprintOf = (loaded: { scenario: Scenario }): string => scenarioHash(loaded.scenario);

@@ -20,6 +20,8 @@ export interface IndexedScenario {
   readonly programLabels: readonly string[];
   readonly referrerLabels: readonly string[];
   readonly specialties: readonly string[];
+  /** Every tag the applicants carry, in order of first use. */
+  readonly tags: readonly string[];
   readonly regions: readonly string[];
   readonly institutions: readonly string[];
   /** For each specialty, its programs in file order. */
@@ -54,6 +56,10 @@ export interface IndexedScenario {
     readonly maxInterviews: Int32Array;
     readonly flagCount: Int32Array;
     readonly specialties: Csr;
+    /** 1 where the file names the applicant's specialties (else they take every one). */
+    readonly namedSpecialties: Uint8Array;
+    /** The tags of each applicant (indices into tags). */
+    readonly tags: Csr;
     readonly aways: Csr;
     readonly letters: Csr;
     readonly hasPreferences: Uint8Array;
@@ -130,6 +136,7 @@ function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array
 /** Resolves a checked scenario, using the id lookups made while checking references. */
 export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenario {
   const specialties = new Interner();
+  const tags = new Interner();
   const regions = new Interner();
   const institutions = new Interner();
   const model = s.model;
@@ -231,6 +238,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     referrerLabels: s.referrers.map((x) => x.name ?? x.id),
     specialties: specialties.values,
     regions: regions.values,
+    tags: tags.values,
     institutions: institutions.values,
     specialtyPrograms,
     program: {
@@ -258,6 +266,8 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       maxInterviews: aMax,
       flagCount: aFlags,
       specialties: csrFromLists(aSpecialties.map((own) => own ?? allSpecialties)),
+      namedSpecialties: Uint8Array.from(aSpecialties, (own) => (own ? 1 : 0)),
+      tags: csrFromLists(s.applicants.map((a) => [...new Set(a.tags.map((t) => tags.of(t)))])),
       aways: r.applicantAways,
       letters: r.applicantLetters,
       hasPreferences: aHasPrefs,

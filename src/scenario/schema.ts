@@ -59,6 +59,7 @@ export const ApplicantSchema = entity(
     paper: unit().default(0.5),
     quality: unit().default(0.5),
     flags: emptyByDefault(list(text(), "red flags")),
+    tags: emptyByDefault(list(text(), "tags")),
     home: id().optional(),
     aways: emptyByDefault(idList()),
     letters: emptyByDefault(idList()),

@@ -43,21 +43,8 @@ export interface SeasonPlan {
   readonly aListOff: Int32Array;
   /** Total program-list capacity: every application plus every fixed-list entry. */
   readonly programListCapacity: number;
-  /** 1 where one of the applicant's letter writers is a director or tied to one. */
-  readonly tiedLetters: Uint8Array;
-  /** 1 where the applicant has a home program or an away rotation. */
-  readonly homeOrAway: Uint8Array;
 }
 
-/** Whether referrer w is a program director, shares an institution with one, or has a tie to one. */
-function tiedToDirector(s: IndexedScenario, w: number, directors: ReadonlySet<number>, directorInstitutions: ReadonlySet<number>): boolean {
-  if (directors.has(w)) return true;
-  const inst = s.referrer.institution[w]!;
-  if (inst >= 0 && directorInstitutions.has(inst)) return true;
-  const ties = s.referrer.ties;
-  for (let t = ties.offsets[w]!; t < ties.offsets[w + 1]!; t++) if (directors.has(ties.items[t]!)) return true;
-  return false;
-}
 
 export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   const a = s.applicant;
@@ -141,20 +128,6 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     maxList = Math.max(maxList, n);
   }
 
-  const directors = new Set<number>();
-  for (let q = 0; q < p.count; q++) if (p.director[q]! >= 0) directors.add(p.director[q]!);
-  const directorInstitutions = new Set([...directors].map((d) => s.referrer.institution[d]!).filter((i) => i >= 0));
-  const tiedLetters = new Uint8Array(nA);
-  for (let i = 0; i < nA; i++) {
-    for (const w of csrRow(a.letters, i)) {
-      if (tiedToDirector(s, w, directors, directorInstitutions)) {
-        tiedLetters[i] = 1;
-        break;
-      }
-    }
-  }
-  const homeOrAway = new Uint8Array(nA);
-  for (let i = 0; i < nA; i++) homeOrAway[i] = a.home[i]! >= 0 || a.aways.offsets[i + 1]! > a.aways.offsets[i]! ? 1 : 0;
   const entryApplicant = new Int32Array(appOff[nA]!);
   for (let i = 0; i < nA; i++) entryApplicant.fill(i, appOff[i]!, appOff[i + 1]!);
 
@@ -174,8 +147,6 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     maxApplicantList: maxList,
     aListOff,
     programListCapacity: appOff[nA]! + fixedTotal,
-    tiedLetters,
-    homeOrAway,
   };
 }
 

@@ -103,14 +103,18 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
  * draws, so their difference is the effect of the calls alone.
  */
 export function runTrial(ws: Workspace, seed: number, trial: number, options: SeasonOptions): TrialResult {
-  const s = ws.plan.s;
   const streams = trialStreams(seed, trial);
+  runUncalled(ws, streams, options);
+  return runCalled(ws, streams, options);
+}
+
+/** Steps 1–9 without calls: applications, screening, interviews, lists and the match. */
+export function runUncalled(ws: Workspace, streams: TrialStreams, options: SeasonOptions): void {
   const mark = options.onPhase ?? (() => undefined);
   chooseApplications(ws, streams);
   mark("applications");
   screen(ws, streams);
   mark("screening");
-
   const without = ws.withoutCalls;
   without.invited.set(ws.baseInvited);
   without.callsAbout.fill(0);
@@ -121,7 +125,16 @@ export function runTrial(ws: Workspace, seed: number, trial: number, options: Se
   mark("rank lists");
   matchWorld(ws, without, options.proposer);
   mark("match");
+}
 
+/**
+ * The world with calls, built on the world without them that runUncalled left in the
+ * workspace (or that copyUncalled brought from another workspace of the same market).
+ */
+export function runCalled(ws: Workspace, streams: TrialStreams, options: SeasonOptions): TrialResult {
+  const s = ws.plan.s;
+  const mark = options.onPhase ?? (() => undefined);
+  const without = ws.withoutCalls;
   if (!s.model.calls.enabled) {
     return { withCalls: without, withoutCalls: without, counts: new Int32Array(COUNT.size), streams };
   }

@@ -263,3 +263,52 @@ export function sortPairsDescending(idx: Int32Array, key: Float64Array, n: numbe
     key[j + 1] = kv;
   }
 }
+
+/** The parts of a workspace that belong to the world with calls (or to no world): never copied. */
+const NOT_UNCALLED = new Set([
+  "plan",
+  "withCalls",
+  "contacts",
+  "select",
+  "matchScratch",
+  "market",
+  "secured",
+  "vetoed",
+  "applicantChanged",
+  "changedApplicants",
+  "changedApplicantCount",
+  "programChanged",
+  "changedPrograms",
+  "changedProgramCount",
+  "gainedInterviews",
+  "gainedInterviewCount",
+]);
+
+/**
+ * Copies what runUncalled left in `from` (the season without calls, screening's state
+ * and the running guesses), before `from` runs its calls, into `to`, a workspace of the
+ * same market whose settings cannot change that season: `to` then runs only its calls.
+ * Every typed array and count but the calls' own is copied, scratch included, so that
+ * nothing the world with calls reads is left out.
+ */
+export function copyUncalled(from: Workspace, to: Workspace): void {
+  const source = from as unknown as Record<string, unknown>;
+  const target = to as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (NOT_UNCALLED.has(key)) continue;
+    const value = source[key];
+    if (ArrayBuffer.isView(value)) (target[key] as Uint8Array).set(value as Uint8Array);
+    else if (typeof value === "number") target[key] = value;
+    else if (key === "withoutCalls") copyWorld(value as World, target[key] as World);
+  }
+}
+
+function copyWorld(from: World, to: World): void {
+  const source = from as unknown as Record<string, unknown>;
+  const target = to as unknown as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (ArrayBuffer.isView(value)) (target[key] as Uint8Array).set(value as Uint8Array);
+    else if (typeof value === "number") target[key] = value;
+  }
+}

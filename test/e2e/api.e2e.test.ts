@@ -26,7 +26,7 @@ describe("the library API", () => {
     expect(asJson(match(nrmp, { proposer: "program" }))).toBe(await cliJson(["match", "scenarios/nrmp-example.yaml", "--proposer", "program"]));
     expect(asJson(trace(s, { trial: 3 }))).toBe(await cliJson(["trace", CLASSROOM, "--trial", "3"]));
     expect(asJson(await sweep(s, { axes: { "ripple.sameRegion": [0, 0.5] }, runs: 100, focus: "Gus" }))).toBe(
-      await cliJson(["sweep", CLASSROOM, "--set", "ripple.sameRegion=0,0.5", "--runs", "100", "--focus", "Gus"]),
+      await cliJson(["sweep", CLASSROOM, "--set", "ripple.sameRegion=0,0.5", "--runs", "100", "--focus", "Gus", "--full"]),
     );
   });
 
@@ -63,7 +63,7 @@ describe("the library API", () => {
       await cliJson(["run", CLASSROOM, "--runs", "100", "--set", "applicants.Ivan.advocates=[]"]),
     );
     expect(asJson(await sweep(s, { axes: { "opinions.dr-lind~Ivan": ["strong", "fine"] }, runs: 100, focus: "Ivan" }))).toBe(
-      await cliJson(["sweep", CLASSROOM, "--set", "opinions.dr-lind~Ivan=strong,fine", "--runs", "100", "--focus", "Ivan"]),
+      await cliJson(["sweep", CLASSROOM, "--set", "opinions.dr-lind~Ivan=strong,fine", "--runs", "100", "--focus", "Ivan", "--full"]),
     );
     const found = trace(s, { find: ["Ava:rescued", "Ben:drop", "ripple"] });
     expect(asJson(found)).toBe(await cliJson(["trace", CLASSROOM, "--find", "Ava:rescued,Ben:drop,ripple"]));
@@ -77,8 +77,11 @@ describe("the library API", () => {
     // point's numbers identical only if every point runs on the same random draws.
     const s = await loadScenario(CLASSROOM);
     const r = await sweep(s, { axes: { "late.insincerity.shift": [-15, -5, 0] }, runs: 150 });
-    const rows = r.points.map((p) => JSON.stringify({ ...p, parameters: {} }));
+    const rows = r.points.map((p) => JSON.stringify({ summary: p.results!.summary, applicants: p.results!.applicants }));
     expect(new Set(rows).size).toBe(1);
+    // Paired with the baseline: no season differed at any point.
+    for (const p of r.points.slice(1)) expect(p.vsBaseline!.matchRateWithCalls).toEqual({ estimate: 0, interval: null });
+    expect(r.sharedWorldWithoutCalls).toBe(true);
   });
 });
 

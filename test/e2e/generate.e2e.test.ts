@@ -62,17 +62,18 @@ describe("who the calls help", () => {
   it("group rates add up to the overall match rate, with and without calls", () => {
     const loaded = loadScenarioText(JSON.stringify(specialtyMarket(scaled(presetNamed("dermatology")!.shape, 0.2), 3)), "d.json");
     const r = resultsOf(simulateInline(loaded.indexed, 1, 40, "applicant"), resultsContext(loaded.indexed), { scenario: "d", seed: 1, proposer: "applicant" });
-    const g = r.summary.groups;
+    const g = Object.fromEntries(r.groups.groups.map((x) => [x.key, x]));
     const n = loaded.indexed.applicantIds.length;
     for (const [yes, no] of [["homeOrAway", "neither"], ["tiedLetters", "untiedLetters"]] as const) {
-      expect(g[yes].applicants + g[no].applicants).toBeCloseTo(n, 6);
-      for (const key of ["pMatch", "pMatchWithoutCalls"] as const) {
-        const weighted = ((g[yes][key] ?? 0) * g[yes].applicants + (g[no][key] ?? 0) * g[no].applicants) / n;
-        const overall = key === "pMatch" ? r.summary.matchRate.withCalls : r.summary.matchRate.withoutCalls;
-        expect(Math.abs(weighted - overall)).toBeLessThan(2e-4);
+      expect(g[yes]!.applicants + g[no]!.applicants).toBe(n);
+      for (const key of ["withCalls", "withoutCalls"] as const) {
+        const weighted = (g[yes]!.pMatch[key] * g[yes]!.applicants + g[no]!.pMatch[key] * g[no]!.applicants) / n;
+        expect(Math.abs(weighted - r.summary.matchRate[key])).toBeLessThan(2e-6);
+        // The counts add up exactly.
+        expect(g[yes]!.pMatch.counts[key] + g[no]!.pMatch.counts[key]).toBe(r.summary.matchRate.counts[key]);
       }
     }
-    expect(g.tiedLetters.applicants).toBeGreaterThan(0);
-    expect(g.untiedLetters.applicants).toBeGreaterThan(0);
+    expect(g["tiedLetters"]!.applicants).toBeGreaterThan(0);
+    expect(g["untiedLetters"]!.applicants).toBeGreaterThan(0);
   });
 });

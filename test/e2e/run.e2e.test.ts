@@ -20,8 +20,12 @@ describe("match-sim run", () => {
     const r = runCli(["run", CLASSROOM, "--runs", "300", "--format", "json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["scenario", "runs", "seed", "proposer", "summary", "applicants", "programs"]);
-    expect(out).toMatchObject({ scenario: "Classroom backchannel demo", runs: 300, seed: 2026 });
+    expect(Object.keys(out)).toEqual(["kind", "provenance", "scenario", "runs", "seed", "proposer", "summary", "groups", "applicants", "programs"]);
+    expect(out).toMatchObject({ kind: "run", scenario: "Classroom backchannel demo", runs: 300, seed: 2026 });
+    expect(out.provenance).toMatchObject({ tool: "match-sim", scenario: { name: "Classroom backchannel demo" }, seed: 2026, runs: 300, proposer: "applicant", settings: [] });
+    expect(out.provenance.scenario.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(out.provenance.version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    expect(out.provenance.model.ripple.sameRegion).toBeTypeOf("number");
     expect(Object.keys(out.summary)).toEqual(
       expect.arrayContaining(["matchRate", "calls", "verdicts", "drops", "rippleDrops", "invitesShaped", "outcomeChanged"]),
     );
@@ -29,8 +33,13 @@ describe("match-sim run", () => {
     expect(Object.keys(out.summary.verdicts)).toEqual(["strong", "positive", "fine", "cautious", "wouldNotRank"]);
     const ava = out.applicants.find((a: { id: string }) => a.id === "Ava");
     expect(Object.keys(ava)).toEqual(
-      expect.arrayContaining(["id", "pMatch", "pMatchCi", "pMatchWithoutCalls", "delta", "pFirstChoice", "meanMatchedRank", "meanCalls", "rankHistogram"]),
+      expect.arrayContaining(["id", "pMatch", "pMatchCi", "pMatchWithoutCalls", "delta", "deltaCi", "deltaP", "stands", "pFirstChoice", "firstChoiceDelta", "meanMatchedRank", "rankDelta", "meanCalls", "rankHistogram", "counts"]),
     );
+    // The counts every rate comes from are there beside it.
+    expect(ava.counts.matchedBoth + ava.counts.matchedOnlyWithCalls).toBe(Math.round(ava.pMatch * 300));
+    expect(ava.deltaCi[0]).toBeLessThanOrEqual(ava.delta);
+    expect(ava.deltaCi[1]).toBeGreaterThanOrEqual(ava.delta);
+    expect(ava.stands).toBe(true);
     expect(ava.pMatchWithoutCalls).toBe(0);
     expect(ava.delta).toBeGreaterThan(0.4);
     expect(ava.pMatchCi[0]).toBeLessThanOrEqual(ava.pMatch);
@@ -71,20 +80,22 @@ describe("match-sim run", () => {
     expect(text).toMatch(/unmatched │█*/);
   });
 
-  it("prints one CSV row per applicant", async () => {
+  it("prints one CSV row per applicant, each with where it came from", async () => {
     const io = captureIo();
     await main(["run", CLASSROOM, "--runs", "100", "--format", "csv"], io);
     const lines = io.out().trim().split("\n");
-    expect(lines[0]).toBe(
-      "applicant,pMatch,pMatchLow,pMatchHigh,pMatchWithoutCalls,delta,pFirstChoice,pFirstChoiceWithoutCalls,meanMatchedRank,meanCalls",
-    );
+    expect(lines[0]).toMatch(/^scenario,fingerprint,version,seed,runs,proposer,applicant,name,pMatch,pMatchLow,pMatchHigh,pMatchWithoutCalls,delta,deltaLow,deltaHigh,deltaP,stands,/);
     expect(lines).toHaveLength(11);
+    expect(lines[1]).toMatch(/^Classroom backchannel demo,[0-9a-f]{32},\d+\.\d+\.\d+,2026,100,applicant,/);
   });
 
   it("--set changes a model parameter; calls.enabled=false makes both columns identical", async () => {
     const off = await runJson([CLASSROOM, "--runs", "200", "--set", "calls.enabled=false"]);
     expect(off.summary.matchRate.withCalls).toBe(off.summary.matchRate.withoutCalls);
-    expect(off.summary.outcomeChanged).toBe(0);
+    expect(off.summary.outcomeChanged.estimate).toBe(0);
+    expect(off.summary.matchRate.difference).toEqual({ estimate: 0, interval: null });
+    expect(off.provenance.settings).toEqual(["calls.enabled=false"]);
+    expect(off.provenance.model.calls.enabled).toBe(false);
     for (const a of off.applicants) expect(a.delta).toBe(0);
     const noRipple = await runJson([CLASSROOM, "--runs", "200", "--set", "ripple.sameRegion=0", "--set", "ripple.sameSpecialty=0", "--set", "ripple.crossSpecialty=0"]);
     expect(noRipple.summary.rippleDrops).toBe(0);

@@ -44,11 +44,12 @@ describe("match-sim trace", () => {
     for (const k of [0, 7, 123]) {
       const t = traceTrial(plan, 2026, k, "applicant");
       const acc = await simulate(indexed, { seed: 2026, runs: k + 1, first: k, count: 1, proposer: "applicant", workers: 1 });
+      const cell = (a: number, k: number) => acc.applicant[a * APPLICANT.size + k]!;
       t.matchWith.program.forEach((q, a) => {
-        expect(acc.applicant[a * APPLICANT.size + APPLICANT.matchedWith]).toBe(q >= 0 ? 1 : 0);
-        expect(acc.applicant[a * APPLICANT.size + APPLICANT.rankSum]).toBe(q >= 0 ? t.matchWith.rank[a] : 0);
+        expect(cell(a, APPLICANT.match11) + cell(a, APPLICANT.match10)).toBe(q >= 0 ? 1 : 0);
+        expect(cell(a, APPLICANT.rankSumWith)).toBe(q >= 0 ? t.matchWith.rank[a] : 0);
       });
-      t.matchWithout.program.forEach((q, a) => expect(acc.applicant[a * APPLICANT.size + APPLICANT.matchedWithout]).toBe(q >= 0 ? 1 : 0));
+      t.matchWithout.program.forEach((q, a) => expect(cell(a, APPLICANT.match11) + cell(a, APPLICANT.match01)).toBe(q >= 0 ? 1 : 0));
     }
     // And through the CLI: trial 5's JSON agrees with a one-trial shard run of trial 5.
     const json = JSON.parse(await trace([CLASSROOM, "--trial", "5", "--format", "json"]));

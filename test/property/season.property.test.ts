@@ -115,11 +115,14 @@ describe("the season on random scenarios", () => {
         const { summary } = r;
         expect(summary.matchRate.withCalls).toBe(summary.matchRate.withoutCalls);
         expect(summary.calls).toEqual({ preInterview: 0, rankList: 0, advocacy: 0, late: 0 });
-        expect([summary.drops, summary.rippleDrops, summary.insincerityCaught, summary.invitesShaped, summary.outcomeChanged, summary.blockingPairsVsUncalled]).toEqual([0, 0, 0, 0, 0, 0]);
+        expect([summary.drops, summary.rippleDrops, summary.insincerityCaught, summary.invitesShaped, summary.outcomeChanged.estimate, summary.blockingPairsVsUncalled.estimate]).toEqual([0, 0, 0, 0, 0, 0]);
+        expect(summary.matchRate.difference).toEqual({ estimate: 0, interval: null });
+        for (const x of Object.values(summary.efficiency)) expect(x.difference === null || (x.difference.estimate === 0 && x.difference.interval === null)).toBe(true);
         expect(Object.values(summary.verdicts).every((x) => x === 0)).toBe(true);
-        for (const g of Object.values(summary.groups)) expect(g.pMatch).toBe(g.pMatchWithoutCalls);
+        for (const g of r.groups.groups) expect(g.pMatch.withCalls).toBe(g.pMatch.withoutCalls);
         for (const a of r.applicants) {
           expect([a.pMatch, a.pFirstChoice, a.meanCalls]).toEqual([a.pMatchWithoutCalls, a.pFirstChoiceWithoutCalls, 0]);
+          expect([a.delta, a.deltaCi, a.stands]).toEqual([0, null, false]);
         }
         for (const p of r.programs) {
           expect([p.fillRate, p.meanQualityMatched]).toEqual([p.fillRateWithoutCalls, p.meanQualityMatchedWithoutCalls]);
@@ -156,7 +159,8 @@ describe("the season on random scenarios", () => {
         const s = scenarioOf({ ...input, model: { ...input.model, calls: { enabled: false } } });
         const r = resultsOf(simulateInline(s, 3, 5, "applicant"), resultsContext(s), { scenario: "x", seed: 3, proposer: "applicant" });
         expect(r.summary.matchRate.withCalls).toBe(r.summary.matchRate.withoutCalls);
-        expect(r.summary.outcomeChanged).toBe(0);
+        expect(r.summary.outcomeChanged.estimate).toBe(0);
+        expect(r.summary.matchRate.difference).toEqual({ estimate: 0, interval: null });
         expect(r.summary.calls).toEqual({ preInterview: 0, rankList: 0, advocacy: 0, late: 0 });
         for (const a of r.applicants) {
           expect(a.delta).toBe(0);

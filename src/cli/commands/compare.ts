@@ -6,6 +6,7 @@ import type { VariantSpec } from "../../montecarlo/compare-results-of.js";
 import { renderJson } from "../../report/json.js";
 import type { CompareResults } from "../../results/compare-results.js";
 import { withSettings } from "../../scenario/edits.js";
+import { fingerprintOf } from "../../scenario/hash.js";
 import type { IndexedScenario } from "../../scenario/index-scenario.js";
 import { scenarioLabel, type LoadedScenario } from "../../scenario/load.js";
 import { parseSetting, type ParameterSetting } from "../../scenario/overrides.js";
@@ -134,14 +135,16 @@ export async function compareCommand(io: Io, base: LoadedScenario, variantFile: 
   } else {
     if (variantFile !== undefined) {
       const other = await loadScenarioInput(variantFile, io, { settings: [...(opts.baseSet ?? []), ...loose] });
-      variants.push({ spec: { name: basename(variantFile), settings: loose.map((s) => s.text), file: variantFile }, indexed: other.indexed });
+      variants.push({ spec: { name: basename(variantFile), settings: loose.map((s) => s.text), file: variantFile, fingerprint: fingerprintOf(other) }, indexed: other.indexed });
     } else if (loose.length > 0) {
-      variants.push({ spec: { name: "what-if", settings: loose.map((s) => s.text) }, indexed: withSettings(base, loose).indexed });
+      const edited = withSettings(base, loose);
+      variants.push({ spec: { name: "what-if", settings: loose.map((s) => s.text), fingerprint: fingerprintOf(edited) }, indexed: edited.indexed });
     }
     for (const text of opts.variant ?? []) {
       const { name, settings } = parseVariant(text);
       if (variants.some((v) => v.spec.name === name)) throw new UsageError(`--variant ${name}: that name is given twice`);
-      variants.push({ spec: { name, settings: settings.map((s) => s.text) }, indexed: withSettings(base, settings).indexed });
+      const edited = withSettings(base, settings);
+      variants.push({ spec: { name, settings: settings.map((s) => s.text), fingerprint: fingerprintOf(edited) }, indexed: edited.indexed });
     }
     if (variants.length === 0) throw new UsageError("compare: give a what-if: --set path=value, --opinion, --variant NAME: …, a second file, or --focus ID --knowers");
   }
@@ -158,6 +161,8 @@ export async function compareCommand(io: Io, base: LoadedScenario, variantFile: 
     workers: opts.workers,
     signal,
     onProgress: (d: number, t: number) => bar.update(d, t),
+    fingerprint: fingerprintOf(base),
+    settings: (opts.baseSet ?? []).map((x) => x.text),
   };
   try {
     if (opts.knowers) return await runKnowers(base.indexed, { ...common, focus: opts.focus! });

@@ -1,14 +1,16 @@
 import type { Command } from "commander";
 import { UserError } from "../../errors.js";
-import type { ShardFile } from "../../montecarlo/shard.js";
+import type { ShardFile } from "../../montecarlo/shard-schema.js";
 import type { Io } from "../io.js";
 import { readJsonFile } from "../read-json.js";
-import { outOption } from "../options.js";
+import { outOption, tableOption } from "../options.js";
+import { RUN_TABLES, type RunTable } from "../../report/tidy-tables.js";
 import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
 import { renderResults, RUN_FORMATS } from "./run.js";
 
 interface MergeOptions {
   format?: string;
+  table?: RunTable;
   out?: string;
   focus?: string;
   color?: boolean;
@@ -42,6 +44,7 @@ export function registerMerge(program: Command, io: Io): void {
     .addOption(formatOption(RUN_FORMATS))
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
+    .addOption(tableOption(RUN_TABLES))
     .addOption(wideOption())
     .addOption(quietOption())
     .option("--no-color", "never colour the output")
@@ -53,7 +56,7 @@ export function registerMerge(program: Command, io: Io): void {
       const { mergeShards } = await import("../../montecarlo/shard.js");
       const { resultsOf } = await import("../../montecarlo/results-of.js");
       const { acc, context, first } = mergeShards(parts);
-      const results = resultsOf(acc, context, { scenario: first.scenario, seed: first.seed, proposer: first.proposer });
+      const results = resultsOf(acc, context, { scenario: first.scenario, seed: first.seed, proposer: first.proposer, settings: first.settings });
       await writeOutput(io, await renderResults(io, results, format, opts), opts.out, opts.quiet === true);
     });
 }

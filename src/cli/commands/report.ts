@@ -5,10 +5,12 @@ import type { SweepResults } from "../../results/sweep-results.js";
 import type { RunResults } from "../../results/run-results.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { scenarioLabel } from "../../scenario/load.js";
+import { fingerprintOf } from "../../scenario/hash.js";
+import type { GroupBy } from "../../montecarlo/groups.js";
 import type { Io } from "../io.js";
 import { readJsonFile } from "../read-json.js";
 import { interruptible } from "../interrupt.js";
-import { outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, workersOption } from "../options.js";
+import { groupByOption, outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, workersOption } from "../options.js";
 import { chooseFormat, quietOption, refuseOverwritingInputs, writeOutput } from "../output.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, simulateWithProgress } from "./run.js";
@@ -24,11 +26,10 @@ interface ReportOptions {
   workers?: number;
   out?: string;
   quiet?: boolean;
+  groupBy?: GroupBy;
 }
 
-const isRun = (x: unknown): x is RunResults =>
-  typeof x === "object" && x !== null && Array.isArray((x as RunResults).applicants) && typeof (x as RunResults).summary === "object";
-const isSweep = (x: unknown): x is SweepResults => typeof x === "object" && x !== null && Array.isArray((x as SweepResults).points) && Array.isArray((x as SweepResults).axes);
+const isSweep = (x: RunResults | SweepResults): x is SweepResults => x.kind === "sweep";
 
 const EXAMPLES = `
 Without --out the page goes to standard output when that is a file or a pipe; on a
@@ -44,8 +45,14 @@ Examples:
 async function readResult(path: string): Promise<RunResults | SweepResults> {
   const hint = /\.(ya?ml)$/i.test(path) ? "; to report on a scenario, give it without --from" : "";
   const data = await readJsonFile(path, `--from takes what \`run\` or \`sweep\` writes with --format json${hint}`);
-  if (isSweep(data) || isRun(data)) return data;
-  throw new UserError(`${path}: not the JSON of \`run\` or \`sweep\` (made with --format json)`);
+  const { RunResultsSchema } = await import("../../results/run-results.js");
+  const { SweepResultsSchema } = await import("../../results/sweep-results.js");
+  const kind = typeof data === "object" && data !== null ? (data as { kind?: unknown }).kind : undefined;
+  const checked = (kind === "sweep" ? SweepResultsSchema : RunResultsSchema).safeParse(data);
+  if (checked.success) return checked.data;
+  if (kind !== "run" && kind !== "sweep") throw new UserError(`${path}: not the JSON of \`run\` or \`sweep\` of this version of match-sim (made with --format json)`);
+  const issue = checked.error.issues[0]!;
+  throw new UserError(`${path}: not a ${kind} result this version of match-sim can read (${issue.path.join(".") || "top level"}: ${issue.message}); make it again`);
 }
 
 export function registerReport(program: Command, io: Io): void {
@@ -60,6 +67,7 @@ export function registerReport(program: Command, io: Io): void {
     .addOption(opinionOption())
     .addOption(proposerOption())
     .option("--focus <id>", "the applicant whose matched-rank distribution is drawn")
+    .addOption(groupByOption())
     .addOption(workersOption())
     .addOption(outOption())
     .addOption(quietOption())
@@ -88,11 +96,12 @@ export function registerReport(program: Command, io: Io): void {
         const acc = await simulateWithProgress(
           io,
           loaded.indexed,
-          { seed, runs, proposer: opts.proposer, workers: opts.workers, signal },
+          { seed, runs, proposer: opts.proposer, workers: opts.workers, groupBy: opts.groupBy, signal },
           { label: "report", quiet: opts.quiet === true },
         );
         const settings = settingsOf(opts).map((x) => x.text);
-        const results = resultsOf(acc, resultsContext(loaded.indexed), { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings });
+        const context = resultsContext(loaded.indexed, { groupBy: opts.groupBy, fingerprint: fingerprintOf(loaded) });
+        const results = resultsOf(acc, context, { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings });
         return writeOutput(io, runReportHtml(results, opts.focus), opts.out, opts.quiet === true);
       }),
     );

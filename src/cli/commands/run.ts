@@ -7,7 +7,9 @@ import { renderJson } from "../../report/json.js";
 import type { RunResults } from "../../results/run-results.js";
 import type { Io } from "../io.js";
 import { interruptible } from "../interrupt.js";
-import { outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, shardOption, workersOption } from "../options.js";
+import { groupByOption, outOption, proposerOption, runsOption, seedOption, opinionOption, setOption, settingsOf, shardOption, tableOption, workersOption } from "../options.js";
+import { RUN_TABLES, type RunTable } from "../../report/tidy-tables.js";
+import type { GroupBy } from "../../montecarlo/groups.js";
 import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideOption, writeOutput } from "../output.js";
 import { renderDocument } from "../render.js";
 import { progressBar } from "../progress.js";
@@ -35,6 +37,8 @@ interface RunOptions {
   shard?: { index: number; count: number };
   quiet?: boolean;
   knowers?: boolean;
+  table?: RunTable;
+  groupBy?: GroupBy;
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -45,15 +49,21 @@ export async function renderResults(
   io: Io,
   results: RunResults,
   format: RunFormat,
-  opts: { focus?: string | undefined; color?: boolean | undefined; out?: string | undefined; wide?: boolean | undefined },
+  opts: { focus?: string | undefined; color?: boolean | undefined; out?: string | undefined; wide?: boolean | undefined; table?: RunTable | undefined },
 ): Promise<string> {
+  if (opts.table !== undefined && format !== "csv") throw new UsageError(`--table ${opts.table} is a CSV table: add --format csv (or --out FILE.csv)`);
   if (format === "json") return renderJson(results);
   if (format === "html") {
     const { runReportHtml } = await import("../../report/html-report.js");
     return runReportHtml(results, opts.focus);
   }
-  const { runCsv, runDocument } = await import("../../report/run-report.js");
-  if (format === "csv") return runCsv(results);
+  if (format === "csv") {
+    const { runTable, withProvenance } = await import("../../report/tidy-tables.js");
+    const { renderCsv } = await import("../../report/csv.js");
+    const { head, rows } = withProvenance(results.provenance, runTable(results, opts.table ?? "applicants"));
+    return renderCsv(head, rows);
+  }
+  const { runDocument } = await import("../../report/run-report.js");
   return renderDocument(io, runDocument(results, opts.focus), format, opts, results.scenario);
 }
 
@@ -62,6 +72,7 @@ Examples:
   $ match-sim run scenarios/classroom.yaml
   $ match-sim run scenarios/classroom.yaml --focus Ava --set effects.strong=10
   $ match-sim run scenarios/dermatology.yaml --runs 200 --out results.csv
+  $ match-sim run scenarios/dermatology.yaml --runs 200 --group-by region --table groups --out groups.csv
 `;
 
 export function registerRun(program: Command, io: Io): void {
@@ -78,6 +89,8 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(outOption())
     .option("--focus <id>", "the applicant whose matched-rank histogram is drawn")
     .option("--knowers", "with --focus: what each knower of the applicant says, and what their silence would change (as compare --knowers)")
+    .addOption(groupByOption())
+    .addOption(tableOption(RUN_TABLES))
     .addOption(workersOption())
     .addOption(shardOption())
     .addOption(wideOption())
@@ -128,21 +141,21 @@ async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortS
   const seed = opts.seed ?? loaded.scenario.seed ?? DEFAULT_SEED;
   const { shardTrials } = await import("../../montecarlo/shard.js");
   const range = opts.shard ? shardTrials(runs, opts.shard) : { first: 0, count: runs };
-  const acc = await simulateWithProgress(io, s, { seed, runs, proposer: opts.proposer, workers: opts.workers, ...range, signal }, {
+  const groupBy = opts.groupBy ?? "access";
+  const acc = await simulateWithProgress(io, s, { seed, runs, proposer: opts.proposer, workers: opts.workers, groupBy, ...range, signal }, {
     label: "run",
     quiet: opts.quiet === true,
   });
 
   const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
-  const context = resultsContext(s);
+  const { scenarioHash } = await import("../../scenario/hash.js");
+  const scenarioFingerprint = scenarioHash(loaded.scenario);
+  const context = resultsContext(s, { groupBy, fingerprint: scenarioFingerprint });
   const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings: settingsOf(opts).map((x) => x.text) };
   let text: string;
   if (opts.shard) {
     const { shardFile } = await import("../../montecarlo/shard.js");
-    const { scenarioHash } = await import("../../scenario/hash.js");
-    text = renderJson(
-      shardFile({ ...meta, scenarioHash: scenarioHash(loaded.scenario), runs, shard: opts.shard, trials: range }, context, acc),
-    );
+    text = renderJson(shardFile({ ...meta, scenarioHash: scenarioFingerprint, runs, shard: opts.shard, trials: range }, context, acc));
   } else {
     text = await renderResults(io, resultsOf(acc, context, meta), format, opts);
   }
