@@ -11,11 +11,16 @@
  * positioned issues (`error.issues`: file, line, col, path, message).
  */
 import { existsSync } from "node:fs";
+import { PRESETS, presetNamed, scaled } from "./generate/presets.js";
+import { specialtyMarket } from "./generate/specialty-market.js";
+import type { ScenarioInput } from "./scenario/schema.js";
+import type { Settings } from "./settings-paths.js";
 import { fingerprintOf } from "./scenario/hash.js";
 import { UserError } from "./errors.js";
 import { deferredAcceptance, type Proposer } from "./match/deferred-acceptance.js";
 import { fixedListMarket } from "./match/fixed-lists.js";
-import { describeMatch, type MatchOutcome } from "./match/match-outcome.js";
+import { describeMatch, matchResults } from "./match/match-outcome.js";
+import type { MatchResults } from "./results/match-results.js";
 import { simulate as simulateTrials } from "./montecarlo/simulate.js";
 import { runSweep } from "./montecarlo/run-sweep.js";
 import type { SweepResults } from "./results/sweep-results.js";
@@ -39,9 +44,10 @@ export { UserError as MatchSimError, ScenarioError } from "./errors.js";
 export type { Issue } from "./scenario/issue.js";
 export { formatIssue } from "./scenario/issue.js";
 export type { ScenarioInput, Scenario } from "./scenario/schema.js";
+export type { Grouping, GroupBy } from "./montecarlo/groups.js";
 export type { ModelParams } from "./scenario/model-params.js";
 export type { LoadedScenario } from "./scenario/load.js";
-export type { MatchOutcome } from "./match/match-outcome.js";
+export type { MatchOutcome, MatchResults } from "./results/match-results.js";
 export type { RunResults, ApplicantResult, ProgramResult } from "./results/run-results.js";
 export type { TraceModel, TraceEvent } from "./report/trace-model.js";
 export type { SweepResults, SweepPoint } from "./results/sweep-results.js";
@@ -50,13 +56,7 @@ export type { Story, StoryKind } from "./season/stories.js";
 export type { Proposer } from "./match/deferred-acceptance.js";
 export { scenarioJsonSchema };
 
-/**
- * Settings, as `--set` takes them: model parameters by path without the `model.` prefix
- * (`{ "ripple.sameRegion": 0.8 }`), and fields of the scenario by id
- * (`{ "referrers.dr-x.clout": 0.5, "applicants.me.aways": ["P7"], "opinions.dr-x~me": "strong" }`);
- * a path ending in "+" appends to a list (`{ "applicants.me.advocates+": { referrer: "dr-x" } }`).
- */
-export type Settings = Readonly<Record<string, unknown>>;
+export type { ParameterPath, Settings } from "./settings-paths.js";
 
 const DEFAULT_RUNS = 1000;
 const DEFAULT_SEED = 1;
@@ -72,7 +72,10 @@ function isText(source: string): boolean {
 }
 
 function settingsOf(set: Settings | undefined): ParameterSetting[] {
-  return Object.entries(set ?? {}).map(([path, value]) => librarySetting("set", path, value));
+  // Settings is a type with optional keys: entries of undefined are keys left out.
+  return Object.entries(set ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([path, value]) => librarySetting("set", path, value));
 }
 
 const label = scenarioLabel;
@@ -100,9 +103,38 @@ function jobOf(
  * Loads a scenario from a file path, or from YAML or JSON text (anything with a line break,
  * starting with `{` or `[`, or reading as "key: value" is text; anything else is a path).
  */
-export async function loadScenario(pathOrText: string, options: { name?: string } = {}): Promise<LoadedScenario> {
-  if (isText(pathOrText)) return loadScenarioText(pathOrText, options.name ?? "<text>");
-  return loadScenarioText(await readScenarioText(pathOrText), pathOrText);
+export async function loadScenario(source: string | ScenarioInput, options: { name?: string } = {}): Promise<LoadedScenario> {
+  // A scenario as data (what generate() returns) is checked as its JSON would be.
+  if (typeof source !== "string") return loadScenarioText(JSON.stringify(source), options.name ?? "<data>");
+  if (isText(source)) return loadScenarioText(source, options.name ?? "<text>");
+  return loadScenarioText(await readScenarioText(source), source);
+}
+
+export interface GenerateOptions {
+  /** A preset's name (see presets()): dermatology, orthopaedics, emergency-medicine, internal-medicine, nrmp. */
+  preset: string;
+  seed?: number;
+  /** Scales programs, positions and applicants (0.01 to 10). */
+  scale?: number;
+}
+
+/** The presets generate() knows: name, title and the published sizes they follow. */
+export function presets(): { name: string; title: string; sizes: string }[] {
+  return PRESETS.map((p) => ({ name: p.name, title: p.title, sizes: p.sizes }));
+}
+
+/**
+ * A synthetic market the size of a real specialty, as `generate --preset NAME --format json`
+ * writes it: the scenario as data, ready for loadScenario().
+ */
+export function generate(options: GenerateOptions): ScenarioInput {
+  const preset = presetNamed(options.preset);
+  if (!preset) throw new UserError(`preset: no preset "${options.preset}" (${PRESETS.map((p) => p.name).join(", ")})`);
+  const scale = options.scale ?? 1;
+  if (!Number.isFinite(scale) || scale < 0.01 || scale > 10) throw new UserError(`scale: expected a number from 0.01 to 10, got ${scale}`);
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`seed: expected a whole number ≥ 0, got ${seed}`);
+  return specialtyMarket(scaled(preset.shape, scale), seed);
 }
 
 /** Checks a scenario without throwing for its problems: every error and warning, positioned. */
@@ -116,12 +148,12 @@ export async function validateScenario(
 }
 
 /** Matches the rank lists written in the scenario, as `match --format json` does. */
-export function match(scenario: LoadedScenario, options: { proposer?: Proposer } = {}): MatchOutcome {
+export function match(scenario: LoadedScenario, options: { proposer?: Proposer } = {}): MatchResults {
   const proposer = options.proposer ?? "applicant";
   const s = scenario.scenario;
   const market = fixedListMarket(s, scenario.resolved);
   const ids = { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
-  return describeMatch(market, deferredAcceptance(market, proposer), proposer, ids);
+  return matchResults(describeMatch(market, deferredAcceptance(market, proposer), proposer, ids), label(scenario), fingerprintOf(scenario), s.model);
 }
 
 export interface SimulateOptions {
@@ -163,6 +195,7 @@ export function trace(
   const seed = options.seed ?? at.scenario.seed ?? DEFAULT_SEED;
   const proposer = options.proposer ?? "applicant";
   const plan = makeSeasonPlan(at.indexed);
+  const origin = { fingerprint: fingerprintOf(at), settings: settingsOf(options.set).map((x) => x.text) };
   let trial = options.trial ?? 0;
   if (options.find !== undefined) {
     const ids = at.indexed.applicantIds;
@@ -173,9 +206,9 @@ export function trace(
     const found = findTrial(plan, seed, proposer, wanted, within);
     if (found === undefined) throw new UserError(`find: none of the first ${within} trials has ${stories.map((x) => storyInWords(x)).join(" and ")}`);
     trial = found;
-    return { ...traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario)), found: { trial, stories } };
+    return { ...traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario), origin), found: { trial, stories } };
   }
-  return traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario));
+  return traceModel(traceTrial(plan, seed, trial, proposer), at.indexed, label(scenario), origin);
 }
 
 export interface CompareOptions {

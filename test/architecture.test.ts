@@ -34,6 +34,7 @@ const LAYERS: Record<string, number> = {
   report: 5,
   cli: 6,
   "index.ts": 7,
+  "settings-paths.ts": 7,
 };
 const layerOf = (pathUnderSrc: string): string => pathUnderSrc.split("/")[0]!;
 

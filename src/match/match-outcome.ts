@@ -1,16 +1,11 @@
 import type { Assignment, Market } from "./market.js";
 import type { Proposer } from "./deferred-acceptance.js";
 import { blockingPairs } from "./stability.js";
+import type { MatchOutcome, MatchResults } from "../results/match-results.js";
+import type { ModelParams } from "../scenario/model-params.js";
+import { VERSION } from "../version.js";
 
-/** The result of one match in ids, as `match --format json` prints it. Ranks are 1-based. */
-export interface MatchOutcome {
-  proposer: Proposer;
-  stable: boolean;
-  blockingPairs: { applicant: string; program: string }[];
-  matches: { applicant: string; program: string; applicantRank: number; programRank: number }[];
-  unmatchedApplicants: string[];
-  unfilled: Record<string, number>;
-}
+export type { MatchOutcome } from "../results/match-results.js";
 
 function rankIn(lists: Market["applicantLists"], row: number, who: number): number {
   for (let k = lists.offsets[row]!; k < lists.offsets[row + 1]!; k++) {
@@ -53,4 +48,13 @@ export function describeMatch(
     program: ids.programs[b.program]!,
   }));
   return { proposer, stable: blocking.length === 0, blockingPairs: blocking, matches, unmatchedApplicants, unfilled };
+}
+
+/** A match's outcome with where it comes from, as `match --format json` prints it. */
+export function matchResults(outcome: MatchOutcome, scenario: string, fingerprint: string, model: ModelParams): MatchResults {
+  return {
+    kind: "match",
+    provenance: { tool: "match-sim", version: VERSION, scenario: { name: scenario, fingerprint }, seed: null, runs: null, proposer: outcome.proposer, settings: [], model },
+    ...outcome,
+  };
 }

@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { withSettings } from "../scenario/edits.js";
-import { scenarioHash } from "../scenario/hash.js";
+import { fingerprintOf } from "../scenario/hash.js";
 import type { SweepResults } from "../results/sweep-results.js";
 import { VERSION } from "../version.js";
 import { resultsContext, resultsOf } from "./results-of.js";
@@ -69,12 +69,12 @@ export async function runSweep(loaded: LoadedScenario, o: SweepOptions): Promise
   const fixed = [...(o.settings ?? [])];
   const points = grid.map((settings, i) => {
     const at = scenarios[i]!;
-    const context = resultsContext(at.indexed, { groupBy, fingerprint: scenarioHash(at.scenario) });
+    const context = resultsContext(at.indexed, { groupBy, fingerprint: fingerprintOf(at) });
     const r = resultsOf(acc.points[i]!, context, { scenario: o.label, seed: o.seed, proposer: o.proposer, settings: [...fixed, ...settings.map((x) => x.text)] });
     const vs = i === baseline ? null : acc.vsBaseline.subarray(i * VS_BASELINE.size, (i + 1) * VS_BASELINE.size);
     return sweepPoint(settings, r, vs, o.focus, o.full === true);
   });
-  const base = resultsContext(loaded.indexed, { groupBy, fingerprint: scenarioHash(loaded.scenario) });
+  const base = resultsContext(loaded.indexed, { groupBy, fingerprint: fingerprintOf(loaded) });
   return {
     kind: "sweep",
     provenance: {

@@ -3,135 +3,18 @@ import type { IndexedScenario } from "../scenario/index-scenario.js";
 import type { CallPhase, SeasonEvent } from "../season/events.js";
 import type { TraceData } from "../season/trace.js";
 import { round } from "../results/numbers.js";
+import type { CallRef, TraceEvent, TraceModel } from "../results/trace-results.js";
+import type { ModelParams } from "../scenario/model-params.js";
+import { VERSION } from "../version.js";
 
 // The trace in ids: what `trace --format json` prints and what the text and markdown
 // narratives are rendered from, so the three formats cannot disagree.
 
-export interface CallRef {
-  phase: CallPhase;
-  program: string;
-  applicant: string;
-  /** The advocate, on an advocate's call. */
-  caller?: string;
-}
+export type { CallRef, TraceEvent, TraceModel, Verdict } from "../results/trace-results.js";
 
-export type Verdict = "strong" | "positive" | "fine" | "cautious" | "would-not-rank";
-
-export type TraceEvent =
-  | {
-      kind: "invite-call";
-      call: CallRef;
-      /** The program's director, who asked. */
-      director: string;
-      knower: string;
-      trust: number;
-      influence: number;
-      thought: Verdict;
-      said: Verdict;
-      effect: "invited" | "uninvited" | "secured" | "vetoed" | "unchanged";
-      /** Who lost their invitation to the applicant called about, and who got theirs. */
-      displaced: string | null;
-      promoted: string | null;
-    }
-  | {
-      kind: "rank-call";
-      call: CallRef;
-      director: string;
-      category: "top" | "borderline" | "redFlag";
-      /** Why a red flag: the applicant's flags, and how far paper and interview were apart. */
-      flags: number;
-      gap: number;
-      knower: string;
-      trust: number;
-      influence: number;
-      thought: Verdict;
-      said: Verdict;
-      from: number; // 1-based rank
-      to: number | null; // null: dropped
-      /** A home or away director's would-not-rank: "we didn't rank them". */
-      didNotRank: boolean;
-    }
-  | {
-      kind: "advocate-call";
-      call: CallRef;
-      advocate: string;
-      /** The program's director, who took the call. */
-      director: string;
-      pushed: boolean;
-      trust: number;
-      influence: number;
-      thought: Verdict;
-      said: Verdict;
-      from: number;
-      to: number | null;
-    }
-  | {
-      kind: "ripple";
-      applicant: string;
-      from: string;
-      to: string;
-      reason: "sameRegion" | "sameSpecialty" | "crossSpecialty";
-      /** What the two programs share, by the scenario's own names (null where it gives none). */
-      region: string | null;
-      specialty: string | null;
-      knower: string;
-    }
-  | {
-      kind: "late-call";
-      call: CallRef;
-      director: string;
-      reason: "short" | "topHeavy";
-      knower: string;
-      trust: number;
-      influence: number;
-      relayed: boolean;
-      from: number;
-      to: number;
-    }
-  | { kind: "insincerity-caught"; call: CallRef; other: string; from: number; to: number };
-
-// Every kind of season event has a form here: adding one to SeasonEvent fails to compile
-// until it is converted below (and narrated in trace-narrative.ts).
 type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const kindsAgree: SameKinds<TraceEvent["kind"], SeasonEvent["kind"]> = true;
 void kindsAgree;
-
-export interface TraceModel {
-  scenario: string;
-  seed: number;
-  trial: number;
-  proposer: "applicant" | "program";
-  callsEnabled: boolean;
-  size: { applicants: number; programs: number };
-  invitations: {
-    program: string;
-    screened: boolean;
-    applications: number;
-    invited: string[];
-    invitedWithoutCalls: string[];
-    borderline: string[];
-    cutoff: number | null;
-  }[];
-  interviews: { applicant: string; programs: string[] }[];
-  events: TraceEvent[];
-  rankLists: { program: string; positions: number; before: string[]; after: string[]; withoutCalls: string[] }[];
-  applicantLists: { applicant: string; programs: string[] }[];
-  rounds: { round: number; proposals: [string, string][]; unranked: [string, string][]; rejected: [string, string][]; held: [string, string][] }[];
-  match: { applicant: string; withCalls: string | null; rankWithCalls: number | null; withoutCalls: string | null; rankWithoutCalls: number | null }[];
-  attribution: { call: CallRef; changed: { applicant: string; withCall: string | null; withoutCall: string | null }[] }[];
-  summary: {
-    calls: number;
-    callsThatChangedAMatch: number;
-    callsThatChangedNothing: number;
-    matchesChangedByCalls: number;
-    blockingPairsVsUncalled: number;
-  };
-  blockingPairs: { applicant: string; program: string }[];
-  /** The trial `--find` chose, and the stories it was looking for. */
-  found?: { trial: number; stories: { kind: string; applicant?: string }[] };
-  /** How people are shown in the story: the file's names, where they differ from the ids. */
-  labels: { applicants: Record<string, string>; programs: Record<string, string>; referrers: Record<string, string> };
-}
 
 /**
  * Ids to the labels people read: the name where the file gives one, made unique by the id
@@ -151,7 +34,13 @@ export function labelTable(ids: readonly string[], labels: readonly string[]): R
   return out;
 }
 
-export function traceModel(d: TraceData, s: IndexedScenario, scenario: string): TraceModel {
+/** Where a traced season comes from: the scenario's fingerprint and the settings it was read with. */
+export interface TraceOrigin {
+  readonly fingerprint: string;
+  readonly settings: readonly string[];
+}
+
+export function traceModel(d: TraceData, s: IndexedScenario, scenario: string, origin: TraceOrigin = { fingerprint: "unknown", settings: [] }): TraceModel {
   const A = (a: number) => s.applicantIds[a]!;
   const P = (q: number) => s.programIds[q]!;
   const R = (r: number) => s.referrerIds[r]!;
@@ -229,7 +118,19 @@ export function traceModel(d: TraceData, s: IndexedScenario, scenario: string): 
   d.matchWith.program.forEach((q, a) => {
     if (q !== d.matchWithout.program[a]) matchesChanged++;
   });
+  const model: ModelParams = s.model;
   return {
+    kind: "trace",
+    provenance: {
+      tool: "match-sim",
+      version: VERSION,
+      scenario: { name: scenario, fingerprint: origin.fingerprint },
+      seed: d.seed,
+      runs: null,
+      proposer: d.proposer,
+      settings: [...origin.settings],
+      model,
+    },
     scenario,
     seed: d.seed,
     trial: d.trial,

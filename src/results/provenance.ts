@@ -12,8 +12,9 @@ export const ProvenanceSchema = z.object({
   tool: z.literal("match-sim"),
   version: z.string(),
   scenario: z.object({ name: z.string(), fingerprint: z.string() }),
-  seed: z.number().int(),
-  runs: z.number().int(),
+  /** Null where a command draws nothing (match) or tells one season (trace: no run). */
+  seed: z.number().int().nullable(),
+  runs: z.number().int().nullable(),
   proposer: ProposerSchema,
   settings: z.array(z.string()),
   model: ModelParamsSchema,

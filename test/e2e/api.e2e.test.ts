@@ -3,9 +3,9 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { compare, loadScenario, match, MatchSimError, simulate, sweep, trace, validateScenario } from "../../src/index.js";
+import { compare, generate, loadScenario, match, MatchSimError, presets, simulate, sweep, trace, validateScenario, type Settings } from "../../src/index.js";
 import { scenarioJsonSchema } from "../../src/scenario/json-schema.js";
-import { captureIo, ROOT } from "../helpers/cli.js";
+import { captureIo, ROOT, runCli } from "../helpers/cli.js";
 
 const CLASSROOM = "scenarios/classroom.yaml";
 
@@ -39,6 +39,8 @@ describe("the library API", () => {
       { file: "mine.yaml", line: 2, col: 5, path: ["programs", 0, "positions"], message: "missing: expected a whole number from 0 to 1,000,000" },
       { file: "mine.yaml", line: 3, col: 5, path: ["programs", 0, "postions"], message: 'unknown key "postions" (did you mean "positions"?)' },
     ]);
+    // A typo is a type error in TypeScript, and at run time (from JavaScript) a MatchSimError.
+    // @ts-expect-error "ripple.nope" is not a parameter
     await expect(simulate(s, { set: { "ripple.nope": 1 } })).rejects.toBeInstanceOf(MatchSimError);
     const v = await validateScenario("programs: [{id: P}]\n");
     expect(v.valid).toBe(false);
@@ -70,6 +72,29 @@ describe("the library API", () => {
     expect(found.found!.stories).toEqual([{ kind: "rescued", applicant: "Ava" }, { kind: "drop", applicant: "Ben" }, { kind: "ripple" }]);
     await expect(compare(s, { variants: { x: { "applicants.Iven.paper": 0.5 } } })).rejects.toThrow(/variants\["x"\]\["applicants.Iven.paper"\]: no applicant "Iven" \(did you mean "Ivan"\?\)/);
     await expect(compare(s, {})).rejects.toBeInstanceOf(MatchSimError);
+  });
+
+  it("generate() gives what `generate --format json` writes, ready to load, group and run", async () => {
+    const data = generate({ preset: "dermatology", scale: 0.05, seed: 4 });
+    const printed = await runCli(["generate", "--preset", "dermatology", "--scale", "0.05", "--seed", "4", "--format", "json"]);
+    expect(data).toEqual(JSON.parse(printed.stdout));
+    const s = await loadScenario(data);
+    const r = await simulate(s, { runs: 5, groupBy: "region", set: { "ripple.sameRegion": 0.5, "model.effects.strong": 10 } });
+    expect(r.groups.by).toBe("region");
+    expect(r.provenance.model.effects.strong).toBe(10);
+    expect(presets().map((p) => p.name)).toContain("nrmp");
+    expect(() => generate({ preset: "dermatolgy" })).toThrow(MatchSimError);
+  });
+
+  it("types settings: a model parameter's path and value are checked by the compiler", () => {
+    const ok: Settings = { "ripple.sameRegion": 0.8, "calls.enabled": false, "applicants.me.aways+": ["P7"], "applicants+": { id: "x" }, "opinions.a~b": "strong", seed: 3 };
+    // @ts-expect-error a misspelt parameter
+    const typo: Settings = { "ripple.sameRgion": 0.8 };
+    // @ts-expect-error a parameter's value of the wrong type
+    const wrong: Settings = { "ripple.sameRegion": "high" };
+    // @ts-expect-error a list that does not exist
+    const list: Settings = { "aplicants.me.paper": 1 };
+    expect([ok, typo, wrong, list]).toHaveLength(4);
   });
 
   it("sweep points are paired: the same seasons at every point", async () => {

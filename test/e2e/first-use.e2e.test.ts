@@ -222,6 +222,7 @@ describe("errors a first-time user meets", () => {
   it("from the library name the option, not the command line, and a missing file is a missing file", async () => {
     const lib = await import("../../src/index.js");
     const s = await lib.loadScenario("scenarios/classroom.yaml");
+    // @ts-expect-error a typo is a type error too
     await expect(lib.simulate(s, { runs: 5, set: { "ripple.sameRgion": 1 } })).rejects.toThrow(
       /^set\["ripple\.sameRgion"\]: unknown parameter "ripple\.sameRgion" \(did you mean "ripple\.sameRegion"\?\)$/,
     );

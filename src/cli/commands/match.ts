@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { deferredAcceptance, type Proposer } from "../../match/deferred-acceptance.js";
 import { fixedListMarket } from "../../match/fixed-lists.js";
-import { describeMatch } from "../../match/match-outcome.js";
+import { describeMatch, matchResults } from "../../match/match-outcome.js";
+import { scenarioLabel } from "../../scenario/load.js";
 import { renderJson } from "../../report/json.js";
 import type { Io } from "../io.js";
 import { outOption, proposerOption } from "../options.js";
@@ -57,7 +58,10 @@ export function registerMatch(program: Command, io: Io): void {
       timer.mark("check");
       // Renderers load only for the format asked for; JSON needs none of them.
       let text: string;
-      if (format === "json") text = renderJson(outcome);
+      if (format === "json") {
+        const { fingerprintOf } = await import("../../scenario/hash.js");
+        text = renderJson(matchResults(outcome, scenarioLabel(loaded), fingerprintOf(loaded), s.model));
+      }
       else {
         const view = {
           outcome,

@@ -148,8 +148,8 @@ async function runCommand(io: Io, file: string, opts: RunOptions, signal: AbortS
   });
 
   const { resultsContext, resultsOf } = await import("../../montecarlo/results-of.js");
-  const { scenarioHash } = await import("../../scenario/hash.js");
-  const scenarioFingerprint = scenarioHash(loaded.scenario);
+  const { fingerprintOf } = await import("../../scenario/hash.js");
+  const scenarioFingerprint = fingerprintOf(loaded);
   const context = resultsContext(s, { groupBy, fingerprint: scenarioFingerprint });
   const meta = { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings: settingsOf(opts).map((x) => x.text) };
   let text: string;

@@ -8,6 +8,7 @@ import { chooseFormat, formatOption, quietOption, refuseOverwritingInputs, wideO
 import { renderDocument } from "../render.js";
 import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
+import { fingerprintOf } from "../../scenario/hash.js";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
 import { UserError } from "../../errors.js";
 import { parseStories, storyInWords, STORY_KINDS, type Story } from "../../season/stories.js";
@@ -86,7 +87,8 @@ export function registerTrace(program: Command, io: Io): void {
         trial = at;
         found = { trial: at, stories };
       }
-      const model = { ...traceModel(traceTrial(plan, seed, trial, opts.proposer), s, scenarioLabel(loaded)), ...(found ? { found } : {}) };
+      const origin = { fingerprint: fingerprintOf(loaded), settings: settingsOf(opts).map((x) => x.text) };
+      const model = { ...traceModel(traceTrial(plan, seed, trial, opts.proposer), s, scenarioLabel(loaded), origin), ...(found ? { found } : {}) };
       let text: string;
       if (format === "json") text = renderJson(model);
       else {
