@@ -1,6 +1,7 @@
 import type { ApplicantComparison, CompareResults, KnowerResult, OutcomeComparison, VariantResult } from "../results/compare-results.js";
 import type { PairedDifference } from "../results/paired.js";
 import { renderCsv } from "./csv.js";
+import { PROVENANCE_COLUMNS, provenanceCells } from "./tidy-tables.js";
 import type { Block, Line, Span } from "./document.js";
 import { pct, pointsBetween, TABLE_ROWS } from "./run-report.js";
 
@@ -171,6 +172,7 @@ export function compareCsv(r: CompareResults): string {
       for (const world of ["withCalls", "withoutCalls"] as const) {
         const w = a[world];
         rows.push([
+          ...provenanceCells(r.provenance),
           v.name,
           a.id,
           world,
@@ -197,6 +199,7 @@ export function compareCsv(r: CompareResults): string {
   }
   return renderCsv(
     [
+      ...PROVENANCE_COLUMNS,
       "variant", "applicant", "world", "added",
       "pMatchBase", "pMatchVariant", "pMatchChange", "pMatchChangeLow", "pMatchChangeHigh", "pMatchChangeP",
       "pFirstChoiceBase", "pFirstChoiceVariant", "pFirstChoiceChange", "pFirstChoiceChangeLow", "pFirstChoiceChangeHigh",

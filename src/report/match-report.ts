@@ -1,5 +1,7 @@
 import type { MatchOutcome } from "../match/match-outcome.js";
 import { renderCsv } from "./csv.js";
+import type { Provenance } from "../results/provenance.js";
+import { PROVENANCE_COLUMNS, provenanceCells } from "./tidy-tables.js";
 import type { Block } from "./document.js";
 
 export interface MatchView {
@@ -71,13 +73,15 @@ export function matchDocument(view: MatchView): Block[] {
   return blocks;
 }
 
-export function matchCsv(view: MatchView): string {
+/** One row per applicant, each with where it came from (the provenance columns of every CSV). */
+export function matchCsv(view: MatchView, provenance: Provenance): string {
   const byApplicant = new Map(view.outcome.matches.map((m) => [m.applicant, m]));
+  const lead = provenanceCells(provenance);
   return renderCsv(
-    ["applicant", "program", "applicantRank", "programRank"],
+    [...PROVENANCE_COLUMNS, "applicant", "program", "applicantRank", "programRank"],
     view.applicants.map(({ id }) => {
       const m = byApplicant.get(id);
-      return m ? [id, m.program, m.applicantRank, m.programRank] : [id, null, null, null];
+      return [...lead, ...(m ? [id, m.program, m.applicantRank, m.programRank] : [id, null, null, null])];
     }),
   );
 }

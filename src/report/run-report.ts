@@ -96,7 +96,7 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
         [
           "P(match)",
           [
-            { text: `${pct(focused.pMatch)} [95% CI ${pct(focused.pMatchCi[0])}, ${pct(focused.pMatchCi[1])}] with calls, ${pct(focused.pMatchWithoutCalls)} without: change ` },
+            { text: `${pct(focused.pMatch)} [${pct(focused.pMatchCi[0])}, ${pct(focused.pMatchCi[1])}] with calls, ${pct(focused.pMatchWithoutCalls)} without: ` },
             ...asSpans(changeLine({ estimate: focused.delta, interval: focused.deltaCi }, (v) => points(v), pointsBetween(focused.pMatch, focused.pMatchWithoutCalls))),
             { text: " points" },
           ],
@@ -104,7 +104,7 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
         [
           "P(1st choice)",
           [
-            { text: `${pct(focused.pFirstChoice)} with calls, ${pct(focused.pFirstChoiceWithoutCalls)} without: change ` },
+            { text: `${pct(focused.pFirstChoice)} with calls, ${pct(focused.pFirstChoiceWithoutCalls)} without: ` },
             ...asSpans(changeLine(focused.firstChoiceDelta, (v) => points(v), pointsBetween(focused.pFirstChoice, focused.pFirstChoiceWithoutCalls))),
             { text: " points" },
           ],

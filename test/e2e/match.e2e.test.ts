@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { captureIo, hasStackTrace, runCli } from "../helpers/cli.js";
@@ -48,10 +49,14 @@ describe("match-sim match", () => {
     const io = captureIo();
     await main(["match", NRMP, "--format", "csv"], io);
     const lines = io.out().trim().split("\n");
-    expect(lines[0]).toBe("applicant,program,applicantRank,programRank");
+    expect(lines[0]).toBe("scenario,fingerprint,version,seed,runs,proposer,applicant,program,applicantRank,programRank");
     expect(lines).toHaveLength(9);
-    expect(lines).toContain("Anderson,,,");
-    expect(lines).toContain("Ford,State,4,6");
+    const records = parseCsv(io.out()) as string[][];
+    const rows = records.map((r) => r.slice(6).join(","));
+    expect(rows).toContain("Anderson,,,");
+    expect(rows).toContain("Ford,State,4,6");
+    // Seed and runs are empty: a match draws nothing.
+    expect(records[1]!.slice(3, 5)).toEqual(["", ""]);
   });
 
   it("reads a scenario from standard input", () => {

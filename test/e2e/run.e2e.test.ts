@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { captureIo, hasStackTrace, runCli } from "../helpers/cli.js";
@@ -87,6 +88,24 @@ describe("match-sim run", () => {
     expect(lines[0]).toMatch(/^scenario,fingerprint,version,seed,runs,proposer,applicant,name,pMatch,pMatchLow,pMatchHigh,pMatchWithoutCalls,delta,deltaLow,deltaHigh,deltaP,stands,/);
     expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^Classroom backchannel demo,[0-9a-f]{32},\d+\.\d+\.\d+,2026,100,applicant,/);
+  });
+
+  it("writes each tidy table with the columns docs/outputs.md lists, read by a standard CSV reader", async () => {
+    const docs = readFileSync("docs/outputs.md", "utf8");
+    for (const table of ["applicants", "programs", "groups", "summary", "parameters"]) {
+      const row = new RegExp(`^\\| \`${table}\`[^|]*\\|[^|]*\\| \`([^\`]+)\``, "m").exec(docs);
+      expect(row, table).not.toBeNull();
+      const documented = row![1]!.split(":")[0]!.split(",");
+      const io = captureIo();
+      expect(await main(["run", CLASSROOM, "--runs", "50", "--format", "csv", "--table", table, "--group-by", "access"], io)).toBe(0);
+      const records = parseCsv(io.out(), { columns: true }) as Record<string, string>[];
+      expect(Object.keys(records[0]!), table).toEqual(["scenario", "fingerprint", "version", "seed", "runs", "proposer", ...documented]);
+      expect(records.length, table).toBeGreaterThan(0);
+      for (const r of records) expect(r["seed"]).toBe("2026");
+    }
+    const bad = captureIo();
+    expect(await main(["run", CLASSROOM, "--runs", "5", "--table", "groups"], bad)).toBe(2);
+    expect(bad.err()).toContain("--table groups is a CSV table");
   });
 
   it("--set changes a model parameter; calls.enabled=false makes both columns identical", async () => {

@@ -58,10 +58,12 @@ export function registerMatch(program: Command, io: Io): void {
       timer.mark("check");
       // Renderers load only for the format asked for; JSON needs none of them.
       let text: string;
-      if (format === "json") {
+      // Only what is written with its provenance (JSON, CSV) pays for the fingerprint.
+      const withProvenance = async () => {
         const { fingerprintOf } = await import("../../scenario/hash.js");
-        text = renderJson(matchResults(outcome, scenarioLabel(loaded), fingerprintOf(loaded), s.model));
-      }
+        return matchResults(outcome, scenarioLabel(loaded), fingerprintOf(loaded), s.model);
+      };
+      if (format === "json") text = renderJson(await withProvenance());
       else {
         const view = {
           outcome,
@@ -70,7 +72,7 @@ export function registerMatch(program: Command, io: Io): void {
           programs: s.programs.map((p) => ({ id: p.id, name: p.name, positions: p.positions, fixedList: p.rankList !== undefined })),
         };
         const { matchCsv, matchDocument } = await import("../../report/match-report.js");
-        text = format === "csv" ? matchCsv(view) : await renderDocument(io, matchDocument(view), format, opts, `Match of ${loaded.file}`);
+        text = format === "csv" ? matchCsv(view, (await withProvenance()).provenance) : await renderDocument(io, matchDocument(view), format, opts, `Match of ${loaded.file}`);
       }
       await writeOutput(io, text, opts.out, opts.quiet === true);
       timer.mark("write");
