@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures the issues name. Sections can be chosen by name:
-// `npm run bench -- match season scale load compare`. BENCH_FULL=1 adds 100,000 dermatology runs.
+// `npm run bench -- match season scale load compare sweep`. BENCH_FULL=1 adds 100,000 dermatology runs.
 import { compareBench, printCompareBench } from "./compare-bench.js";
+import { printSweepBench, sweepBench } from "./sweep-bench.js";
 import { loadBench, printLoadBench } from "./load-bench.js";
 import { matchBench, printMatchBench } from "./match-bench.js";
 import { printScaleBench, scaleBench } from "./scale-bench.js";
@@ -14,3 +15,4 @@ if (want("scale")) printScaleBench(scaleBench());
 if (want("match")) printMatchBench(matchBench());
 if (want("load")) printLoadBench(loadBench());
 if (want("compare")) printCompareBench(await compareBench());
+if (want("sweep")) printSweepBench(await sweepBench());

@@ -15,12 +15,23 @@ export async function seasonBench({ dist = `${ROOT}dist`, file = "scenarios/derm
   const { makeSeasonPlan } = await from("season/plan.js");
   const { newWorkspace } = await from("season/workspace.js");
   const { runTrial } = await from("season/season.js");
-  const { accumulatorFor } = await from("montecarlo/accumulator.js");
+  const accumulator = await from("montecarlo/accumulator.js");
   const { runTrialInto } = await from("montecarlo/run-trials.js");
   const loaded = loadScenarioText(readFileSync(`${ROOT}${file}`, "utf8"), file);
   const plan = makeSeasonPlan(loaded.indexed);
   const ws = newWorkspace(plan);
-  const acc = accumulatorFor(plan);
+  // Builds before the paired accumulator (0.1) take no grouping and no tally.
+  let addTrial;
+  if (accumulator.newTally) {
+    const { groupingOf } = await from("montecarlo/groups.js");
+    const grouping = groupingOf(loaded.indexed, "access");
+    const acc = accumulator.accumulatorFor(plan, grouping);
+    const tally = accumulator.newTally(plan, grouping);
+    addTrial = (t, onPhase) => runTrialInto(acc, tally, ws, 1, t, "applicant", onPhase);
+  } else {
+    const acc = accumulator.accumulatorFor(plan);
+    addTrial = (t, onPhase) => runTrialInto(acc, ws, 1, t, "applicant", onPhase);
+  }
   let phases = new Map();
   let last = 0;
   const onPhase = (name) => {
@@ -37,7 +48,7 @@ export async function seasonBench({ dist = `${ROOT}dist`, file = "scenarios/derm
     const start = performance.now();
     for (let i = 0; i < trialsPerBlock; i++, t++) {
       last = performance.now();
-      runTrialInto(acc, ws, 1, t, "applicant", onPhase);
+      addTrial(t, onPhase);
     }
     blockMs.push((performance.now() - start) / trialsPerBlock);
     blockPhases.push(phases);

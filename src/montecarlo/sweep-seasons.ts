@@ -1,6 +1,6 @@
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import { trialStreams } from "../rng/streams.js";
+import { trialStreams, type TrialStreams } from "../rng/streams.js";
 import { makeSeasonPlan } from "../season/plan.js";
 import { blockingPairsVsUncalled, runCalled, runUncalled } from "../season/season.js";
 import { copyUncalled, newWorkspace, type Workspace } from "../season/workspace.js";
@@ -72,62 +72,88 @@ export function newSweepAccumulator(setup: SweepSetup): SweepAccumulator {
   };
 }
 
-/** Runs trials first … first+count-1 at every point and adds them. */
+/** What is paired with the baseline of each point's season: applicants matched in each world, outcomes changed, the focus matched. */
+interface SeasonTally {
+  readonly matchedX: Int32Array;
+  readonly matchedY: Int32Array;
+  readonly changed: Int32Array;
+  readonly focusMatched: Uint8Array;
+}
+
+const newSeasonTally = (n: number): SeasonTally => ({ matchedX: new Int32Array(n), matchedY: new Int32Array(n), changed: new Int32Array(n), focusMatched: new Uint8Array(n) });
+
+/** Runs the calls of point i's season (its season without calls already in its workspace), adds it, and tallies it at slot `at`. */
+function finishSeason(acc: SweepAccumulator, w: SweepWorkspaces, setup: SweepSetup, i: number, streams: TrialStreams, proposer: Proposer, tally: SeasonTally, at: number): void {
+  const ws = w.ws[i]!;
+  const r = runCalled(ws, streams, { proposer });
+  addTrial(acc.points[i]!, w.tallies[i]!, ws, r, blockingPairsVsUncalled(ws, r));
+  let x = 0;
+  let y = 0;
+  let c = 0;
+  const programOf = r.withCalls.programOf;
+  const programOfWithout = r.withoutCalls.programOf;
+  for (let a = 0; a < programOf.length; a++) {
+    x += +(programOf[a]! >= 0);
+    y += +(programOfWithout[a]! >= 0);
+    c += +(programOf[a] !== programOfWithout[a]);
+  }
+  tally.matchedX[at] = x;
+  tally.matchedY[at] = y;
+  tally.changed[at] = c;
+  tally.focusMatched[at] = setup.focus >= 0 && programOf[setup.focus]! >= 0 ? 1 : 0;
+}
+
+/** Adds point i's pairing with the baseline b in one season. */
+function pairWithBaseline(cells: Float64Array, i: number, b: number, tally: SeasonTally, slot: (point: number) => number): void {
+  const at = i * VS_BASELINE.size;
+  const dx = tally.matchedX[slot(i)]! - tally.matchedX[slot(b)]!;
+  const dy = tally.matchedY[slot(i)]! - tally.matchedY[slot(b)]!;
+  const dc = tally.changed[slot(i)]! - tally.changed[slot(b)]!;
+  cells[at + VS_BASELINE.matchedWith]! += dx;
+  cells[at + VS_BASELINE.matchedWithSq]! += dx * dx;
+  cells[at + VS_BASELINE.matchedWithout]! += dy;
+  cells[at + VS_BASELINE.matchedWithoutSq]! += dy * dy;
+  cells[at + VS_BASELINE.changed]! += dc;
+  cells[at + VS_BASELINE.changedSq]! += dc * dc;
+  const fx = tally.focusMatched[slot(i)]!;
+  const fy = tally.focusMatched[slot(b)]!;
+  if (fx && fy) cells[at + VS_BASELINE.focus11]!++;
+  else if (fx) cells[at + VS_BASELINE.focus10]!++;
+  else if (fy) cells[at + VS_BASELINE.focus01]!++;
+}
+
+/**
+ * Runs trials first … first+count-1 at every point and adds them. With the season without
+ * calls shared, trial by trial: it is run once and copied to every point. Otherwise point by
+ * point over the whole range (each point's workspace stays in the processor's caches), the
+ * seasons' tallies kept to be paired at the end.
+ */
 export function runSweepRange(acc: SweepAccumulator, w: SweepWorkspaces, setup: SweepSetup, range: { seed: number; first: number; count: number; proposer: Proposer }): SweepAccumulator {
   const k = setup.points.length;
-  const matchedX = new Int32Array(k);
-  const matchedY = new Int32Array(k);
-  const changed = new Int32Array(k);
-  const focusMatched = new Uint8Array(k);
+  const b = setup.baseline;
   const options = { proposer: range.proposer };
-  for (let t = range.first; t < range.first + range.count; t++) {
-    const streams = trialStreams(range.seed, t);
-    // The season without calls: once, copied before any point's calls, or at every point.
-    runUncalled(w.ws[0]!, streams, options);
-    for (let i = 1; i < k; i++) {
-      if (setup.shared) copyUncalled(w.ws[0]!, w.ws[i]!);
-      else runUncalled(w.ws[i]!, streams, options);
+  if (setup.shared) {
+    const tally = newSeasonTally(k);
+    for (let t = range.first; t < range.first + range.count; t++) {
+      const streams = trialStreams(range.seed, t);
+      runUncalled(w.ws[0]!, streams, options);
+      for (let i = 1; i < k; i++) copyUncalled(w.ws[0]!, w.ws[i]!);
+      for (let i = 0; i < k; i++) finishSeason(acc, w, setup, i, streams, range.proposer, tally, i);
+      for (let i = 0; i < k; i++) pairWithBaseline(acc.vsBaseline, i, b, tally, (point) => point);
     }
+  } else {
+    const n = range.count;
+    const tally = newSeasonTally(k * n);
     for (let i = 0; i < k; i++) {
-      const ws = w.ws[i]!;
-      const r = runCalled(ws, streams, options);
-      addTrial(acc.points[i]!, w.tallies[i]!, ws, r, blockingPairsVsUncalled(ws, r));
-      let x = 0;
-      let y = 0;
-      let c = 0;
-      const programOf = r.withCalls.programOf;
-      const programOfWithout = r.withoutCalls.programOf;
-      for (let a = 0; a < programOf.length; a++) {
-        x += +(programOf[a]! >= 0);
-        y += +(programOfWithout[a]! >= 0);
-        c += +(programOf[a] !== programOfWithout[a]);
+      for (let j = 0; j < n; j++) {
+        const streams = trialStreams(range.seed, range.first + j);
+        runUncalled(w.ws[i]!, streams, options);
+        finishSeason(acc, w, setup, i, streams, range.proposer, tally, i * n + j);
       }
-      matchedX[i] = x;
-      matchedY[i] = y;
-      changed[i] = c;
-      focusMatched[i] = setup.focus >= 0 && programOf[setup.focus]! >= 0 ? 1 : 0;
     }
-    const b = setup.baseline;
-    for (let i = 0; i < k; i++) {
-      const at = i * VS_BASELINE.size;
-      const cells = acc.vsBaseline;
-      const dx = matchedX[i]! - matchedX[b]!;
-      const dy = matchedY[i]! - matchedY[b]!;
-      const dc = changed[i]! - changed[b]!;
-      cells[at + VS_BASELINE.matchedWith]! += dx;
-      cells[at + VS_BASELINE.matchedWithSq]! += dx * dx;
-      cells[at + VS_BASELINE.matchedWithout]! += dy;
-      cells[at + VS_BASELINE.matchedWithoutSq]! += dy * dy;
-      cells[at + VS_BASELINE.changed]! += dc;
-      cells[at + VS_BASELINE.changedSq]! += dc * dc;
-      const fx = focusMatched[i]!;
-      const fy = focusMatched[b]!;
-      if (fx && fy) cells[at + VS_BASELINE.focus11]!++;
-      else if (fx) cells[at + VS_BASELINE.focus10]!++;
-      else if (fy) cells[at + VS_BASELINE.focus01]!++;
-    }
-    acc.trials++;
+    for (let j = 0; j < n; j++) for (let i = 0; i < k; i++) pairWithBaseline(acc.vsBaseline, i, b, tally, (point) => point * n + j);
   }
+  acc.trials += range.count;
   return acc;
 }
 

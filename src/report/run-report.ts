@@ -128,9 +128,10 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
     numeric: [1, 2, 3],
     wrap: [0],
     rows: [
-      statisticRow("rank correlation of quality and program prestige", e.qualityPrestigeCorrelation, 3),
-      statisticRow("mean quality of the matched", e.meanQualityMatched, 3),
-      statisticRow("mean quality of the unmatched", e.meanQualityUnmatched, 3),
+      // Four decimals: in a large market the calls move these by thousandths.
+      statisticRow("rank correlation of quality and program prestige", e.qualityPrestigeCorrelation, 4),
+      statisticRow("mean quality of the matched", e.meanQualityMatched, 4),
+      statisticRow("mean quality of the unmatched", e.meanQualityUnmatched, 4),
       statisticRow("mean matched rank", e.meanMatchedRank, 2),
     ],
   });
