@@ -4,6 +4,7 @@ import type { TrialResult } from "../season/season.js";
 import type { Workspace, World } from "../season/workspace.js";
 import { EFFICIENCY, efficiencyOf, efficiencyPlan, type EfficiencyPlan } from "./efficiency.js";
 import type { Grouping } from "./groups.js";
+import { addPair, PAIR } from "./pair-cells.js";
 
 // Outcome counts over many trials. Every cell holds a whole number (kept in a Float64Array,
 // exact up to 2^53), so merging is plain addition and gives the same bytes in any order
@@ -41,26 +42,8 @@ export const GLOBAL = {
   size: COUNT.size + 11 + EFFICIENCY.length * STAT.size,
 } as const;
 
-/**
- * Per-applicant cells: matched in both worlds, with calls only, without only; the same at
- * the first choice; matched-rank sums in each world; over the seasons matched in both,
- * their count and the sum and sum of squares of the rank difference; calls about them.
- */
-export const APPLICANT = {
-  match11: 0,
-  match10: 1,
-  match01: 2,
-  first11: 3,
-  first10: 4,
-  first01: 5,
-  rankSumWith: 6,
-  rankSumWithout: 7,
-  bothMatched: 8,
-  rankDiffSum: 9,
-  rankDiffSq: 10,
-  calls: 11,
-  size: 12,
-} as const;
+/** Per-applicant cells: the pairing of the world with calls (X) with the one without (Y), then calls about them. */
+export const APPLICANT = { ...PAIR, calls: PAIR.size, size: PAIR.size + 1 } as const;
 
 /**
  * Per-program cells: positions filled in each world and the sum of squares of the
@@ -203,9 +186,9 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
     const my = q0 >= 0;
     const fx = mx && matchedRank[a] === 1;
     const fy = my && matchedRankWithout[a] === 1;
+    addPair(applicant, row, w, a, wo, a);
     if (mx) {
       matchedX++;
-      applicant[row + APPLICANT.rankSumWith]! += matchedRank[a]!;
       histogram[a * width + matchedRank[a]! - 1]!++;
       qualityWith[q]! += quality[a]!;
     } else {
@@ -213,22 +196,10 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
     }
     if (my) {
       matchedY++;
-      applicant[row + APPLICANT.rankSumWithout]! += matchedRankWithout[a]!;
       qualityWithout[q0]! += quality[a]!;
     }
-    if (mx && my) {
-      applicant[row + APPLICANT.match11]!++;
-      const d = matchedRank[a]! - matchedRankWithout[a]!;
-      applicant[row + APPLICANT.bothMatched]!++;
-      applicant[row + APPLICANT.rankDiffSum]! += d;
-      applicant[row + APPLICANT.rankDiffSq]! += d * d;
-    } else if (mx) applicant[row + APPLICANT.match10]!++;
-    else if (my) applicant[row + APPLICANT.match01]!++;
     if (fx) firstX++;
     if (fy) firstY++;
-    if (fx && fy) applicant[row + APPLICANT.first11]!++;
-    else if (fx) applicant[row + APPLICANT.first10]!++;
-    else if (fy) applicant[row + APPLICANT.first01]!++;
     if (q !== q0) changed++;
     for (let k = members.offsets[a]!; k < members.offsets[a + 1]!; k++) {
       const at = 4 * members.items[k]!;

@@ -1,5 +1,6 @@
 import type { Proposer } from "../match/deferred-acceptance.js";
 import { csrRow } from "../scenario/csr.js";
+import { addPair, PAIR } from "./pair-cells.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { VERDICTS } from "../scenario/schema.js";
 import type { SeasonEvent } from "../season/events.js";
@@ -12,26 +13,7 @@ import { newWorkspace, type World, type Workspace } from "../season/workspace.js
 // paired with their outcome in the base, season by season, in the world with calls and in
 // the world without. Counts are whole numbers, so merging is exact in any order.
 
-/**
- * Per variant applicant and world, the cells of the pairing of variant (X) with base (Y):
- * matched in both, in X only, in Y only; at first choice likewise; the rank sums over the
- * seasons each matched; and over the seasons both matched, their count and the sum and
- * sum of squares of the rank difference X − Y.
- */
-export const PAIR = {
-  match11: 0,
-  match10: 1,
-  match01: 2,
-  first11: 3,
-  first10: 4,
-  first01: 5,
-  rankSumX: 6,
-  rankSumY: 7,
-  bothMatched: 8,
-  rankDiffSum: 9,
-  rankDiffSq: 10,
-  size: 11,
-} as const;
+export { PAIR } from "./pair-cells.js";
 
 /** The two worlds of a season, in the order cells are kept. */
 export const WORLDS = ["withCalls", "withoutCalls"] as const;
@@ -74,29 +56,7 @@ export function newCompareAccumulator(base: IndexedScenario, variants: readonly 
 
 /** Adds one season's pairing of a variant world (X) with the same base world (Y). */
 function addPairs(cells: Float64Array, world: number, x: World, y: World, baseOf: Int32Array): void {
-  const n = baseOf.length;
-  for (let a = 0; a < n; a++) {
-    const at = (a * 2 + world) * PAIR.size;
-    const b = baseOf[a]!;
-    const mx = x.programOf[a]! >= 0;
-    const my = b >= 0 && y.programOf[b]! >= 0;
-    const fx = mx && x.matchedRank[a] === 1;
-    const fy = my && y.matchedRank[b] === 1;
-    if (mx && my) cells[at + PAIR.match11]!++;
-    else if (mx) cells[at + PAIR.match10]!++;
-    else if (my) cells[at + PAIR.match01]!++;
-    if (fx && fy) cells[at + PAIR.first11]!++;
-    else if (fx) cells[at + PAIR.first10]!++;
-    else if (fy) cells[at + PAIR.first01]!++;
-    if (mx) cells[at + PAIR.rankSumX]! += x.matchedRank[a]!;
-    if (my) cells[at + PAIR.rankSumY]! += y.matchedRank[b]!;
-    if (mx && my) {
-      const d = x.matchedRank[a]! - y.matchedRank[b]!;
-      cells[at + PAIR.bothMatched]!++;
-      cells[at + PAIR.rankDiffSum]! += d;
-      cells[at + PAIR.rankDiffSq]! += d * d;
-    }
-  }
+  for (let a = 0; a < baseOf.length; a++) addPair(cells, (a * 2 + world) * PAIR.size, x, a, y, baseOf[a]!);
 }
 
 /** The workspaces of a comparison, built once and reused for every trial. */

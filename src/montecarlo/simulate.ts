@@ -143,32 +143,49 @@ async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
 }
 
 /**
+ * A job of trials over `applications` application-trials each: how many workers (the
+ * options' or the default for its size), in blocks of what size, run in this thread by
+ * `inline` or on a pool started by `pool`, each block's counts added by `merge`.
+ */
+async function runJob<D>(
+  options: SimulateOptions,
+  applications: number,
+  parts: { inline: (first: number, count: number, range: { seed: number; proposer: Proposer }) => void; pool: (workers: number) => BlockPool<D>; merge: (data: D) => void },
+): Promise<void> {
+  const first = options.first ?? 0;
+  const count = options.count ?? options.runs - first;
+  const { machineThreads } = await import("./workers.js");
+  const workers = Math.max(1, options.workers ?? defaultWorkers(applications, count, machineThreads()));
+  await runInBlocks({
+    first,
+    count,
+    blockSize: blockSize(count, workers, applications),
+    workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    inline: (start, n) => parts.inline(start, n, { seed: options.seed, proposer: options.proposer }),
+    pool: () => parts.pool(workers),
+    merge: parts.merge,
+  });
+}
+
+/**
  * Runs trials of a scenario, in blocks of consecutive trial indices, on `workers` threads,
  * and adds up their counts. The counts are whole numbers, so the result is the same for
  * any number of workers, any block size and any order in which blocks finish.
  */
 export async function simulate(s: IndexedScenario, options: SimulateOptions): Promise<Accumulator> {
-  const first = options.first ?? 0;
-  const count = options.count ?? options.runs - first;
   const plan = makeSeasonPlan(s);
-  const { machineThreads, startPool } = await import("./workers.js");
-  const workers = Math.max(1, options.workers ?? defaultWorkers(plan.totalApps, count, machineThreads()));
   const groupBy = options.groupBy ?? "access";
   const grouping = groupingOf(s, groupBy);
   const total = accumulatorFor(plan, grouping);
   // One workspace for every block: memory stays flat however many runs there are.
   let ws: ReturnType<typeof newWorkspace> | undefined;
   let tally: Tally | undefined;
-  await runInBlocks({
-    first,
-    count,
-    blockSize: blockSize(count, workers, plan.totalApps),
-    workers,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    inline: (start, n) =>
-      runTrialRange(total, (tally ??= newTally(plan, grouping)), (ws ??= newWorkspace(plan)), { seed: options.seed, first: start, count: n, proposer: options.proposer }),
-    pool: () => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy }, workers),
+  const { startPool } = await import("./workers.js");
+  await runJob(options, plan.totalApps, {
+    inline: (first, count, r) => runTrialRange(total, (tally ??= newTally(plan, grouping)), (ws ??= newWorkspace(plan)), { ...r, first, count }),
+    pool: (workers) => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy }, workers),
     merge: (data) => mergeInto(total, fromData(data)),
   });
   return total;
@@ -185,24 +202,13 @@ export interface CompareOptions extends SimulateOptions {
  * run of the base and one of each variant.
  */
 export async function compareSeasons(base: IndexedScenario, variants: readonly IndexedScenario[], options: CompareOptions): Promise<{ acc: CompareAccumulator; alignment: CompareAlignment }> {
-  const first = options.first ?? 0;
-  const count = options.count ?? options.runs - first;
   const alignment = alignScenarios(base, variants, options.watch);
   const total = newCompareAccumulator(base, variants, alignment);
-  const { machineThreads, startPool } = await import("./workers.js");
-  const apps = makeSeasonPlan(base).totalApps * (1 + variants.length);
-  const workers = Math.max(1, options.workers ?? defaultWorkers(apps, count, machineThreads()));
   let ws: CompareWorkspaces | undefined;
-  await runInBlocks({
-    first,
-    count,
-    blockSize: blockSize(count, workers, apps),
-    workers,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    inline: (start, n) =>
-      runCompareRange(total, (ws ??= compareWorkspaces(base, variants)), alignment, { seed: options.seed, first: start, count: n, proposer: options.proposer }),
-    pool: () => startPool({ kind: "compare", base, variants, watch: options.watch, seed: options.seed, proposer: options.proposer }, workers),
+  const { startPool } = await import("./workers.js");
+  await runJob(options, makeSeasonPlan(base).totalApps * (1 + variants.length), {
+    inline: (first, count, r) => runCompareRange(total, (ws ??= compareWorkspaces(base, variants)), alignment, { ...r, first, count }),
+    pool: (workers) => startPool({ kind: "compare", base, variants, watch: options.watch, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeCompare(total, compareFromData(data)),
   });
   return { acc: total, alignment };
@@ -214,22 +220,12 @@ export async function compareSeasons(base: IndexedScenario, variants: readonly I
  * without calls at all but one point when it is shared.
  */
 export async function sweepSeasons(setup: SweepSetup, options: SimulateOptions): Promise<SweepAccumulator> {
-  const first = options.first ?? 0;
-  const count = options.count ?? options.runs - first;
   const total = newSweepAccumulator(setup);
-  const { machineThreads, startPool } = await import("./workers.js");
-  const apps = makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length;
-  const workers = Math.max(1, options.workers ?? defaultWorkers(apps, count, machineThreads()));
   let w: SweepWorkspaces | undefined;
-  await runInBlocks({
-    first,
-    count,
-    blockSize: blockSize(count, workers, apps),
-    workers,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    inline: (start, n) => runSweepRange(total, (w ??= sweepWorkspaces(setup)), setup, { seed: options.seed, first: start, count: n, proposer: options.proposer }),
-    pool: () => startPool({ kind: "sweep", setup, seed: options.seed, proposer: options.proposer }, workers),
+  const { startPool } = await import("./workers.js");
+  await runJob(options, makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length, {
+    inline: (first, count, r) => runSweepRange(total, (w ??= sweepWorkspaces(setup)), setup, { ...r, first, count }),
+    pool: (workers) => startPool({ kind: "sweep", setup, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeSweep(total, sweepFromData(data)),
   });
   return total;

@@ -1,19 +1,13 @@
 import * as z from "zod";
-import { DifferenceSchema, EstimateSchema, IntervalSchema, ProposerSchema, WorldsShareSchema } from "./estimates.js";
+import { DifferenceSchema, EstimateSchema, ProposerSchema, WorldsShareSchema } from "./estimates.js";
 import { ProvenanceSchema } from "./provenance.js";
-import { RunResultsSchema } from "./run-results.js";
+import { ApplicantResultSchema, RunResultsSchema } from "./run-results.js";
 
 const AxisValueSchema = z.union([z.number(), z.boolean(), z.string()]);
 
 /** One applicant at one point: their odds in both worlds, and against the baseline point. */
-export const SweepFocusSchema = z.object({
+export const SweepFocusSchema = ApplicantResultSchema.pick({ name: true, pMatch: true, pMatchCi: true, pMatchWithoutCalls: true, delta: true, deltaCi: true }).extend({
   applicant: z.string(),
-  name: z.string().optional(),
-  pMatch: z.number(),
-  pMatchCi: z.tuple([z.number(), z.number()]),
-  pMatchWithoutCalls: z.number(),
-  delta: z.number(),
-  deltaCi: IntervalSchema,
   /** The change in P(match), with calls, against the baseline point (null at the baseline). */
   vsBaseline: DifferenceSchema.nullable(),
 });

@@ -18,6 +18,9 @@ export const CallRefSchema = z.object({
 });
 export type CallRef = z.infer<typeof CallRefSchema>;
 
+/** What every call carries: how far the tie was trusted, how much the word weighed, what was thought and said. */
+const WORD = { trust: z.number(), influence: z.number(), thought: VerdictSchema, said: VerdictSchema };
+
 export const TraceEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("invite-call"),
@@ -25,10 +28,7 @@ export const TraceEventSchema = z.discriminatedUnion("kind", [
     /** The program's director, who asked. */
     director: z.string(),
     knower: z.string(),
-    trust: z.number(),
-    influence: z.number(),
-    thought: VerdictSchema,
-    said: VerdictSchema,
+    ...WORD,
     effect: z.enum(["invited", "uninvited", "secured", "vetoed", "unchanged"]),
     /** Who lost their invitation to the applicant called about, and who got theirs. */
     displaced: z.string().nullable(),
@@ -43,10 +43,7 @@ export const TraceEventSchema = z.discriminatedUnion("kind", [
     flags: z.number().int(),
     gap: z.number(),
     knower: z.string(),
-    trust: z.number(),
-    influence: z.number(),
-    thought: VerdictSchema,
-    said: VerdictSchema,
+    ...WORD,
     /** 1-based rank before; after, or null when dropped. */
     from: z.number().int(),
     to: z.number().int().nullable(),
@@ -60,10 +57,7 @@ export const TraceEventSchema = z.discriminatedUnion("kind", [
     /** The program's director, who took the call. */
     director: z.string(),
     pushed: z.boolean(),
-    trust: z.number(),
-    influence: z.number(),
-    thought: VerdictSchema,
-    said: VerdictSchema,
+    ...WORD,
     from: z.number().int(),
     to: z.number().int().nullable(),
   }),

@@ -47,7 +47,7 @@ describe("match-sim trace", () => {
       const cell = (a: number, k: number) => acc.applicant[a * APPLICANT.size + k]!;
       t.matchWith.program.forEach((q, a) => {
         expect(cell(a, APPLICANT.match11) + cell(a, APPLICANT.match10)).toBe(q >= 0 ? 1 : 0);
-        expect(cell(a, APPLICANT.rankSumWith)).toBe(q >= 0 ? t.matchWith.rank[a] : 0);
+        expect(cell(a, APPLICANT.rankSumX)).toBe(q >= 0 ? t.matchWith.rank[a] : 0);
       });
       t.matchWithout.program.forEach((q, a) => expect(cell(a, APPLICANT.match11) + cell(a, APPLICANT.match01)).toBe(q >= 0 ? 1 : 0));
     }
