@@ -39,8 +39,33 @@ export const GLOBAL = {
   blockingPairsSq: COUNT.size + 10,
   /** A STAT block per EFFICIENCY statistic. */
   efficiency: COUNT.size + 11,
-  size: COUNT.size + 11 + EFFICIENCY.length * STAT.size,
+  /**
+   * Signals: applications (of programs that screen) with a signal of either tier, gold, and
+   * none, and of each how many were invited with calls (X) and without (Y); matches at a
+   * program the applicant signalled, in each world; then a STAT block per SIGNAL_STATS.
+   */
+  signalApps: COUNT.size + 11 + EFFICIENCY.length * STAT.size,
+  signalInvitedX: COUNT.size + 12 + EFFICIENCY.length * STAT.size,
+  signalInvitedY: COUNT.size + 13 + EFFICIENCY.length * STAT.size,
+  goldApps: COUNT.size + 14 + EFFICIENCY.length * STAT.size,
+  goldInvitedX: COUNT.size + 15 + EFFICIENCY.length * STAT.size,
+  goldInvitedY: COUNT.size + 16 + EFFICIENCY.length * STAT.size,
+  plainApps: COUNT.size + 17 + EFFICIENCY.length * STAT.size,
+  plainInvitedX: COUNT.size + 18 + EFFICIENCY.length * STAT.size,
+  plainInvitedY: COUNT.size + 19 + EFFICIENCY.length * STAT.size,
+  matchedAtSignalX: COUNT.size + 20 + EFFICIENCY.length * STAT.size,
+  matchedAtSignalY: COUNT.size + 21 + EFFICIENCY.length * STAT.size,
+  signalStats: COUNT.size + 22 + EFFICIENCY.length * STAT.size,
+  size: COUNT.size + 22 + (EFFICIENCY.length + 4) * STAT.size,
 } as const;
+
+/**
+ * Per-season signal statistics, each a STAT block (X with calls, Y without): P(invited |
+ * signal), P(invited | no signal), their ratio, and the share of matches at a signalled
+ * program. In units of 1/10,000 (the ratio 1/1,000).
+ */
+export const SIGNAL_STATS = ["pInviteSignal", "pInviteNoSignal", "inviteRatio", "matchesAtSignal"] as const;
+export const SIGNAL_UNIT: readonly number[] = [1e4, 1e4, 1e3, 1e4];
 
 /** Per-applicant cells: the pairing of the world with calls (X) with the one without (Y), then calls about them. */
 export const APPLICANT = { ...PAIR, calls: PAIR.size, size: PAIR.size + 1 } as const;
@@ -62,7 +87,13 @@ export const PROGRAM = {
   /** Invitations that differ from the world without calls, and invitations without calls. */
   invitesChanged: 9 + STAT.size,
   invitations: 10 + STAT.size,
-  size: 11 + STAT.size,
+  /** Applications with a signal and without, each with the number invited (with calls); matches at the program by applicants who signalled it (with calls). */
+  signalApps: 11 + STAT.size,
+  signalInvited: 12 + STAT.size,
+  plainApps: 13 + STAT.size,
+  plainInvited: 14 + STAT.size,
+  matchedAtSignal: 15 + STAT.size,
+  size: 16 + STAT.size,
 } as const;
 
 /** Units per 1 of a program's mean quality matched. */
@@ -107,6 +138,8 @@ export interface Tally {
   readonly filledWithout: Int32Array;
   readonly statWith: Float64Array;
   readonly statWithout: Float64Array;
+  /** Whether anyone can send a signal (else the signal counts are all zero and skipped). */
+  readonly signalling: boolean;
 }
 
 export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
@@ -121,6 +154,7 @@ export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
     filledWithout: new Int32Array(nP),
     statWith: new Float64Array(EFFICIENCY.length),
     statWithout: new Float64Array(EFFICIENCY.length),
+    signalling: plan.anyExplicitSignals || plan.s.model.signals.perApplicant + plan.s.model.signals.gold.perApplicant > 0,
   };
 }
 
@@ -222,6 +256,73 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   addGroups(acc.group, groupSeason, members);
   addEfficiency(g, tally, w, wo);
   addPrograms(program, ws, w, wo, tally);
+  if (tally.signalling) addSignals(g, program, ws, w, wo);
+}
+
+/** The season's signals: who was invited and who matched where they signalled, overall and by program. */
+function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: World, wo: World): void {
+  const { plan, entrySignal, appProgram } = ws;
+  const { s, appOff } = plan;
+  const fixedList = s.program.hasRankList;
+  const invitedX = w.invited;
+  const invitedY = wo.invited;
+  let sApps = 0, sX = 0, sY = 0, gApps = 0, gX = 0, gY = 0, pApps = 0, pX = 0, pY = 0, atX = 0, atY = 0, mX = 0, mY = 0;
+  const nA = s.applicant.count;
+  for (let a = 0; a < nA; a++) {
+    const qx = w.programOf[a]!;
+    const qy = wo.programOf[a]!;
+    mX += +(qx >= 0);
+    mY += +(qy >= 0);
+    for (let k = appOff[a]!; k < appOff[a + 1]!; k++) {
+      const q = appProgram[k]!;
+      if (fixedList[q]) continue; // a fixed list invites no one
+      const tier = entrySignal[k]!;
+      const x = invitedX[k]!;
+      const y = invitedY[k]!;
+      const at = q * PROGRAM.size;
+      if (tier !== 0) {
+        sApps++;
+        sX += x;
+        sY += y;
+        program[at + PROGRAM.signalApps]!++;
+        program[at + PROGRAM.signalInvited]! += x;
+        if (tier === 2) {
+          gApps++;
+          gX += x;
+          gY += y;
+        }
+        if (q === qx) {
+          atX++;
+          program[at + PROGRAM.matchedAtSignal]!++;
+        }
+        if (q === qy) atY++;
+      } else {
+        pApps++;
+        pX += x;
+        pY += y;
+        program[at + PROGRAM.plainApps]!++;
+        program[at + PROGRAM.plainInvited]! += x;
+      }
+    }
+  }
+  g[GLOBAL.signalApps]! += sApps;
+  g[GLOBAL.signalInvitedX]! += sX;
+  g[GLOBAL.signalInvitedY]! += sY;
+  g[GLOBAL.goldApps]! += gApps;
+  g[GLOBAL.goldInvitedX]! += gX;
+  g[GLOBAL.goldInvitedY]! += gY;
+  g[GLOBAL.plainApps]! += pApps;
+  g[GLOBAL.plainInvitedX]! += pX;
+  g[GLOBAL.plainInvitedY]! += pY;
+  g[GLOBAL.matchedAtSignalX]! += atX;
+  g[GLOBAL.matchedAtSignalY]! += atY;
+  const unit = (x: number, of: number, u: number) => (of > 0 ? Math.round((x / of) * u) : NaN);
+  const ratio = (sx: number, px: number) => (sApps > 0 && pApps > 0 && sx > 0 && px > 0 ? Math.round((sx / sApps / (px / pApps)) * SIGNAL_UNIT[2]!) : NaN);
+  const at = (i: number) => GLOBAL.signalStats + i * STAT.size;
+  addStat(g, at(0), unit(sX, sApps, SIGNAL_UNIT[0]!), unit(sY, sApps, SIGNAL_UNIT[0]!));
+  addStat(g, at(1), unit(pX, pApps, SIGNAL_UNIT[1]!), unit(pY, pApps, SIGNAL_UNIT[1]!));
+  addStat(g, at(2), ratio(sX, pX), ratio(sY, pY));
+  addStat(g, at(3), unit(atX, mX, SIGNAL_UNIT[3]!), unit(atY, mY, SIGNAL_UNIT[3]!));
 }
 
 /** Adds the season's tallies of each group. */

@@ -3,9 +3,9 @@ import type { ModelParams } from "../scenario/model-params.js";
 import type { Difference, Estimate, WorldsShare, WorldsStatistic } from "../results/estimates.js";
 import { round, wilson } from "../results/numbers.js";
 import { benjaminiHochberg, mcnemarP, meanInterval, pairedProportions, type PairedDifference } from "../results/paired.js";
-import type { ApplicantResult, GroupResult, ProgramResult, RunResults } from "../results/run-results.js";
+import type { ApplicantResult, GroupResult, ProgramResult, RunResults, Signals } from "../results/run-results.js";
 import { VERSION } from "../version.js";
-import { APPLICANT, GLOBAL, GROUP, PROGRAM, QUALITY_UNIT, STAT, type Accumulator } from "./accumulator.js";
+import { APPLICANT, GLOBAL, GROUP, PROGRAM, QUALITY_UNIT, SIGNAL_UNIT, STAT, type Accumulator } from "./accumulator.js";
 import { EFFICIENCY, EFFICIENCY_UNIT } from "./efficiency.js";
 import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 
@@ -21,6 +21,8 @@ export interface ResultsContext {
   /** The scenario's fingerprint (scenarioHash of the scenario as run). */
   readonly fingerprint: string;
   readonly groups: { readonly by: string; readonly keys: readonly string[]; readonly labels: readonly string[] };
+  /** Whether anyone could send a signal (else the results have no signals). */
+  readonly signalling: boolean;
 }
 
 /** Each entity's name where the file gives one other than its id, else null. */
@@ -44,6 +46,7 @@ export function resultsContext(s: IndexedScenario, options: { groupBy?: GroupBy 
     programNames: namesOf(s.programIds, s.programLabels),
     fingerprint,
     groups: { by: grouping.by, keys: grouping.keys, labels: grouping.labels },
+    signalling: s.applicant.explicitSignals.includes(1) || s.model.signals.perApplicant + s.model.signals.gold.perApplicant > 0,
   };
 }
 
@@ -85,6 +88,33 @@ function worldsStatistic(cells: Float64Array | number[], at: number, unit: numbe
     withoutCalls: side(c(STAT.nY), c(STAT.sumY), c(STAT.sqY)),
     difference: c(STAT.both) === 0 ? null : scaled(meanInterval(c(STAT.both), c(STAT.diff), c(STAT.diffSq)), unit, digits),
     seasons: { withCalls: c(STAT.nX), withoutCalls: c(STAT.nY), both: c(STAT.both) },
+  };
+}
+
+/** The summary of signals from the global cells. */
+function signalsOf(g: Float64Array): Signals {
+  const c = (k: number) => g[k]!;
+  const stat = (i: number) => worldsStatistic(g, GLOBAL.signalStats + i * STAT.size, SIGNAL_UNIT[i]!, i === 2 ? 3 : 4);
+  const pooled = (x: number, of: number) => (of === 0 ? null : round(x / of));
+  return {
+    counts: {
+      signalled: c(GLOBAL.signalApps),
+      gold: c(GLOBAL.goldApps),
+      unsignalled: c(GLOBAL.plainApps),
+      signalledInvitedWithCalls: c(GLOBAL.signalInvitedX),
+      signalledInvitedWithoutCalls: c(GLOBAL.signalInvitedY),
+      goldInvitedWithCalls: c(GLOBAL.goldInvitedX),
+      goldInvitedWithoutCalls: c(GLOBAL.goldInvitedY),
+      unsignalledInvitedWithCalls: c(GLOBAL.plainInvitedX),
+      unsignalledInvitedWithoutCalls: c(GLOBAL.plainInvitedY),
+      matchesAtSignalWithCalls: c(GLOBAL.matchedAtSignalX),
+      matchesAtSignalWithoutCalls: c(GLOBAL.matchedAtSignalY),
+    },
+    pInterviewSignal: stat(0),
+    pInterviewNoSignal: stat(1),
+    ratio: stat(2),
+    matchesAtSignal: stat(3),
+    pInterviewGold: { withCalls: pooled(c(GLOBAL.goldInvitedX), c(GLOBAL.goldApps)), withoutCalls: pooled(c(GLOBAL.goldInvitedY), c(GLOBAL.goldApps)) },
   };
 }
 
@@ -182,6 +212,15 @@ export function resultsOf(
       drops: perSeason(c(PROGRAM.drops)),
       rippleDrops: perSeason(c(PROGRAM.rippleDrops)),
       invitesShaped: c(PROGRAM.invitations) === 0 ? 0 : share(c(PROGRAM.invitesChanged), c(PROGRAM.invitations)),
+      signals: !s.signalling
+        ? null
+        : {
+            applications: c(PROGRAM.signalApps),
+            pInterview: c(PROGRAM.signalApps) === 0 ? null : share(c(PROGRAM.signalInvited), c(PROGRAM.signalApps)),
+            applicationsNoSignal: c(PROGRAM.plainApps),
+            pInterviewNoSignal: c(PROGRAM.plainApps) === 0 ? null : share(c(PROGRAM.plainInvited), c(PROGRAM.plainApps)),
+            matchesAtSignal: filled === 0 ? null : share(c(PROGRAM.matchedAtSignal), filled),
+          },
       counts: {
         seasons: n,
         filledWithCalls: filled,
@@ -253,6 +292,7 @@ export function resultsOf(
       outcomeChanged: { ...meanOf(n, changed, g[GLOBAL.outcomeChangedSq]!, nA, 6), counts: { applicantSeasons: seats, changed } },
       blockingPairsVsUncalled: meanOf(n, g[GLOBAL.blockingPairsVsUncalled]!, g[GLOBAL.blockingPairsSq]!, 1, 4),
       efficiency,
+      signals: !s.signalling ? null : signalsOf(g),
       applicantsMoved: { tested: nA, standing: applicants.filter((x) => x.stands).length, falseDiscoveryRate: FALSE_DISCOVERY_RATE },
       callRates: {
         top: rate(0, s.model.rankList.callProbability.top),

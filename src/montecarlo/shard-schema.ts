@@ -2,8 +2,8 @@ import * as z from "zod";
 import { ModelParamsSchema } from "../scenario/model-params.js";
 
 export const SHARD_FORMAT = "match-sim-shard";
-/** 2: paired counts (discordant seasons, sums of squares), groups, settings. */
-export const SHARD_VERSION = 2;
+/** 3: paired counts (discordant seasons, sums of squares), groups, settings, signals. */
+export const SHARD_VERSION = 3;
 
 const whole = z.number().int().min(0);
 /** Counts may be negative where they sum differences between the worlds. */
@@ -23,6 +23,7 @@ export const ShardFileSchema = z.object({
   parameters: ModelParamsSchema,
   settings: z.array(z.string()),
   groups: z.object({ by: z.string(), keys: z.array(z.string()), labels: z.array(z.string()) }),
+  signalling: z.boolean(),
   applicants: z.array(z.string()),
   programs: z.array(z.string()),
   /** Names from the file (null: none), so merged results are labelled as a whole run's. */

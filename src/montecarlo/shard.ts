@@ -37,6 +37,7 @@ export function shardFile(
     ...meta,
     parameters: context.model,
     groups: { by: context.groups.by, keys: [...context.groups.keys], labels: [...context.groups.labels] },
+    signalling: context.signalling,
     applicants: [...context.applicantIds],
     programs: [...context.programIds],
     applicantNames: context.applicantNames ? [...context.applicantNames] : undefined,
@@ -152,6 +153,7 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
       programNames: h.programNames,
       fingerprint: h.scenarioHash,
       groups: h.groups,
+      signalling: h.signalling,
     },
     first: h,
   };

@@ -59,6 +59,16 @@ export const ProgramResultSchema = z.object({
   rippleDrops: z.number(),
   /** Share of the program's invitations that differ from the season without calls. */
   invitesShaped: z.number(),
+  /** With calls: the share of its signalled applications it invited, of the rest, and the share of its matches who had signalled it (null without signals). */
+  signals: z
+    .object({
+      applications: z.number().int(),
+      pInterview: z.number().nullable(),
+      applicationsNoSignal: z.number().int(),
+      pInterviewNoSignal: z.number().nullable(),
+      matchesAtSignal: z.number().nullable(),
+    })
+    .nullable(),
   counts: z.object({
     seasons: z.number().int(),
     filledWithCalls: z.number().int(),
@@ -70,6 +80,31 @@ export const ProgramResultSchema = z.object({
   }),
 });
 export type ProgramResult = z.infer<typeof ProgramResultSchema>;
+
+/** What signals did, when anyone could send one: invitation rates with and without, and matches at signalled programs. */
+export const SignalsSchema = z.object({
+  counts: z.object({
+    signalled: z.number().int(),
+    gold: z.number().int(),
+    unsignalled: z.number().int(),
+    signalledInvitedWithCalls: z.number().int(),
+    signalledInvitedWithoutCalls: z.number().int(),
+    goldInvitedWithCalls: z.number().int(),
+    goldInvitedWithoutCalls: z.number().int(),
+    unsignalledInvitedWithCalls: z.number().int(),
+    unsignalledInvitedWithoutCalls: z.number().int(),
+    matchesAtSignalWithCalls: z.number().int(),
+    matchesAtSignalWithoutCalls: z.number().int(),
+  }),
+  /** Per season: the share of signalled applications invited, of unsignalled ones, their ratio, and the share of matches at a program the applicant signalled. */
+  pInterviewSignal: WorldsStatisticSchema,
+  pInterviewNoSignal: WorldsStatisticSchema,
+  ratio: WorldsStatisticSchema,
+  matchesAtSignal: WorldsStatisticSchema,
+  /** Over all seasons: the share of gold-signalled applications invited (null without gold signals). */
+  pInterviewGold: z.object({ withCalls: z.number().nullable(), withoutCalls: z.number().nullable() }),
+});
+export type Signals = z.infer<typeof SignalsSchema>;
 
 export const GroupResultSchema = z.object({
   key: z.string(),
@@ -109,6 +144,8 @@ export const SummarySchema = z.object({
   outcomeChanged: EstimateSchema.extend({ counts: z.object({ applicantSeasons: z.number().int(), changed: z.number().int() }) }),
   blockingPairsVsUncalled: EstimateSchema,
   efficiency: EfficiencySchema,
+  /** Null when no applicant can send a signal. */
+  signals: SignalsSchema.nullable(),
   /** How many applicants' changes in P(match) stand after a Benjamini–Hochberg correction. */
   applicantsMoved: z.object({ tested: z.number().int(), standing: z.number().int(), falseDiscoveryRate: z.number() }),
   /** Rank-list calls per entry a director could call about, by category, beside the parameter. */

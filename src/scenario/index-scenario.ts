@@ -67,6 +67,10 @@ export interface IndexedScenario {
     readonly hasRankList: Uint8Array;
     readonly rankList: Csr;
     readonly toldNumberOne: Csr;
+    /** Signals the file gives (silver, or the only tier), and gold signals; explicitSignals 1 where either is given. */
+    readonly signals: Csr;
+    readonly goldSignals: Csr;
+    readonly explicitSignals: Uint8Array;
     /** Advocates (referrer indices), with pushed flags and the programs each calls (if given). */
     readonly advocates: Csr;
     readonly advocatePushed: Uint8Array;
@@ -275,6 +279,9 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       hasRankList: aHasRank,
       rankList: r.applicantRankList,
       toldNumberOne: r.applicantToldNumberOne,
+      signals: r.applicantSignals,
+      goldSignals: r.applicantGoldSignals,
+      explicitSignals: Uint8Array.from(s.applicants, (a) => (a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0)),
       advocates: r.applicantAdvocates,
       advocatePushed: r.advocatePushed,
       advocatePrograms: r.advocatePrograms,

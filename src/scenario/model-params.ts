@@ -90,6 +90,12 @@ export const ModelParamsSchema = block({
       shift: realNumber().default(-15),
     }),
   }),
+  signals: block({
+    perApplicant: wholeCount(0, COUNT_CEILING).default(0),
+    screeningBonus: realNumber().default(0.1),
+    // A top tier where the specialty uses two (dermatology: 3 gold and 25 silver since 2023–24).
+    gold: block({ perApplicant: wholeCount(0, COUNT_CEILING).default(0), screeningBonus: realNumber().default(0.2) }),
+  }),
 });
 
 export type ModelParams = z.output<typeof ModelParamsSchema>;

@@ -21,9 +21,7 @@ export interface ParameterSetting {
 }
 
 /** The blocks of the model: a path that starts with one of them is a model parameter. */
-const MODEL_BLOCKS: readonly string[] = [
-  "calls", "applications", "screening", "interviews", "ranking", "opinions", "preInterview", "rankList", "advocacy", "effects", "ripple", "late",
-];
+const MODEL_BLOCKS: readonly string[] = Object.keys(ModelParamsSchema.parse({}));
 
 /**
  * Whether a setting's path names a model parameter (rather than a field of the scenario).

@@ -27,6 +27,8 @@ export interface ResolvedReferences {
   readonly applicantPreferences: Csr;
   readonly applicantRankList: Csr;
   readonly applicantToldNumberOne: Csr;
+  readonly applicantSignals: Csr;
+  readonly applicantGoldSignals: Csr;
   /** Each applicant's advocates (referrer indices), in the order written. */
   readonly applicantAdvocates: Csr;
   /** Parallel to applicantAdvocates.items: 1 where the advocate was pushed into calling. */
@@ -121,7 +123,7 @@ export function checkReferences(raw: unknown): ReferenceCheck {
   // Each list of entities is read once, a column per key that any check below needs: a large
   // file's entities are scattered over the heap, and every pass over them waits on memory.
   const pc = columns(programList, ["id", "director", "rankList", "specialty", "positions"]);
-  const ac = columns(applicantList, ["id", "home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties", "advocates"]);
+  const ac = columns(applicantList, ["id", "home", "aways", "letters", "knownBy", "preferences", "rankList", "toldNumberOne", "specialties", "advocates", "signals", "goldSignals"]);
   const programs: Target = { table: indexIds(pc.id, "program", errors), kind: "program" };
   const applicants: Target = { table: indexIds(ac.id, "applicant", errors), kind: "applicant" };
   const referrers: Target = { table: indexIds(columns(referrerList, ["id"]).id, "referrer", errors), kind: "referrer" };
@@ -245,10 +247,25 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     applicantPreferences: lists(ac.preferences, nA, "applicants", "preferences", programs, true),
     applicantRankList: lists(ac.rankList, nA, "applicants", "rankList", programs, true),
     applicantToldNumberOne: lists(ac.toldNumberOne, nA, "applicants", "toldNumberOne", programs, false),
+    applicantSignals: lists(ac.signals, nA, "applicants", "signals", programs, true),
+    applicantGoldSignals: lists(ac.goldSignals, nA, "applicants", "goldSignals", programs, true),
     ...resolveAdvocates(ac.advocates, nA, referrers, programs, one, lists, errors),
     ...resolveTies(entries(data, "relationships"), referrers, one, errors),
     ...resolveOpinions(entries(data, "opinions"), referrers, applicants, one, errors),
   };
+
+  // A program is signalled once: in one tier, not both.
+  if (ac.signals && ac.goldSignals) {
+    const { applicantSignals: silver, applicantGoldSignals: gold } = resolved;
+    for (let i = 0; i < nA; i++) {
+      for (let k = gold.offsets[i]!; k < gold.offsets[i + 1]!; k++) {
+        const q = gold.items[k]!;
+        if (q >= 0 && silver.items.subarray(silver.offsets[i]!, silver.offsets[i + 1]!).includes(q)) {
+          errors.push({ path: ["applicants", i, "goldSignals", k - gold.offsets[i]!], message: `${quote(String((ac.goldSignals[i] as unknown[])[k - gold.offsets[i]!]))} is also in signals: a program gets one signal, gold or not` });
+        }
+      }
+    }
+  }
 
   if (!unnamedSpecialty) {
     ac.specialties?.forEach((own, i) => {

@@ -65,6 +65,8 @@ export const ApplicantSchema = entity(
     letters: emptyByDefault(idList()),
     knownBy: emptyByDefault(idList()),
     advocates: emptyByDefault(list(AdvocateSchema, "advocates")),
+    signals: idList().optional(),
+    goldSignals: idList().optional(),
     preferences: idList().optional(),
     rankList: idList().optional(),
     toldNumberOne: emptyByDefault(idList()),

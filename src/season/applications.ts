@@ -26,6 +26,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   // to hold only a sixth of the candidates (on the dermatology market). Both 0.22 and 0.5
   // were measured slower.
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
+  const { perApplicant: silver, gold } = s.model.signals;
+  const signalling = silver + gold.perApplicant > 0 || plan.anyExplicitSignals;
 
   for (let a = 0; a < s.applicant.count; a++) {
     const c0 = candidates.offsets[a]!;
@@ -119,6 +121,60 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       appProgram[out0 + i] = items[c0 + k]!;
       appPref[out0 + i] = score[k]!;
     }
+    if (signalling) markSignals(ws, a, out0, kept);
 
   }
+}
+
+/** Entry values of entrySignal: no signal, a signal (silver, or the only tier), a gold signal. */
+export const NO_SIGNAL = 0;
+export const SILVER = 1;
+export const GOLD = 2;
+
+/**
+ * Marks which of applicant a's applications (entries out0 … out0+n-1) carry a signal: those
+ * the file lists, or else the applicant's most preferred (gold first, then silver), as many
+ * as the model's perApplicant say.
+ */
+function markSignals(ws: Workspace, a: number, out0: number, n: number): void {
+  const { plan, appProgram, appPref, entrySignal } = ws;
+  const s = plan.s;
+  const applicant = s.applicant;
+  entrySignal.fill(NO_SIGNAL, out0, out0 + n);
+  let any = 0;
+  if (applicant.explicitSignals[a]) {
+    const { signals, goldSignals } = applicant;
+    for (let k = out0; k < out0 + n; k++) {
+      const q = appProgram[k]!;
+      for (let j = goldSignals.offsets[a]!; j < goldSignals.offsets[a + 1]!; j++) if (goldSignals.items[j] === q) entrySignal[k] = GOLD;
+      if (entrySignal[k] === NO_SIGNAL) for (let j = signals.offsets[a]!; j < signals.offsets[a + 1]!; j++) if (signals.items[j] === q) entrySignal[k] = SILVER;
+      any |= entrySignal[k]!;
+    }
+  } else {
+    const golds = Math.min(s.model.signals.gold.perApplicant, n);
+    const all = Math.min(golds + s.model.signals.perApplicant, n);
+    if (all > 0) {
+      // Gold to the `golds` most preferred applications, silver to the next: all above each
+      // cutoff, then as many equal to it as there is room for, in entry order.
+      let marked = 0;
+      if (golds > 0) {
+        const from = cutoffOf(ws, out0, n, golds);
+        for (let k = out0; k < out0 + n; k++) if (appPref[k]! > from) (entrySignal[k] = GOLD), marked++;
+        for (let k = out0; k < out0 + n && marked < golds; k++) if (entrySignal[k] === NO_SIGNAL && appPref[k] === from) (entrySignal[k] = GOLD), marked++;
+      }
+      const from = cutoffOf(ws, out0, n, all);
+      for (let k = out0; k < out0 + n; k++) if (entrySignal[k] === NO_SIGNAL && appPref[k]! > from) (entrySignal[k] = SILVER), marked++;
+      for (let k = out0; k < out0 + n && marked < all; k++) if (entrySignal[k] === NO_SIGNAL && appPref[k] === from) (entrySignal[k] = SILVER), marked++;
+      any = 1;
+    }
+  }
+  ws.signalled[a] = any > 0 ? 1 : 0;
+}
+
+/** The preference score of applicant's `k`-th most preferred application among entries out0 … out0+n-1. */
+function cutoffOf(ws: Workspace, out0: number, n: number, k: number): number {
+  if (k >= n) return -Infinity;
+  const key = ws.sortKey;
+  key.set(ws.appPref.subarray(out0, out0 + n));
+  return kthLargest(key, n, k, ws.select);
 }

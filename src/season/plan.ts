@@ -20,6 +20,8 @@ export interface SeasonPlan {
   readonly candidateColumn: Int32Array;
   /** 1 where some program of the applicant's adds to their screening score (a home or an away program). */
   readonly hasScreenBonus: Uint8Array;
+  /** Whether any applicant lists their signals in the file. */
+  readonly anyExplicitSignals: boolean;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -138,6 +140,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     baseAppeal: Float64Array.from(appeal),
     candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
     hasScreenBonus,
+    anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     orderGiven,
     programAppStart,
     appOff,

@@ -5,6 +5,7 @@ import { bestContactOf, reachesAnyone } from "./reach.js";
 import { CAUTIOUS, FINE, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
+import { GOLD, NO_SIGNAL } from "./applications.js";
 
 /**
  * Step 2, the part calls cannot change: each program scores its applications by paper
@@ -71,9 +72,10 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // What each program adds to the current applicant's score (home, away): set for an
   // applicant who has such a program, read in the draw loop for them only, then cleared.
   const bonusOf = ws.programBonus;
+  const { signalled, entrySignal } = ws;
   for (let a = 0; a < nA; a++) {
-    const bonused = hasBonus[a] === 1;
-    if (bonused) setBonuses(s, bonusOf, a, true);
+    const bonused = hasBonus[a] === 1 || signalled[a] === 1;
+    if (bonused) setBonuses(s, bonusOf, a, true, appOff, appProgram, entrySignal);
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const ak = applicantKey[a]!;
@@ -109,7 +111,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       byProgram[tally[2 * q + 1]!] = k;
       tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - up);
     }
-    if (bonused) setBonuses(s, bonusOf, a, false);
+    if (bonused) setBonuses(s, bonusOf, a, false, appOff, appProgram, entrySignal);
   }
 
   // The cutoff of each program whose window holds it; the others are marked to have all
@@ -240,8 +242,11 @@ function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from
   return best;
 }
 
-/** Sets (or clears) in `bonusOf` what applicant a's home and away programs add to their screening score. */
-function setBonuses(s: Workspace["plan"]["s"], bonusOf: Float64Array, a: number, on: boolean): void {
+/**
+ * Sets (on) or clears what each of applicant a's programs adds to their screening score:
+ * the home and away bonuses, and a signal's bonus (gold or silver) where they sent one.
+ */
+function setBonuses(s: Workspace["plan"]["s"], bonusOf: Float64Array, a: number, on: boolean, appOff: Int32Array, appProgram: Int32Array, entrySignal: Uint8Array): void {
   const { homeBonus, awayBonus } = s.model.screening;
   const home = s.applicant.home[a]!;
   const { offsets, items } = s.applicant.aways;
@@ -250,6 +255,13 @@ function setBonuses(s: Workspace["plan"]["s"], bonusOf: Float64Array, a: number,
   for (let j = offsets[a]!; j < offsets[a + 1]!; j++) {
     const q = items[j]!;
     bonusOf[q] = on ? (q === home ? homeBonus : 0) + awayBonus : 0;
+  }
+  const signals = s.model.signals;
+  for (let k = appOff[a]!; k < appOff[a + 1]!; k++) {
+    const tier = entrySignal[k]!;
+    if (tier === NO_SIGNAL) continue;
+    const q = appProgram[k]!;
+    bonusOf[q] = on ? bonusOf[q]! + (tier === GOLD ? signals.gold.screeningBonus : signals.screeningBonus) : 0;
   }
 }
 

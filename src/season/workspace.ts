@@ -50,6 +50,10 @@ export interface Workspace {
   readonly plan: SeasonPlan;
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
+  /** Per application entry: the signal it carries (NO_SIGNAL, SILVER, GOLD; see applications.ts). */
+  readonly entrySignal: Uint8Array;
+  /** 1 where the applicant sent any signal this trial. */
+  readonly signalled: Uint8Array;
   /** Scratch for screening: what each program adds to one applicant's score (home, away). */
   readonly programBonus: Float64Array;
   /** Screening score of each application entry. */
@@ -191,6 +195,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     plan,
     appProgram: new Int32Array(plan.totalApps),
     appPref: new Float64Array(plan.totalApps),
+    entrySignal: new Uint8Array(plan.totalApps),
+    signalled: new Uint8Array(plan.s.applicant.count),
     programBonus: new Float64Array(nP),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),

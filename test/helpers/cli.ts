@@ -17,6 +17,8 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? "",
     encoding: "utf8",
+    // A dermatology run in JSON is about a megabyte: the default buffer would cut it off.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

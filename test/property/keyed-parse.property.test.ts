@@ -21,7 +21,7 @@ const VALID: Record<string, unknown> = {
   id: "A1", positions: 2, interviewSlots: 4, maxInterviews: 3, prestige: 0.5, paper: 0.5, quality: 1, clout: 0,
   candor: 0.5, trust: 1, backchannelUse: 2, auditionGap: -0.5, role: "pd", verdict: "fine", between: ["r1", "r2"],
   referrer: "r1", applicant: "A1", director: "r1", home: "P1",
-  specialties: ["derm"], flags: [], tags: ["cohort-a"], aways: [], letters: [], knownBy: [], preferences: ["P1"], rankList: [], toldNumberOne: [],
+  specialties: ["derm"], flags: [], tags: ["cohort-a"], aways: [], letters: [], knownBy: [], preferences: ["P1"], rankList: [], toldNumberOne: [], signals: ["P1"], goldSignals: [],
   advocates: [{ referrer: "r1", pushed: true }],
 };
 const valueFor = (field: string) =>
