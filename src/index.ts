@@ -11,8 +11,7 @@
  * positioned issues (`error.issues`: file, line, col, path, message).
  */
 import { existsSync } from "node:fs";
-import { PRESETS, presetNamed, scaled } from "./generate/presets.js";
-import { specialtyMarket } from "./generate/specialty-market.js";
+import { PRESETS, presetNamed, presetScenario } from "./generate/presets.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import type { Settings } from "./settings-paths.js";
 import { fingerprintOf } from "./scenario/hash.js";
@@ -134,7 +133,7 @@ export function generate(options: GenerateOptions): ScenarioInput {
   if (!Number.isFinite(scale) || scale < 0.01 || scale > 10) throw new UserError(`scale: expected a number from 0.01 to 10, got ${scale}`);
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`seed: expected a whole number ≥ 0, got ${seed}`);
-  return specialtyMarket(scaled(preset.shape, scale), seed);
+  return presetScenario(preset, scale, seed);
 }
 
 /** Checks a scenario without throwing for its problems: every error and warning, positioned. */

@@ -23,10 +23,29 @@ export interface MarketShape {
   /** Ties per director to other directors of the same specialty: in the same region, elsewhere. */
   readonly tiesSameRegion: number;
   readonly tiesOtherRegion: number;
+  /** Directors a program's letter writer knows elsewhere in the specialty, on average. */
+  readonly writerTies: number;
   /** Chance that a school's letter writer knows a director (a conference, a fellowship friend). */
   readonly schoolWriterTie: number;
   /** Applicants list their programs in a fixed order (large markets: no per-season choice). */
   readonly givenPreferences: boolean;
+  /**
+   * Preference signals each applicant sends, written as explicit lists: gold (the higher
+   * tier; 0 where a specialty has one tier) and silver. They go to the programs that fit
+   * the applicant best (prestige near their paper strength, nearby first), never to their
+   * home or aways, which know them already.
+   */
+  readonly signals: { readonly gold: number; readonly silver: number };
+  /** Share of applicants with a home program whose home director calls programs for them (an advocate). */
+  readonly advocateShare: number;
+  /**
+   * Spread of programs' backchannelUse: the log of each is normal with this standard
+   * deviation around 0 (0: every program at 1). Some programs lean on calls far more than
+   * others ("at some derm programs").
+   */
+  readonly backchannelSpread: number;
+  /** A share of programs that lean on calls far more than the rest: their backchannelUse is multiplied by `use`. */
+  readonly callHeavy: { readonly share: number; readonly use: number };
   readonly model: NonNullable<ModelParamsInput>;
   readonly runs: number;
 }
@@ -76,7 +95,53 @@ function weightedPicker(rng: Rng, weights: readonly number[]): () => number {
   };
 }
 
-type Program = { id: string; positions: number; specialty: string; region: string; prestige: number; director: string };
+/**
+ * The programs an applicant signals: among the programs nearest their level, the best fits
+ * by prestige against their paper strength (a little above it preferred, the way applicants
+ * aim), a region bonus and noise; gold to the most prestigious of the chosen. Home and away
+ * programs are left out.
+ */
+function signalsFor(
+  rng: Rng,
+  shape: MarketShape,
+  /** The specialty's programs in increasing prestige. */
+  list: readonly Program[],
+  paper: number,
+  region: string,
+  home: string | undefined,
+  aways: readonly string[],
+): { gold: string[]; silver: string[] } {
+  const want = shape.signals.gold + shape.signals.silver;
+  if (want === 0) return { gold: [], silver: [] };
+  // The applicant weighs the 4 × k programs nearest their level (k: signals to send),
+  // found by two pointers from the level in the list sorted by prestige.
+  const aim = paper + 0.05;
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (list[mid]!.prestige < aim) a = mid + 1;
+    else b = mid;
+  }
+  let lo = a;
+  let hi = a;
+  while (hi - lo < 4 * want && (lo > 0 || hi < list.length)) {
+    if (hi >= list.length || (lo > 0 && aim - list[lo - 1]!.prestige <= list[hi]!.prestige - aim)) lo--;
+    else hi++;
+  }
+  const near = list.slice(lo, hi);
+  const fit = near
+    .filter((p) => p.id !== home && !aways.includes(p.id))
+    .map((p) => [p, -Math.abs(p.prestige - paper - 0.05) + (p.region === region ? 0.05 : 0) + 0.1 * rng.normal()] as const)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, want)
+    .map(([p]) => p);
+  const byPrestige = [...fit].sort((x, y) => y.prestige - x.prestige);
+  const gold = new Set(byPrestige.slice(0, shape.signals.gold).map((p) => p.id));
+  return { gold: fit.filter((p) => gold.has(p.id)).map((p) => p.id), silver: fit.filter((p) => !gold.has(p.id)).map((p) => p.id) };
+}
+
+type Program = { id: string; positions: number; specialty: string; region: string; prestige: number; director: string; backchannelUse?: number };
 type Referrer = NonNullable<ScenarioInput["referrers"]>[number];
 type Relationship = NonNullable<ScenarioInput["relationships"]>[number];
 type Applicant = NonNullable<ScenarioInput["applicants"]>[number];
@@ -99,7 +164,12 @@ export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput
     const positions = spread(rng, Math.max(positionCounts[k]!, programCounts[k]!), programCounts[k]!);
     const list = positions.map((n, i) => {
       const id = `P${programs.length + i + 1}`;
-      return { id, positions: n, specialty: sp.name, region: shape.regions[rng.int(shape.regions.length)]!, prestige: r3(rng.float() ** 1.3), director: `pd-${id}` };
+      const program: Program = { id, positions: n, specialty: sp.name, region: shape.regions[rng.int(shape.regions.length)]!, prestige: r3(rng.float() ** 1.3), director: `pd-${id}` };
+      if (shape.backchannelSpread > 0 || shape.callHeavy.share > 0) {
+        const heavy = rng.float() < shape.callHeavy.share;
+        program.backchannelUse = r3((heavy ? shape.callHeavy.use : 1) * Math.exp(shape.backchannelSpread * rng.normal()));
+      }
+      return program;
     });
     programs.push(...list);
     bySpecialty.push(list);
@@ -136,20 +206,33 @@ export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput
     tied.add(key);
     relationships.push({ between: [a, b], trust: r3(trust) });
   };
+  // A director's weight in the network is the program's backchannelUse: those who lean on
+  // calls are the ones everyone knows ("certain names carry a ridiculous amount of weight").
+  // Capped at 3, so that no one director knows everyone.
+  const use = (p: Program) => Math.min(3, p.backchannelUse ?? 1);
+  const countOf = (mean: number) => Math.floor(mean) + (rng.float() < mean % 1 ? 1 : 0);
   for (const list of bySpecialty) {
     const byRegion = new Map<string, Program[]>();
     for (const p of list) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
+    const byWeight = weightedPicker(rng, list.map(use));
     for (const p of list) {
       const local = byRegion.get(p.region)!;
-      for (let k = 0; k < shape.tiesSameRegion && local.length > 1; k++) tie(p.director, local[rng.int(local.length)]!.director, between(rng, 0.5, 1));
-      if (rng.float() < shape.tiesOtherRegion % 1) tie(p.director, list[rng.int(list.length)]!.director, between(rng, 0.4, 0.9));
-      for (let k = 0; k < Math.floor(shape.tiesOtherRegion); k++) tie(p.director, list[rng.int(list.length)]!.director, between(rng, 0.4, 0.9));
+      const near = countOf(shape.tiesSameRegion * use(p));
+      for (let k = 0; k < near && local.length > 1; k++) tie(p.director, local[rng.int(local.length)]!.director, between(rng, 0.5, 1));
+      const far = countOf(shape.tiesOtherRegion * use(p));
+      for (let k = 0; k < far; k++) tie(p.director, list[byWeight()]!.director, between(rng, 0.4, 0.9));
     }
-    // A letter writer at a program may know a director elsewhere in the specialty.
-    for (const p of list) for (const w of facultyOf.get(p.id)!) if (rng.float() < 0.3) tie(w, list[rng.int(list.length)]!.director, between(rng, 0.5, 1));
+    // A letter writer at a program may know directors elsewhere in the specialty.
+    for (const p of list) {
+      for (const w of facultyOf.get(p.id)!) {
+        const n = countOf(shape.writerTies);
+        for (let k = 0; k < n; k++) tie(w, list[byWeight()]!.director, between(rng, 0.5, 1));
+      }
+    }
   }
+  const anyWeight = weightedPicker(rng, programs.map(use));
   for (const ids of schoolFaculty.values()) {
-    for (const w of ids) if (rng.float() < shape.schoolWriterTie) tie(w, programs[rng.int(programs.length)]!.director, between(rng, 0.3, 0.9));
+    for (const w of ids) if (rng.float() < shape.schoolWriterTie) tie(w, programs[anyWeight()]!.director, between(rng, 0.3, 0.9));
   }
 
   const applicants: Applicant[] = [];
@@ -158,6 +241,7 @@ export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput
     const list = bySpecialty[k]!;
     if (list.length === 0) return;
     const pick = weightedPicker(rng, list.map((p) => (p.prestige + 0.3) ** 2));
+    const byPrestige = [...list].sort((x, y) => x.prestige - y.prestige || (x.id < y.id ? -1 : 1));
     const inRegion = new Map<string, Program[]>();
     for (const p of list) inRegion.set(p.region, [...(inRegion.get(p.region) ?? []), p]);
     for (let i = 0; i < applicantCounts[k]!; i++) {
@@ -192,9 +276,17 @@ export function specialtyMarket(shape: MarketShape, seed: number): ScenarioInput
         letters: letters.slice(0, shape.letters),
         ...(rng.float() < 0.15 ? { auditionGap: r3(between(rng, 0, 0.15)) } : {}),
       };
+      const signals = signalsFor(rng, shape, byPrestige, paper, region, home, aways);
+      if (signals.gold.length > 0) applicant.goldSignals = signals.gold;
+      if (signals.silver.length > 0) applicant.signals = signals.silver;
+      if (home && rng.float() < shape.advocateShare) {
+        const director = programById.get(home)!.director;
+        const targets = [...signals.gold, ...signals.silver].slice(0, 5);
+        applicant.advocates = [{ referrer: director, ...(targets.length > 0 ? { programs: targets } : {}) }];
+      }
       if (shape.givenPreferences) {
         // Large markets: the applicant's list of programs in their order, chosen once.
-        const chosen = new Set<string>([...(home ? [home] : []), ...aways]);
+        const chosen = new Set<string>([...(home ? [home] : []), ...aways, ...signals.gold, ...signals.silver]);
         const want = Math.min(shape.applicationsPerApplicant, list.length);
         for (let tries = 0; chosen.size < want && tries < want * 20; tries++) chosen.add(list[pick()]!.id);
         const appeal = (id: string) => {

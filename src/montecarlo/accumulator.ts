@@ -56,7 +56,9 @@ export const GLOBAL = {
   matchedAtSignalX: COUNT.size + 20 + EFFICIENCY.length * STAT.size,
   matchedAtSignalY: COUNT.size + 21 + EFFICIENCY.length * STAT.size,
   signalStats: COUNT.size + 22 + EFFICIENCY.length * STAT.size,
-  size: COUNT.size + 22 + (EFFICIENCY.length + 4) * STAT.size,
+  /** A STAT block: the share of applicants with a home program who are invited there (1/10,000). */
+  homeInterviews: COUNT.size + 22 + (EFFICIENCY.length + 4) * STAT.size,
+  size: COUNT.size + 22 + (EFFICIENCY.length + 5) * STAT.size,
 } as const;
 
 /**
@@ -257,6 +259,27 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   addEfficiency(g, tally, w, wo);
   addPrograms(program, ws, w, wo, tally);
   if (tally.signalling) addSignals(g, program, ws, w, wo);
+  addHomeInterviews(g, ws, w, wo);
+}
+
+/** The season's share of applicants with a home program who are invited there, in each world. */
+function addHomeInterviews(g: Float64Array, ws: Workspace, w: World, wo: World): void {
+  const { appProgram, plan } = ws;
+  const home = plan.s.applicant.home;
+  const appOff = plan.appOff;
+  let n = 0, x = 0, y = 0;
+  for (let a = 0; a < home.length; a++) {
+    const h = home[a]!;
+    if (h < 0) continue;
+    n++;
+    for (let k = appOff[a]!; k < appOff[a + 1]!; k++) {
+      if (appProgram[k] !== h) continue;
+      x += w.invited[k]!;
+      y += wo.invited[k]!;
+      break;
+    }
+  }
+  if (n > 0) addStat(g, GLOBAL.homeInterviews, Math.round((x / n) * 1e4), Math.round((y / n) * 1e4));
 }
 
 /** The season's signals: who was invited and who matched where they signalled, overall and by program. */

@@ -288,6 +288,8 @@ export function resultsOf(
       insincerityCaught: perSeason(g[GLOBAL.insincerityCaught]!),
       relayed: perSeason(g[GLOBAL.relayed]!),
       halfHearted: perSeason(g[GLOBAL.halfHearted]!),
+      programsCallingLate: s.programIds.length === 0 ? 0 : round(g[GLOBAL.lateCallers]! / n / s.programIds.length, 4),
+      homeInterviews: g[GLOBAL.homeInterviews + STAT.nX] === 0 ? null : worldsStatistic(g, GLOBAL.homeInterviews, 1e4, 4),
       invitesShaped: share(g[GLOBAL.invitesGained]! + g[GLOBAL.invitesLost]!, g[GLOBAL.invitesWithout]!),
       outcomeChanged: { ...meanOf(n, changed, g[GLOBAL.outcomeChangedSq]!, nA, 6), counts: { applicantSeasons: seats, changed } },
       blockingPairsVsUncalled: meanOf(n, g[GLOBAL.blockingPairsVsUncalled]!, g[GLOBAL.blockingPairsSq]!, 1, 4),

@@ -96,6 +96,12 @@ export function runReportHtml(r: RunResults, focus?: string): string {
     ["Invitations shaped by calls", pct(s.invitesShaped)],
     ["Applicant-seasons with a different match", estimateText(s.outcomeChanged, pct)],
     ["Drops per season (by a call / by ripple)", `${num(s.drops)} / ${num(s.rippleDrops)}`],
+    ...(s.signals?.pInterviewSignal.withCalls && s.signals.pInterviewNoSignal.withCalls
+      ? [
+          ["P(interview) with a signal / without", `${pct(s.signals.pInterviewSignal.withCalls.estimate)} / ${pct(s.signals.pInterviewNoSignal.withCalls.estimate)}`],
+          ["Matches at a signalled program", s.signals.matchesAtSignal.withCalls ? pct(s.signals.matchesAtSignal.withCalls.estimate) : "—"],
+        ]
+      : []),
   ];
   const moved = mostMoved(r.applicants).slice(0, ROWS);
   const dots = moved.map((a) => ({ label: a.name ?? a.id, with: a.pMatch, lo: a.pMatchCi[0], hi: a.pMatchCi[1], without: a.pMatchWithoutCalls }));

@@ -1,5 +1,5 @@
 import { sharesInTenths } from "../results/numbers.js";
-import type { ApplicantResult, RunResults } from "../results/run-results.js";
+import type { ApplicantResult, RunResults, Signals } from "../results/run-results.js";
 import type { WorldsShare, WorldsStatistic } from "../results/estimates.js";
 import type { Block, Line } from "./document.js";
 import { changeLine, estimateText, num, pct, points, pointsBetween, signed } from "./figures.js";
@@ -56,6 +56,15 @@ function statisticRow(name: string, x: WorldsStatistic, digits: number): Line[] 
   return [name, num(x.withCalls?.estimate, digits), num(x.withoutCalls?.estimate, digits), changeLine(x.difference, f)];
 }
 
+/** What signals did, in the world with calls: P(interview) with and without one, and matches at signalled programs. */
+function signalRows(x: Signals): [string, string][] {
+  const w = (st: WorldsStatistic, f: (v: number) => string) => (st.withCalls === null ? "—" : estimateText(st.withCalls, f));
+  return [
+    ["Signals", `P(interview | signal) ${w(x.pInterviewSignal, pct)}, without a signal ${w(x.pInterviewNoSignal, pct)}: ${w(x.ratio, (v) => `${v.toFixed(2)}×`)}`],
+    ["Signalled matches", `${w(x.matchesAtSignal, pct)} of matches are at a program the applicant signalled`],
+  ];
+}
+
 /** The run's report as a document: summary, efficiency, groups, applicants, programs, a histogram. */
 export function runDocument(r: RunResults, focus?: string): Block[] {
   const s = r.summary;
@@ -80,6 +89,8 @@ export function runDocument(r: RunResults, focus?: string): Block[] {
       ["Drops per season", `${num(s.drops)} by a call, ${num(s.rippleDrops)} by ripple`],
       ["Late calls", `"#1" relayed ${num(s.relayed)} per season; insincerity caught ${num(s.insincerityCaught)}`],
       ["Invites shaped", `${pct(s.invitesShaped)} of invitations differ from the season without calls`],
+      ...(s.signals === null ? [] : signalRows(s.signals)),
+      ...(s.homeInterviews?.withCalls ? [["Home interviews", `${estimateText(s.homeInterviews.withCalls, pct)} of applicants with a home program interview there`] as [string, string]] : []),
       ["Outcome changed", `${estimateText(s.outcomeChanged, pct)} of applicant-seasons end in a different match`],
       ["Blocking pairs", `${estimateText(s.blockingPairsVsUncalled, (v) => num(v))} per season against the lists before rank-list calls`],
     ],

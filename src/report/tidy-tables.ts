@@ -49,7 +49,14 @@ function summaryRows(r: RunResults): Cell[][] {
   for (const [name, x] of Object.entries(s.efficiency)) statistic(`efficiency.${name}`, x);
   for (const [phase, x] of Object.entries(s.calls)) row(`calls.${phase}`, "withCalls", x);
   for (const [verdict, x] of Object.entries(s.verdicts)) row(`verdicts.${verdict}`, "withCalls", x);
-  for (const key of ["drops", "rippleDrops", "insincerityCaught", "relayed", "halfHearted", "invitesShaped"] as const) row(key, "withCalls", s[key]);
+  for (const key of ["drops", "rippleDrops", "insincerityCaught", "relayed", "halfHearted", "invitesShaped", "programsCallingLate"] as const) row(key, "withCalls", s[key]);
+  if (s.homeInterviews) statistic("homeInterviews", s.homeInterviews);
+  if (s.signals) {
+    statistic("signals.pInterviewSignal", s.signals.pInterviewSignal);
+    statistic("signals.pInterviewNoSignal", s.signals.pInterviewNoSignal);
+    statistic("signals.ratio", s.signals.ratio);
+    statistic("signals.matchesAtSignal", s.signals.matchesAtSignal);
+  }
   for (const [category, x] of Object.entries(s.callRates)) row(`callRates.${category}`, "withCalls", x.measured);
   row("applicantsStanding", "between", s.applicantsMoved.standing);
   return rows;

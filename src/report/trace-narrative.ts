@@ -96,6 +96,12 @@ const NARRATE: { [K in TraceEvent["kind"]]: (e: Extract<TraceEvent, { kind: K }>
   ],
 };
 
+/** ", having signalled it (gold)" when the applicant in focus sent the program a signal. */
+function signalNote(i: { signalled: readonly string[]; gold: readonly string[] }, applicant: string): Span[] {
+  if (!i.signalled.includes(applicant)) return [];
+  return [t(`, having signalled it${i.gold.includes(applicant) ? " (gold)" : ""}`)];
+}
+
 function narrate(e: TraceEvent): Line {
   return (NARRATE[e.kind] as (x: TraceEvent) => Line)(e);
 }
@@ -171,7 +177,7 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
     const lost = i.invitedWithoutCalls.filter((a) => !i.invited.includes(a) && wantApplicant(a));
     if (o.applicant !== undefined) {
       const status = gained.length > 0 ? good("invited thanks to a call") : lost.length > 0 ? bad("invitation lost to a call") : t("invited");
-      return [strong(i.program), t(`: ${o.applicant} `), status];
+      return [strong(i.program), t(`: ${o.applicant} `), status, ...signalNote(i, o.applicant)];
     }
     return [
       strong(i.program),
@@ -181,6 +187,9 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
           ? " (everyone)"
           : ` (cutoff ${num(i.cutoff)}; borderline: ${full || o.program ? names(i.borderline) : `${i.borderline.length} applicants`})`,
       ),
+      ...(i.signalled.length === 0
+        ? []
+        : [t(`; signalled by ${full || o.program ? names(i.signalled) : `${i.signalled.length}`}${i.gold.length > 0 ? ` (gold: ${full || o.program ? names(i.gold) : i.gold.length})` : ""}, ${i.signalled.filter((a) => i.invited.includes(a)).length} of them invited`)]),
       ...(gained.length > 0 ? [t("; invited thanks to a call: "), good(names(gained))] : []),
       ...(lost.length > 0 ? [t("; lost to a call: "), bad(names(lost))] : []),
     ];

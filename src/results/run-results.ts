@@ -139,6 +139,10 @@ export const SummarySchema = z.object({
   relayed: z.number(),
   /** Pushed advocates' half-hearted "fine", per season. */
   halfHearted: z.number(),
+  /** The share of programs that place at least one late call, per season. */
+  programsCallingLate: z.number(),
+  /** Of applicants with a home program, the share invited to interview there; null when none has one. */
+  homeInterviews: WorldsStatisticSchema.nullable(),
   invitesShaped: z.number(),
   /** The share of applicant-seasons whose match differs between the worlds. */
   outcomeChanged: EstimateSchema.extend({ counts: z.object({ applicantSeasons: z.number().int(), changed: z.number().int() }) }),

@@ -107,6 +107,9 @@ export const TraceModelSchema = z.object({
       invited: z.array(z.string()),
       invitedWithoutCalls: z.array(z.string()),
       borderline: z.array(z.string()),
+      /** Applicants who sent the program a preference signal (either tier), and those whose signal was gold. */
+      signalled: z.array(z.string()),
+      gold: z.array(z.string()),
       cutoff: z.number().nullable(),
     }),
   ),

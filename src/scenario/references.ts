@@ -267,6 +267,34 @@ export function checkReferences(raw: unknown): ReferenceCheck {
     }
   }
 
+  /** Which programs applicant i may apply to, when the file limits them; undefined when any. */
+  const applicableTo = (i: number): { test: (q: number) => boolean; why: string } | undefined => {
+    const inList = (csr: Csr, why: string) => {
+      const row = csr.items.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
+      return { test: (q: number) => row.includes(q), why };
+    };
+    if (Array.isArray(ac.rankList?.[i])) return inList(resolved.applicantRankList, "not in the applicant's rankList");
+    if (Array.isArray(ac.preferences?.[i])) return inList(resolved.applicantPreferences, "not in the applicant's preferences");
+    const own = ac.specialties?.[i];
+    if (!Array.isArray(own)) return undefined;
+    const wanted = new Set(own.filter((sp): sp is string => typeof sp === "string"));
+    return { test: (q: number) => { const sp = pc.specialty?.[q]; return typeof sp !== "string" || wanted.has(sp); }, why: "its specialty is not one of the applicant's specialties" };
+  };
+  // A signal goes with an application: to a program the applicant can apply to.
+  for (const [key, csr] of [["signals", resolved.applicantSignals], ["goldSignals", resolved.applicantGoldSignals]] as const) {
+    const column = ac[key];
+    if (!column) continue;
+    for (let i = 0; i < nA; i++) {
+      const open = applicableTo(i);
+      if (!open) continue;
+      for (let k = csr.offsets[i]!; k < csr.offsets[i + 1]!; k++) {
+        const q = csr.items[k]!;
+        if (q < 0 || open.test(q)) continue;
+        errors.push({ path: ["applicants", i, key, k - csr.offsets[i]!], message: `${quote(String((column[i] as unknown[])[k - csr.offsets[i]!]))} is not a program this applicant applies to (${open.why})` });
+      }
+    }
+  }
+
   if (!unnamedSpecialty) {
     ac.specialties?.forEach((own, i) => {
       if (!Array.isArray(own) || ac.rankList?.[i] !== undefined) return;

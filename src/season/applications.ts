@@ -114,6 +114,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         }
       }
     }
+    if (kept < n && plan.mustApply.offsets[a + 1]! > plan.mustApply.offsets[a]!) keepMustApply(ws, a, kept);
     // Entry out0 + i is the i-th kept candidate.
     const items = candidates.items;
     for (let i = 0; i < kept; i++) {
@@ -123,6 +124,35 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     }
     if (signalling) markSignals(ws, a, out0, kept);
 
+  }
+}
+
+/**
+ * The programs an applicant always applies to (signalled, home, aways) are kept whatever
+ * the noise says: each one not kept takes the place of the least preferred kept candidate
+ * that is not one of them (of equals, the last kept: ties arise only without noise, where
+ * the earlier candidate wins).
+ */
+function keepMustApply(ws: Workspace, a: number, kept: number): void {
+  const { offsets, items } = ws.plan.mustApply;
+  const keptIdx = ws.aboveScratch;
+  const score = ws.candScore;
+  const s0 = offsets[a]!;
+  const s1 = offsets[a + 1]!;
+  const isMust = (k: number) => items.subarray(s0, s1).includes(k);
+  for (let j = s0; j < s1; j++) {
+    const k = items[j]!;
+    let worst = -1;
+    let found = false;
+    for (let i = 0; i < kept && !found; i++) {
+      const ki = keptIdx[i]!;
+      if (ki === k) found = true;
+      else if (!isMust(ki) && (worst < 0 || score[ki]! <= score[keptIdx[worst]!]!)) worst = i;
+    }
+    if (found || worst < 0) continue;
+    keptIdx[worst] = k;
+    // A given order drew scores only for the first kept; its scores need no noise.
+    if (ws.plan.orderGiven[a]) score[k] = ws.plan.baseAppeal[ws.plan.candidates.offsets[a]! + k]!;
   }
 }
 

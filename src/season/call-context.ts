@@ -21,7 +21,9 @@ export const COUNT = {
   /** Late calls that relayed a "#1", and pushed advocates' half-hearted "fine". */
   relayed: 20,
   halfHearted: 21,
-  size: 22,
+  /** Programs that placed at least one late call. */
+  lateCallers: 22,
+  size: 23,
 } as const;
 
 export const CATEGORIES = ["top", "borderline", "redFlag"] as const;

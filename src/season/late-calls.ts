@@ -64,6 +64,7 @@ export function lateCalls(ws: Workspace, ctx: CallContext): void {
     top.length = 0;
     const start = world.pStart[q]!;
     for (let i = 0; i < Math.min(late.topCandidates, world.pLen[q]!); i++) top.push(world.pList[start + i]!);
+    let called = 0;
     for (const a of top) {
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       if (!(uniform(streams.lateCall, s.program.key[q]!, s.applicant.key[a]!) < chance)) continue;
@@ -72,6 +73,7 @@ export function lateCalls(ws: Workspace, ctx: CallContext): void {
       const c = ctx.contact;
       const knower = c.knower;
       countCall(ctx, "late", q, a);
+      called = 1;
       const told = toldNumberOne(s, a, q);
       const relayed = told && fromHomeInstitution(s, knower, a);
       const from = positionOn(world, q, a);
@@ -93,5 +95,6 @@ export function lateCalls(ws: Workspace, ctx: CallContext): void {
         break;
       }
     }
+    ctx.counts[COUNT.lateCallers]! += called;
   }
 }

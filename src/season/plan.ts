@@ -22,6 +22,12 @@ export interface SeasonPlan {
   readonly hasScreenBonus: Uint8Array;
   /** Whether any applicant lists their signals in the file. */
   readonly anyExplicitSignals: boolean;
+  /**
+   * Row a: the places in applicant a's candidate row of the programs they always apply to,
+   * whatever their choice of the rest: those the file says they signal (a signal goes with
+   * an application), their home program and their aways (where they are known).
+   */
+  readonly mustApply: Csr;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -141,6 +147,11 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
     hasScreenBonus,
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
+    mustApply: csrFromLists(
+      candidateLists.map((list, i) =>
+        [...new Set([...csrRow(a.signals, i), ...csrRow(a.goldSignals, i), a.home[i]!, ...csrRow(a.aways, i)])].map((q) => list.indexOf(q)).filter((k) => k >= 0),
+      ),
+    ),
     orderGiven,
     programAppStart,
     appOff,

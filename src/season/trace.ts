@@ -1,6 +1,7 @@
 import { deferredAcceptanceRounds, type DaRound } from "../match/deferred-acceptance-rounds.js";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import { blockingPairs } from "../match/stability.js";
+import { GOLD, NO_SIGNAL } from "./applications.js";
 import { callKeyString, type CallKey, type SeasonEvent } from "./events.js";
 import type { SeasonPlan } from "./plan.js";
 import type { StoryKind } from "./stories.js";
@@ -20,6 +21,9 @@ export interface TraceData {
     invited: number[];
     invitedWithoutCalls: number[];
     borderline: number[];
+    /** Applicants who signalled the program: in either tier, and gold. */
+    signalled: number[];
+    gold: number[];
     cutoff: number | null;
   }[];
   /** Programs each applicant interviewed at (with calls), in their order of preference. */
@@ -86,6 +90,8 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
       invited: who((k) => world.invited[k] === 1),
       invitedWithoutCalls: who((k) => ws.baseInvited[k] === 1),
       borderline: who((k) => ws.borderline[k] === 1),
+      signalled: who((k) => ws.entrySignal[k] !== NO_SIGNAL),
+      gold: who((k) => ws.entrySignal[k] === GOLD),
       cutoff: Number.isNaN(cutoff) ? null : cutoff,
     };
   });

@@ -1,3 +1,4 @@
+import { csrRow } from "../../src/scenario/csr.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { idKey, normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
@@ -85,9 +86,19 @@ describe("choosing the best few", () => {
               (_, k) => plan.baseAppeal[c0 + k]! + noise * rowNormal(row, idKey("program", plan.s.programIds[plan.candidates.items[c0 + k]!]!)),
             );
             const take = plan.appOff[a + 1]! - plan.appOff[a]!;
-            const expected = best(scores, take).map((k) => [plan.candidates.items[c0 + k]!, scores[k]!]);
+            // Home and aways are always applied to; the rest of the places go to the best of the others.
+            const mustPrograms = new Set([plan.s.applicant.home[a]!, ...csrRow(plan.s.applicant.aways, a)]);
+            const must = scores.map((_, k) => k).filter((k) => mustPrograms.has(plan.candidates.items[c0 + k]!));
+            const others = scores.map((_, k) => k).filter((k) => !must.includes(k));
             const chosen = [];
             for (let e = plan.appOff[a]!; e < plan.appOff[a + 1]!; e++) chosen.push([ws.appProgram[e]!, ws.appPref[e]!]);
+            if (must.length > take) {
+              // More places it must apply to than applications: all go to those.
+              for (const [q] of chosen) expect(mustPrograms.has(q!)).toBe(true);
+              continue;
+            }
+            const picked = take >= n ? others.concat(must) : [...must, ...best(others.map((k) => scores[k]!), take - must.length).map((j) => others[j]!)];
+            const expected = picked.map((k) => [plan.candidates.items[c0 + k]!, scores[k]!]);
             expect(chosen.sort((x, y) => x[0]! - y[0]!)).toEqual(expected.sort((x, y) => x[0]! - y[0]!));
           }
         }

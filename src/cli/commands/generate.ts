@@ -43,7 +43,7 @@ export function registerGenerate(program: Command, io: Io): void {
     .addHelpText("after", EXAMPLES)
     .action(async (opts: GenerateOptions) => {
       const format = chooseFormat("generate", ["yaml", "json"] as const, opts.format, opts.out);
-      const { PRESETS, presetNamed, scaled } = await import("../../generate/presets.js");
+      const { PRESETS, presetNamed, presetScenario, scaled } = await import("../../generate/presets.js");
       if (opts.list) {
         const lines = PRESETS.map((p) => `${p.name.padEnd(20)} ${p.title}\n${" ".repeat(21)}${p.sizes}`);
         io.stdout.write(`${lines.join("\n")}\n`);
@@ -52,7 +52,6 @@ export function registerGenerate(program: Command, io: Io): void {
       if (opts.preset === undefined) throw new UsageError("generate: name a market with --preset (see --list)");
       const preset = presetNamed(opts.preset);
       if (!preset) throw new UsageError(`--preset ${opts.preset}: no such preset (${PRESETS.map((p) => p.name).join(", ")})`);
-      const { specialtyMarket } = await import("../../generate/specialty-market.js");
       const { scenarioText } = await import("../../generate/scenario-text.js");
       const shape = scaled(preset.shape, opts.scale);
       const header =
@@ -60,6 +59,6 @@ export function registerGenerate(program: Command, io: Io): void {
         `${opts.scale === 1 ? "" : ` --scale ${opts.scale}`}\`.\n` +
         `Sizes: ${preset.sizes}.\n` +
         `${shape.programs} programs, ${shape.positions} positions, ${shape.applicants} applicants.`;
-      await writeOutput(io, scenarioText(specialtyMarket(shape, opts.seed), format, header), opts.out, opts.quiet === true);
+      await writeOutput(io, scenarioText(presetScenario(preset, opts.scale, opts.seed), format, header), opts.out, opts.quiet === true);
     });
 }
