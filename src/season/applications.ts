@@ -137,24 +137,42 @@ function keepMustApply(ws: Workspace, a: number, kept: number): void {
   const { offsets, items } = ws.plan.mustApply;
   const keptIdx = ws.aboveScratch;
   const score = ws.candScore;
+  // Flags per candidate place: KEPT, MUST; cleared again before returning.
+  const flag = ws.candFlag;
   const s0 = offsets[a]!;
   const s1 = offsets[a + 1]!;
-  const isMust = (k: number) => items.subarray(s0, s1).includes(k);
+  for (let i = 0; i < kept; i++) flag[keptIdx[i]!] = KEPT;
+  let missing = 0;
   for (let j = s0; j < s1; j++) {
     const k = items[j]!;
-    let worst = -1;
-    let found = false;
-    for (let i = 0; i < kept && !found; i++) {
-      const ki = keptIdx[i]!;
-      if (ki === k) found = true;
-      else if (!isMust(ki) && (worst < 0 || score[ki]! <= score[keptIdx[worst]!]!)) worst = i;
-    }
-    if (found || worst < 0) continue;
-    keptIdx[worst] = k;
-    // A given order drew scores only for the first kept; its scores need no noise.
-    if (ws.plan.orderGiven[a]) score[k] = ws.plan.baseAppeal[ws.plan.candidates.offsets[a]! + k]!;
+    missing += +!(flag[k]! & KEPT);
+    flag[k]! |= MUST;
   }
+  if (missing > 0) {
+    const given = ws.plan.orderGiven[a] === 1;
+    const c0 = ws.plan.candidates.offsets[a]!;
+    for (let j = s0; j < s1; j++) {
+      const k = items[j]!;
+      if (flag[k]! & KEPT) continue;
+      let worst = -1;
+      for (let i = 0; i < kept; i++) {
+        const ki = keptIdx[i]!;
+        if (!(flag[ki]! & MUST) && (worst < 0 || score[ki]! <= score[keptIdx[worst]!]!)) worst = i;
+      }
+      if (worst < 0) break;
+      flag[keptIdx[worst]!] = 0;
+      keptIdx[worst] = k;
+      flag[k] = KEPT | MUST;
+      // A given order drew scores only for the first kept; its scores need no noise.
+      if (given) score[k] = ws.plan.baseAppeal[c0 + k]!;
+    }
+  }
+  for (let i = 0; i < kept; i++) flag[keptIdx[i]!] = 0;
+  for (let j = s0; j < s1; j++) flag[items[j]!] = 0;
 }
+
+const KEPT = 1;
+const MUST = 2;
 
 /** Entry values of entrySignal: no signal, a signal (silver, or the only tier), a gold signal. */
 export const NO_SIGNAL = 0;

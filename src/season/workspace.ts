@@ -127,6 +127,8 @@ export interface Workspace {
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate. */
   readonly aboveScratch: Int32Array;
   readonly insideScratch: Int32Array;
+  /** Scratch flags per candidate place, zero between uses (see keepMustApply). */
+  readonly candFlag: Uint8Array;
   /**
    * Each applicant's guess of their cutoff of applications, a running average of past
    * trials' (NaN before the first): it makes the next trial's choice faster, never a
@@ -231,6 +233,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     candScore: new Float64Array(maxCandidates),
     aboveScratch: new Int32Array(maxCandidates),
     insideScratch: new Int32Array(maxCandidates),
+    candFlag: new Uint8Array(maxCandidates),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),
