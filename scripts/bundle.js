@@ -22,3 +22,38 @@ await build({
   // Bundled CommonJS packages (commander) call require().
   banner: { js: "import { createRequire as __matchSimRequire } from 'node:module'; const require = __matchSimRequire(import.meta.url);" },
 });
+
+// The presenter's engine: the same compiled core, built for the browser as one script that
+// defines MatchSimEngine. Node's modules are not there: the yaml library is imported
+// directly, and the file-reading half of the loader (never called in a page) gets stubs.
+const browserShims = {
+  name: "browser-shims",
+  setup(b) {
+    b.onLoad({ filter: /scenario[\\/]yaml-module\.js$/ }, () => ({
+      contents: 'import * as YAML from "yaml"; export function yamlModule() { return YAML; }',
+      loader: "js",
+      resolveDir: new URL("../", import.meta.url).pathname,
+    }));
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: "node-stub" }));
+    b.onLoad({ filter: /.*/, namespace: "node-stub" }, () => ({
+      contents:
+        "const no = () => { throw new Error('not in a browser'); };" +
+        "export const readFile = no, stat = no, createRequire = no, createHash = no;" +
+        "export const basename = (p) => String(p).split('/').pop();",
+      loader: "js",
+    }));
+  },
+};
+await build({
+  entryPoints: ["dist/present/engine.js"],
+  outfile: `${outdir}present-engine.js`,
+  bundle: true,
+  format: "iife",
+  globalName: "MatchSimEngine",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+  plugins: [browserShims],
+});

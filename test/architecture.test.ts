@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The core stays pure: no filesystem, terminal or process in these folders.
-const CORE = ["src/match", "src/season", "src/montecarlo", "src/rng", "src/results", "src/calibration"];
+const CORE = ["src/match", "src/season", "src/montecarlo", "src/rng", "src/results", "src/calibration", "src/present"];
 const FORBIDDEN = [/from "node:fs/, /from "commander"/, /from "chalk"/, /from "cli-table3"/, /\bprocess\./];
 
 function filesUnder(dir: string): string[] {
@@ -32,6 +32,7 @@ const LAYERS: Record<string, number> = {
   montecarlo: 4,
   generate: 4,
   calibration: 5,
+  present: 5,
   report: 5,
   cli: 6,
   "index.ts": 7,

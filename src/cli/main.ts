@@ -7,6 +7,7 @@ import { registerRun } from "./commands/run.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerTrace } from "./commands/trace.js";
+import { registerPresent } from "./commands/present.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerGenerate } from "./commands/generate.js";
@@ -44,6 +45,7 @@ Every command takes --help. The guides are in docs/ (start with docs/scenario-fo
   registerRun(program, io);
   registerCompare(program, io);
   registerTrace(program, io);
+  registerPresent(program, io);
   registerSweep(program, io);
   registerReport(program, io);
   registerMatch(program, io);

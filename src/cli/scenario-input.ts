@@ -19,6 +19,12 @@ async function textOf(path: string, io: Io): Promise<{ text: string; file: strin
   return { text: await readScenarioText(path, limit), file: path };
 }
 
+/** Reads FILE (or standard input for "-") and loads it, keeping the text it read (for the presenter). */
+export async function loadScenarioInputWithText(path: string, io: Io, options: LoadOptions = {}): Promise<{ loaded: LoadedScenario; text: string }> {
+  const { text, file } = await textOf(path, io);
+  return { loaded: loadScenarioText(text, file, options), text };
+}
+
 /** Reads FILE (or standard input for "-") and loads it, throwing on any problem. */
 export async function loadScenarioInput(path: string, io: Io, options: LoadOptions = {}): Promise<LoadedScenario> {
   const { text, file } = await textOf(path, io);

@@ -1,6 +1,7 @@
 import type { DaRound } from "../match/deferred-acceptance-rounds.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import type { CallPhase, SeasonEvent } from "../season/events.js";
+import type { CallKey, CallPhase, SeasonEvent } from "../season/events.js";
+import { PHASES } from "../season/call-context.js";
 import type { TraceData } from "../season/trace.js";
 import { round } from "../results/numbers.js";
 import type { CallRef, TraceEvent, TraceModel } from "../results/trace-results.js";
@@ -40,13 +41,50 @@ export interface TraceOrigin {
   readonly settings: readonly string[];
 }
 
+/** A call's id by the scenario's ids: phase:program:applicant, and :caller for an advocate's call. */
+export function callId(c: { phase: CallPhase; program: number; applicant: number; caller?: number }, s: IndexedScenario): string {
+  const base = `${c.phase}:${s.programIds[c.program]}:${s.applicantIds[c.applicant]}`;
+  return c.caller === undefined ? base : `${base}:${s.referrerIds[c.caller]}`;
+}
+
+/**
+ * A call from its id (see callId), or why the id names no call. Ids may hold colons, so
+ * each program id the text could start with is tried.
+ */
+export function parseCallId(text: string, s: IndexedScenario): { call: CallKey } | { error: string } {
+  const colon = text.indexOf(":");
+  const phase = text.slice(0, colon) as CallPhase;
+  if (colon < 0 || !PHASES.includes(phase)) return { error: `${text}: a call id is phase:program:applicant (phase: ${PHASES.join(", ")})` };
+  const rest = text.slice(colon + 1);
+  const applicants = new Map(s.applicantIds.map((id, a) => [id, a]));
+  const referrers = new Map(s.referrerIds.map((id, r) => [id, r]));
+  for (let q = 0; q < s.programIds.length; q++) {
+    const p = s.programIds[q]!;
+    if (!rest.startsWith(`${p}:`)) continue;
+    const tail = rest.slice(p.length + 1);
+    const a = applicants.get(tail);
+    if (a !== undefined && phase !== "advocacy") return { call: { phase, program: q, applicant: a } };
+    if (phase !== "advocacy") continue;
+    for (let cut = tail.indexOf(":"); cut >= 0; cut = tail.indexOf(":", cut + 1)) {
+      const who = applicants.get(tail.slice(0, cut));
+      const caller = referrers.get(tail.slice(cut + 1));
+      if (who !== undefined && caller !== undefined) return { call: { phase, program: q, applicant: who, caller } };
+    }
+  }
+  return { error: `${text}: no such program and applicant${phase === "advocacy" ? " and advocate" : ""} in this scenario (trace prints each call's id under "What each call did")` };
+}
+
 export function traceModel(d: TraceData, s: IndexedScenario, scenario: string, origin: TraceOrigin = { fingerprint: "unknown", settings: [] }): TraceModel {
   const A = (a: number) => s.applicantIds[a]!;
   const P = (q: number) => s.programIds[q]!;
   const R = (r: number) => s.referrerIds[r]!;
   const orNull = (q: number) => (q < 0 ? null : P(q));
-  const call = (c: { phase: CallPhase; program: number; applicant: number; caller?: number }): CallRef =>
-    c.caller === undefined ? { phase: c.phase, program: P(c.program), applicant: A(c.applicant) } : { phase: c.phase, program: P(c.program), applicant: A(c.applicant), caller: R(c.caller) };
+  const call = (c: { phase: CallPhase; program: number; applicant: number; caller?: number }): CallRef => {
+    const id = callId(c, s);
+    return c.caller === undefined
+      ? { phase: c.phase, program: P(c.program), applicant: A(c.applicant), id }
+      : { phase: c.phase, program: P(c.program), applicant: A(c.applicant), caller: R(c.caller), id };
+  };
   const pair = ([a, q]: [number, number]): [string, string] => [A(a), P(q)];
 
   const D = (q: number) => R(s.program.director[q]!);
@@ -136,6 +174,7 @@ export function traceModel(d: TraceData, s: IndexedScenario, scenario: string, o
     trial: d.trial,
     proposer: d.proposer,
     callsEnabled: d.callsEnabled,
+    without: d.without.map((c) => callId(c, s)),
     size: { applicants: s.applicant.count, programs: s.program.count },
     invitations: d.invitations.map((i) => ({
       program: P(i.program),

@@ -102,7 +102,7 @@ function signalNote(i: { signalled: readonly string[]; gold: readonly string[] }
   return [t(`, having signalled it${i.gold.includes(applicant) ? " (gold)" : ""}`)];
 }
 
-function narrate(e: TraceEvent): Line {
+export function narrate(e: TraceEvent): Line {
   return (NARRATE[e.kind] as (x: TraceEvent) => Line)(e);
 }
 
@@ -156,6 +156,9 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
     const words = m.found.stories.map((x) => storyInWords(x as Story, (id) => m.labels.applicants[id] ?? id));
     const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
     blocks.push({ kind: "para", line: [t("Found: "), strong(`trial ${m.found.trial}`), t(` is the first with ${list}. To tell it again: --trial ${m.found.trial}.`)] });
+  }
+  if (m.without.length > 0) {
+    blocks.push({ kind: "para", line: [t("Left out of this season: "), strong(m.without.join(", ")), t(". Every other draw is as it was; \"with calls\" below means with the other calls.")] });
   }
   if (o.program !== undefined || o.applicant !== undefined) {
     blocks.push({ kind: "para", line: [t("Showing only what concerns "), strong([o.program, o.applicant].filter(Boolean).join(" and ")), t(".")] });
@@ -314,7 +317,7 @@ export function traceDocument(ids: TraceModel, byId: NarrativeOptions = {}): Blo
     kind: "bullets",
     items: toldCalls.map((x) => [
       strong(`${x.call.program} about ${x.call.applicant}`),
-      t(` (${PHASE[x.call.phase]}): `),
+      t(` (${PHASE[x.call.phase]}; --without ${x.call.id}): `),
       ...(x.changed.length === 0
         ? [t("changed nothing")]
         : [t("without it, "), t(x.changed.map((c) => `${c.applicant} ${c.withoutCall ?? "unmatched"} instead of ${c.withCall ?? "unmatched"}`).join("; "))]),

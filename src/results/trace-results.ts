@@ -15,6 +15,8 @@ export const CallRefSchema = z.object({
   applicant: z.string(),
   /** The advocate, on an advocate's call. */
   caller: z.string().optional(),
+  /** The call's id, phase:program:applicant[:caller] by ids: what `trace --without` takes. */
+  id: z.string(),
 });
 export type CallRef = z.infer<typeof CallRefSchema>;
 
@@ -98,6 +100,8 @@ export const TraceModelSchema = z.object({
   trial: z.number().int(),
   proposer: ProposerSchema,
   callsEnabled: z.boolean(),
+  /** Calls left out of the world with calls (trace --without), by id. */
+  without: z.array(z.string()),
   size: z.object({ applicants: z.number().int(), programs: z.number().int() }),
   invitations: z.array(
     z.object({

@@ -14,6 +14,8 @@ export interface TraceData {
   readonly trial: number;
   readonly proposer: Proposer;
   readonly callsEnabled: boolean;
+  /** Calls left out of the world with calls. */
+  readonly without: readonly CallKey[];
   readonly invitations: {
     program: number;
     screened: boolean;
@@ -68,11 +70,12 @@ function callKeys(events: readonly SeasonEvent[]): CallKey[] {
  * it. Attribution re-runs the trial once per call with only that call left out; every
  * other random draw stays as it was, because draws are addressed, not sequential.
  */
-export function traceTrial(plan: SeasonPlan, seed: number, trial: number, proposer: Proposer): TraceData {
+export function traceTrial(plan: SeasonPlan, seed: number, trial: number, proposer: Proposer, without: readonly CallKey[] = []): TraceData {
   const { s } = plan;
   const ws = newWorkspace(plan);
   const events: SeasonEvent[] = [];
-  const r: TrialResult = runTrial(ws, seed, trial, { proposer, emit: (e) => events.push(e) });
+  const left = without.map(callKeyString);
+  const r: TrialResult = runTrial(ws, seed, trial, { proposer, emit: (e) => events.push(e), ...(left.length > 0 ? { suppress: new Set(left) } : {}) });
   const world = r.withCalls;
   const nP = s.program.count;
 
@@ -106,6 +109,7 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
     trial,
     proposer,
     callsEnabled: s.model.calls.enabled,
+    without: [...without],
     invitations,
     interviews,
     events,
@@ -124,11 +128,11 @@ export function traceTrial(plan: SeasonPlan, seed: number, trial: number, propos
   // The buffers above are copied: re-running now may overwrite the workspace.
   const again = newWorkspace(plan);
   for (const call of callKeys(events)) {
-    const without = runTrial(again, seed, trial, { proposer, suppress: new Set([callKeyString(call)]) }).withCalls;
+    const lessOne = runTrial(again, seed, trial, { proposer, suppress: new Set([...left, callKeyString(call)]) }).withCalls;
     const changed: { applicant: number; with: number; without: number }[] = [];
     for (let a = 0; a < s.applicant.count; a++) {
-      if (without.programOf[a] !== data.matchWith.program[a]) {
-        changed.push({ applicant: a, with: data.matchWith.program[a]!, without: without.programOf[a]! });
+      if (lessOne.programOf[a] !== data.matchWith.program[a]) {
+        changed.push({ applicant: a, with: data.matchWith.program[a]!, without: lessOne.programOf[a]! });
       }
     }
     data.attribution.push({ call, changed });

@@ -10,7 +10,7 @@ import { loadScenarioInput, requireId } from "../scenario-input.js";
 import { scenarioLabel } from "../../scenario/load.js";
 import { fingerprintOf } from "../../scenario/hash.js";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "./run.js";
-import { UserError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import { parseStories, storyInWords, STORY_KINDS, type Story } from "../../season/stories.js";
 
 const TRACE_FORMATS = ["text", "json", "markdown", "html"] as const;
@@ -30,6 +30,7 @@ interface TraceOptions {
   quiet?: boolean;
   find?: string | true;
   within?: number;
+  without?: string[];
 }
 
 const EXAMPLES = `
@@ -37,6 +38,7 @@ Examples:
   $ match-sim trace scenarios/classroom.yaml --trial 1 --applicant Ava
   $ match-sim trace scenarios/classroom.yaml --find Ava:rescued,Ben:drop,Gus:ripple,Ivan:half-hearted
   $ match-sim trace scenarios/classroom.yaml --trial 1 --out handout.md
+  $ match-sim trace scenarios/classroom.yaml --trial 5 --without rankList:Northside:Ben
 `;
 
 export function registerTrace(program: Command, io: Io): void {
@@ -55,6 +57,7 @@ export function registerTrace(program: Command, io: Io): void {
       "--find [stories]",
       `tell the first trial where all these happen: ${STORY_KINDS.join(", ")}, comma-separated, each to anyone or to one applicant (Ben:drop); with --applicant, to them (default: changed)`,
     )
+    .option("--without <call>", "leave this call out of the season, by the id trace prints (phase:program:applicant[:advocate]); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option("--within <n>", "how many trials --find looks through (default: the file's runs, else 1000)").argParser(wholeNumber(1, 10_000_000)))
     .addOption(formatOption(TRACE_FORMATS))
     .addOption(outOption())
@@ -87,8 +90,14 @@ export function registerTrace(program: Command, io: Io): void {
         trial = at;
         found = { trial: at, stories };
       }
+      const { parseCallId } = await import("../../report/trace-model.js");
+      const without = (opts.without ?? []).map((id) => {
+        const parsed = parseCallId(id, s);
+        if ("error" in parsed) throw new UsageError(`--without ${parsed.error}`);
+        return parsed.call;
+      });
       const origin = { fingerprint: fingerprintOf(loaded), settings: settingsOf(opts).map((x) => x.text) };
-      const model = { ...traceModel(traceTrial(plan, seed, trial, opts.proposer), s, scenarioLabel(loaded), origin), ...(found ? { found } : {}) };
+      const model = { ...traceModel(traceTrial(plan, seed, trial, opts.proposer, without), s, scenarioLabel(loaded), origin), ...(found ? { found } : {}) };
       let text: string;
       if (format === "json") text = renderJson(model);
       else {
