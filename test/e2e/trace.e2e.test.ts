@@ -170,4 +170,39 @@ describe("match-sim trace", () => {
     expect(text).toContain("10. How far the calls bent the match");
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
+
+  it("--without leaves calls out by the id the trace prints: the match is what that call's attribution said", async () => {
+    const full = JSON.parse(await trace(["scenarios/classroom.yaml", "--trial", "5", "--format", "json"])) as {
+      match: { applicant: string; withCalls: string | null }[];
+      attribution: { call: { id: string }; changed: { applicant: string; withCall: string | null; withoutCall: string | null }[] }[];
+      events: { kind: string; call?: { id: string; phase: string; caller?: string } }[];
+    };
+    expect(full.attribution.length).toBeGreaterThan(1);
+    for (const { call, changed } of full.attribution) {
+      const less = JSON.parse(await trace(["scenarios/classroom.yaml", "--trial", "5", "--without", call.id, "--format", "json"])) as typeof full & { without: string[] };
+      expect(less.without).toEqual([call.id]);
+      expect(less.events.some((e) => e.call?.id === call.id && e.kind !== "ripple")).toBe(false);
+      for (const m of less.match) {
+        const moved = changed.find((c) => c.applicant === m.applicant);
+        const before = full.match.find((x) => x.applicant === m.applicant)!.withCalls;
+        expect(m.withCalls, `${call.id}: ${m.applicant}`).toBe(moved ? moved.withoutCall : before);
+      }
+    }
+    // An advocate's call carries the advocate in its id, and leaves out with it.
+    const advocate = full.events.find((e) => e.kind === "advocate-call")!.call!;
+    expect(advocate.id.split(":")).toHaveLength(4);
+    const text = await trace(["scenarios/classroom.yaml", "--trial", "5", "--without", advocate.id]);
+    expect(text).toContain(`Left out of this season: ${advocate.id}.`);
+    expect(text).toContain(`--without ${full.attribution[0]!.call.id}`);
+  });
+
+  it("--without names a call that is not one with exit 2, and says what an id looks like", async () => {
+    for (const bad of ["rankList:Nowhere:Ben", "rankList:Northside", "calls:Northside:Ben"]) {
+      const r = await runCli(["trace", "scenarios/classroom.yaml", "--without", bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/--without .*(phase:program:applicant|no such program and applicant)/);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    }
+  });
 });
+

@@ -71,8 +71,8 @@ const EXAMPLES = `
 Examples:
   $ match-sim run scenarios/classroom.yaml
   $ match-sim run scenarios/classroom.yaml --focus Ava --set effects.strong=10
-  $ match-sim run scenarios/dermatology.yaml --runs 200 --out results.csv
-  $ match-sim run scenarios/dermatology.yaml --runs 200 --group-by region --table groups --out groups.csv
+  $ match-sim run scenarios/dermatology.yaml --runs 50 --out results.csv
+  $ match-sim run scenarios/dermatology.yaml --runs 50 --group-by region --table groups --out groups.csv
 `;
 
 export function registerRun(program: Command, io: Io): void {
