@@ -108,7 +108,10 @@ export interface Accumulator {
   trials: number;
   readonly global: Float64Array;
   readonly applicant: Float64Array;
-  /** Per applicant: matched at rank 1 … histogramWidth-1, then a last cell for unmatched. */
+  /**
+   * Per applicant, 2 × histogramWidth cells: with calls, matched at rank 1 … histogramWidth-1
+   * then a last cell for unmatched; then the same without calls.
+   */
   readonly histogram: Float64Array;
   readonly histogramWidth: number;
   readonly program: Float64Array;
@@ -120,7 +123,7 @@ export function newAccumulator(applicants: number, programs: number, groups: num
     trials: 0,
     global: new Float64Array(GLOBAL.size),
     applicant: new Float64Array(applicants * APPLICANT.size),
-    histogram: new Float64Array(applicants * histogramWidth),
+    histogram: new Float64Array(applicants * 2 * histogramWidth),
     histogramWidth,
     program: new Float64Array(programs * PROGRAM.size),
     group: new Float64Array(groups * GROUP.size),
@@ -225,11 +228,12 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
     addPair(applicant, row, w, a, wo, a);
     if (mx) {
       matchedX++;
-      histogram[a * width + matchedRank[a]! - 1]!++;
+      histogram[2 * a * width + matchedRank[a]! - 1]!++;
       qualityWith[q]! += quality[a]!;
     } else {
-      histogram[a * width + width - 1]!++;
+      histogram[2 * a * width + width - 1]!++;
     }
+    histogram[(2 * a + 1) * width + (my ? matchedRankWithout[a]! - 1 : width - 1)]!++;
     if (my) {
       matchedY++;
       qualityWithout[q0]! += quality[a]!;

@@ -150,10 +150,13 @@ export function resultsOf(
     const matched = m11 + m10;
     const without = m11 + m01;
     const width = acc.histogramWidth;
-    const cells = Array.from(acc.histogram.subarray(a * width, a * width + width));
+    const cells = Array.from(acc.histogram.subarray(2 * a * width, 2 * a * width + width));
+    const cellsWithout = Array.from(acc.histogram.subarray((2 * a + 1) * width, (2 * a + 2) * width));
     const ranks = cells.slice(0, -1);
+    const ranksWithout = cellsWithout.slice(0, -1);
+    // Both histograms run to the last rank either world reached.
     let k = ranks.length;
-    while (k > 1 && ranks[k - 1] === 0) k--;
+    while (k > 1 && ranks[k - 1] === 0 && ranksWithout[k - 1] === 0) k--;
     const change = proportionChange(m11, m10, m01, n, 4);
     const p = mcnemarP(m10, m01);
     pValues.push(p);
@@ -176,6 +179,7 @@ export function resultsOf(
       rankDelta: scaled(rankChange, 1, 4),
       meanCalls: perSeason(c(APPLICANT.calls)),
       rankHistogram: [...ranks.slice(0, k), cells.at(-1)!],
+      rankHistogramWithoutCalls: [...ranksWithout.slice(0, k), cellsWithout.at(-1)!],
       counts: {
         seasons: n,
         matchedBoth: m11,

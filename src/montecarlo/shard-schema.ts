@@ -3,7 +3,7 @@ import { ModelParamsSchema } from "../scenario/model-params.js";
 
 export const SHARD_FORMAT = "match-sim-shard";
 /** 3: paired counts (discordant seasons, sums of squares), groups, settings, signals. */
-export const SHARD_VERSION = 4;
+export const SHARD_VERSION = 5;
 
 const whole = z.number().int().min(0);
 /** Counts may be negative where they sum differences between the worlds. */

@@ -119,7 +119,7 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
     const sizes =
       c.global.length === GLOBAL.size &&
       c.applicant.length === nA * APPLICANT.size &&
-      c.histogram.length === nA * c.histogramWidth &&
+      c.histogram.length === nA * 2 * c.histogramWidth &&
       c.program.length === nP * PROGRAM.size &&
       c.group.length === shard.groups.keys.length * GROUP.size &&
       shard.positions.length === nP;

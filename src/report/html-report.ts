@@ -23,17 +23,18 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #555d66; --with: #0b5394; --without: #b45309; --grid: #d0d4d9; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; }
+main { margin: 0 auto; padding: 24px 32px 48px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; } h2 { font-size: 1.25rem; margin: 32px 0 8px; border-bottom: 1px solid var(--grid); padding-bottom: 4px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 0; padding: 0; list-style: none; }
 .cards li { border: 1px solid var(--grid); border-radius: 6px; padding: 10px 12px; }
 .cards strong { display: block; font-size: 1.35rem; }
 figure { margin: 12px 0 20px; } .chart-title { font-weight: 600; margin: 0 0 4px; } figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 4px; }
-svg.chart { max-width: 800px; display: block; }
+svg.chart { width: 100%; max-width: 1600px; display: block; }
+.lead { max-width: 70em; white-space: pre-wrap; } .empty { color: var(--muted); font-style: italic; }
 svg .axis { stroke: var(--ink); stroke-width: 1; } svg .grid { stroke: var(--grid); stroke-width: 1; }
-svg .tick, svg .value { font-size: 11px; fill: var(--ink); } svg .label { font-size: 12px; fill: var(--ink); }
-svg .axis-label { font-size: 12px; fill: var(--muted); }
+svg .tick, svg .value { font-size: 15px; fill: var(--ink); } svg .label { font-size: 15px; fill: var(--ink); }
+svg .axis-label { font-size: 15px; fill: var(--muted); }
 svg .interval { stroke: var(--with); stroke-width: 2; opacity: 0.55; }
 svg circle.with { fill: var(--with); } svg rect.without { fill: #fff; stroke: var(--without); stroke-width: 2.5; }
 svg .bar.s0 { fill: var(--with); } svg .bar.s1 { fill: #fff; stroke: var(--without); stroke-width: 2; }
@@ -84,8 +85,25 @@ function figure(chart: string, caption: string, data: string): string {
   );
 }
 
+/** What a report adds to the results when the scenario is at hand: its description, and who called whom. */
+export interface ReportExtras {
+  readonly description?: string | undefined;
+  /** Calls per season by caller and the person asked, over the first `seasons` seasons. */
+  readonly whoCalledWhom?: { readonly seasons: number; readonly rows: readonly { caller: string; asked: string; phase: string; perSeason: number }[] } | undefined;
+}
+
+/** Who called whom, per season: a table, or a sentence saying why there is none. */
+function whoCalledWhom(w: ReportExtras["whoCalledWhom"]): string {
+  if (w === undefined) return "";
+  if (w.rows.length === 0) return `<h3>Who called whom</h3><p class="empty">No call in the first ${w.seasons} seasons.</p>`;
+  return (
+    `<h3>Who called whom</h3><p>Calls per season over the first ${w.seasons} seasons, by the person who called and the person asked (an advocate calls a director).</p>` +
+    table(["caller", "asked", "when", "calls per season"], w.rows.map((x) => [x.caller, x.asked, x.phase, x.perSeason.toFixed(2)]))
+  );
+}
+
 /** The report of a `run`: summary, P(match) for every applicant, matched rank, calls, fill rates. */
-export function runReportHtml(r: RunResults, focus?: string): string {
+export function runReportHtml(r: RunResults, focus?: string, extras: ReportExtras = {}): string {
   const s = r.summary;
   const side = r.proposer === "applicant" ? "applicant-proposing" : "program-proposing";
   const cards = [
@@ -107,6 +125,7 @@ export function runReportHtml(r: RunResults, focus?: string): string {
   const dots = moved.map((a) => ({ label: a.name ?? a.id, with: a.pMatch, lo: a.pMatchCi[0], hi: a.pMatchCi[1], without: a.pMatchWithoutCalls }));
   const subject = histogramSubject(r, focus);
   const sections: string[] = [];
+  if (extras.description) sections.push(`<p class="lead">${esc(extras.description)}</p>`);
   sections.push(`<h2>Summary</h2><ul class="cards">${cards.map(([k, v]) => `<li>${esc(k!)}<strong>${esc(v!)}</strong></li>`).join("")}</ul>`);
   sections.push(
     `<h2>Each applicant's chance of matching</h2>` +
@@ -128,15 +147,19 @@ export function runReportHtml(r: RunResults, focus?: string): string {
   );
   if (subject) {
     const total = subject.rankHistogram.reduce((x, y) => x + y, 0) || 1;
-    const bars = subject.rankHistogram.map((c, i) => ({ label: i === subject.rankHistogram.length - 1 ? "unmatched" : `rank ${i + 1}`, values: [c / total] }));
+    const without = subject.rankHistogramWithoutCalls;
+    const bars = subject.rankHistogram.map((c, i) => ({ label: i === subject.rankHistogram.length - 1 ? "unmatched" : `rank ${i + 1}`, values: [c / total, (without[i] ?? 0) / total] }));
+    const who = subject.name ?? subject.id;
     sections.push(
-      `<h2>Where ${esc(subject.name ?? subject.id)} matched</h2>` +
+      `<h2>Where ${esc(who)} matched</h2>` +
         figure(
-          barChart("chart-rank", `Matched rank of ${subject.name ?? subject.id}, with calls`, "share of seasons (%)", ["with calls"], bars, pct, 1),
-          `Share of the ${r.runs} seasons in which ${subject.name ?? subject.id} matched at each rank of their own list${focus === undefined ? " (the applicant calls moved most)" : ""}.`,
-          table(["outcome", "seasons", "share"], bars.map((b, i) => [b.label, String(subject.rankHistogram[i]), pct(b.values[0]!)])),
+          barChart("chart-rank", `Matched rank of ${who}, with and without calls`, "share of seasons (%)", ["with calls", "without calls"], bars, pct, 1),
+          `Share of the ${r.runs} seasons in which ${who} matched at each rank of their own list, with calls (filled) and in the same seasons without (outlined)${focus === undefined ? `: the applicant the calls moved most (P(match) ${pct(subject.pMatchWithoutCalls)} → ${pct(subject.pMatch)})` : ""}.`,
+          table(["outcome", "seasons with calls", "share", "seasons without calls", "share"], bars.map((b, i) => [b.label, String(subject.rankHistogram[i]), pct(b.values[0]!), String(without[i] ?? 0), pct(b.values[1]!)])),
         ),
     );
+  } else if (focus === undefined) {
+    sections.push(`<h2>Where one applicant matched</h2><p class="empty">No applicant's chance of matching moved measurably with the calls (none stands after the correction for many comparisons), so there is no one to follow here; --focus ID shows anyone.</p>`);
   }
   const phases = [
     { label: "before invitations", values: [s.calls.preInterview] },
@@ -150,19 +173,34 @@ export function runReportHtml(r: RunResults, focus?: string): string {
     { label: "cautious", values: [s.verdicts.cautious] },
     { label: "would not rank", values: [s.verdicts.wouldNotRank] },
   ];
+  const anyCalls = phases.some((p) => p.values[0]! > 0);
+  const anyVerdicts = verdicts.some((v) => v.values[0]! > 0);
   sections.push(
     `<h2>Calls</h2>` +
-      figure(barChart("chart-phases", "Calls per season, by phase", "calls per season", ["calls"], phases, num), "Mean number of calls per season in each phase.", table(["phase", "calls per season"], phases.map((p) => [p.label, num(p.values[0]!)]))) +
-      figure(barChart("chart-verdicts", "What was said, per season", "calls per season", ["verdicts"], verdicts, num), "Mean number of calls per season ending in each verdict.", table(["verdict", "per season"], verdicts.map((v) => [v.label, num(v.values[0]!)]))),
+      (anyCalls
+        ? figure(barChart("chart-phases", "Calls per season, by phase", "calls per season", ["calls"], phases, num), "Mean number of calls per season in each phase.", table(["phase", "calls per season"], phases.map((p) => [p.label, num(p.values[0]!)])))
+        : `<p class="empty">No call was made in any of the ${r.runs} seasons (nobody a director could reach, or calls switched off), so there are no calls to chart.</p>`) +
+      (anyVerdicts
+        ? figure(barChart("chart-verdicts", "What was said, per season", "calls per season", ["verdicts"], verdicts, num), "Mean number of calls per season ending in each verdict.", table(["verdict", "per season"], verdicts.map((v) => [v.label, num(v.values[0]!)])))
+        : "") +
+      whoCalledWhom(extras.whoCalledWhom),
   );
   const programs = r.programs.filter((p) => p.fillRate !== null).slice(0, ROWS);
   const fill = programs.map((p) => ({ label: p.name ?? p.id, values: [p.fillRate ?? 0, p.fillRateWithoutCalls ?? 0] }));
-  sections.push(
+  const sameFill = programs.every((p) => p.fillRate === p.fillRateWithoutCalls);
+  const fillTable = table(["program", "positions", "filled with calls", "without"], programs.map((p) => [p.name ?? p.id, String(p.positions), pct(p.fillRate), pct(p.fillRateWithoutCalls)]));
+  if (sameFill) {
+    const rates = [...new Set(programs.map((p) => pct(p.fillRate)))];
+    sections.push(
+      `<h2>Programs</h2><p class="empty">Every program filled the same share of its positions with calls as without (${rates.length === 1 ? `all ${rates[0]}` : "see the table"}): the calls changed who filled them, not how many, so there is no difference to chart.</p>` +
+        `<details><summary>Each program's fill</summary>${fillTable}</details>`,
+    );
+  } else sections.push(
     `<h2>Programs</h2>` +
       figure(
         barChart("chart-fill", "Share of positions filled, with and without calls", "positions filled (%)", ["with calls", "without calls"], fill, pct, 1),
         `Filled bars: with calls; outlined bars: without.${r.programs.length > ROWS ? ` The first ${ROWS} of ${r.programs.length} programs.` : ""}`,
-        table(["program", "positions", "filled with calls", "without"], programs.map((p) => [p.name ?? p.id, String(p.positions), pct(p.fillRate), pct(p.fillRateWithoutCalls)])),
+        fillTable,
       ),
   );
   return page(

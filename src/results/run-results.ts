@@ -28,6 +28,8 @@ export const ApplicantResultSchema = z.object({
   meanCalls: z.number(),
   /** Seasons matched at rank 1, 2, …, then unmatched, with calls. */
   rankHistogram: z.array(z.number().int()),
+  /** The same seasons without calls (as long as rankHistogram). */
+  rankHistogramWithoutCalls: z.array(z.number().int()),
   counts: z.object({
     seasons: z.number().int(),
     matchedBoth: z.number().int(),

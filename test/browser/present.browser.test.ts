@@ -109,7 +109,7 @@ describe.skipIf(!haveBrowser)("the classroom presenter in Chromium", () => {
     const { page } = await open(classroom);
     await page.fill("#runs", "120");
     await page.$eval("#slider-effects-strong", (el) => {
-      (el as HTMLInputElement).value = "8";
+      (el as unknown as { value: string }).value = "8";
       el.dispatchEvent(new Event("input"));
     });
     await page.click("#run");

@@ -4,7 +4,8 @@ import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { SweepResults } from "../../results/sweep-results.js";
 import type { RunResults } from "../../results/run-results.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
-import { scenarioLabel } from "../../scenario/load.js";
+import { scenarioLabel, type LoadedScenario } from "../../scenario/load.js";
+import type { ReportExtras } from "../../report/html-report.js";
 import { fingerprintOf } from "../../scenario/hash.js";
 import type { GroupBy } from "../../montecarlo/groups.js";
 import type { Io } from "../io.js";
@@ -102,7 +103,27 @@ export function registerReport(program: Command, io: Io): void {
         const settings = settingsOf(opts).map((x) => x.text);
         const context = resultsContext(loaded.indexed, { groupBy: opts.groupBy, fingerprint: fingerprintOf(loaded) });
         const results = resultsOf(acc, context, { scenario: scenarioLabel(loaded), seed, proposer: opts.proposer, settings });
-        return writeOutput(io, runReportHtml(results, opts.focus), opts.out, opts.quiet === true);
+        return writeOutput(io, runReportHtml(results, opts.focus, await reportExtras(loaded, seed, runs, opts.proposer, settings)), opts.out, opts.quiet === true);
       }),
     );
 }
+
+/** Seasons traced for the who-called-whom table, and the largest market traced for it. */
+const TRACED_SEASONS = 100;
+const TRACED_APPLICANTS = 500;
+
+/** The scenario's description, and who called whom over the first seasons (small markets only). */
+async function reportExtras(loaded: LoadedScenario, seed: number, runs: number, proposer: Proposer, settings: string[]): Promise<ReportExtras> {
+  const s = loaded.indexed;
+  const description = loaded.scenario.description;
+  if (s.applicant.count > TRACED_APPLICANTS) return { description };
+  const { makeSeasonPlan } = await import("../../season/plan.js");
+  const { traceTrial } = await import("../../season/trace.js");
+  const { traceModel } = await import("../../report/trace-model.js");
+  const { whoCalledWhomOf } = await import("../../report/who-called-whom.js");
+  const plan = makeSeasonPlan(s);
+  const seasons = Math.min(runs, TRACED_SEASONS);
+  const traces = Array.from({ length: seasons }, (_, t) => traceModel(traceTrial(plan, seed, t, proposer), s, scenarioLabel(loaded), { fingerprint: "", settings }));
+  return { description, whoCalledWhom: { seasons, rows: whoCalledWhomOf(traces) } };
+}
+
