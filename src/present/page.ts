@@ -46,7 +46,7 @@ th { background: var(--soft); }
 #network circle.director { fill: #ccc; }
 #network circle.applicant { fill: var(--ink); }
 #network circle.lit { stroke: var(--lit); stroke-width: 6; }
-#network text { font-size: 22px; fill: var(--ink); }
+#network text { font-size: 30px; fill: var(--ink); }
 #calls { list-style: none; padding: 0; margin: 0; }
 #calls li { margin: 4px 0; }
 #calls input { width: 1.2em; height: 1.2em; vertical-align: middle; }
