@@ -12,7 +12,7 @@ import type { Workspace } from "./workspace.js";
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal, candidateColumn: col } = plan;
+  const { s, candidates, baseAppeal, selectAppeal, mustCandidate, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
@@ -62,8 +62,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       // this step; four, no faster than two).
       let k = 0;
       for (; k + 1 < n; k += 2) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
-        const w = baseAppeal[c0 + k + 1]! + noise * rowNormalAt(row, col[c0 + k + 1]!);
+        const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+        const w = selectAppeal[c0 + k + 1]! + noise * rowNormalAt(row, col[c0 + k + 1]!);
         score[k] = v;
         score[k + 1] = w;
         keptIdx[above] = k;
@@ -76,7 +76,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         inside += +(w >= lo) & +(w <= hi);
       }
       if (k < n) {
-        const v = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+        const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
         score[k] = v;
         keptIdx[above] = k;
         above += +(v > hi);
@@ -114,13 +114,16 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
         }
       }
     }
-    if (kept < n && plan.mustApply.offsets[a + 1]! > plan.mustApply.offsets[a]!) keepMustApply(ws, a, kept);
-    // Entry out0 + i is the i-th kept candidate.
+    // A given order is chosen above without the boost of must-apply candidates: they are
+    // kept here. Elsewhere the boost has kept them.
+    if (kept < n && plan.orderGiven[a] && plan.mustApply.offsets[a + 1]! > plan.mustApply.offsets[a]!) keepMustApply(ws, a, kept);
+    // Entry out0 + i is the i-th kept candidate; a boosted score is drawn again without
+    // the boost (the same draw: the same bits as if it had never been boosted).
     const items = candidates.items;
     for (let i = 0; i < kept; i++) {
       const k = keptIdx[i]!;
       appProgram[out0 + i] = items[c0 + k]!;
-      appPref[out0 + i] = score[k]!;
+      appPref[out0 + i] = mustCandidate[c0 + k] ? baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!) : score[k]!;
     }
     if (signalling) markSignals(ws, a, out0, kept);
 

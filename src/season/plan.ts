@@ -28,6 +28,13 @@ export interface SeasonPlan {
    * an application), their home program and their aways (where they are known).
    */
   readonly mustApply: Csr;
+  /**
+   * Parallel to candidates.items: baseAppeal, plus MUST_BOOST where the candidate is one the
+   * applicant must apply to (and their order is not given), so that choosing the best
+   * applications keeps those first without a second pass; mustCandidate marks them.
+   */
+  readonly selectAppeal: Float64Array;
+  readonly mustCandidate: Uint8Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -53,6 +60,27 @@ export interface SeasonPlan {
   readonly programListCapacity: number;
 }
 
+
+/** Far above any appeal with its noise: a must-apply candidate is always among the best. */
+export const MUST_BOOST = 1e6;
+
+function mustSelection(candidateLists: readonly number[][], appeal: readonly number[], orderGiven: Uint8Array, s: IndexedScenario) {
+  const a = s.applicant;
+  const selectAppeal = Float64Array.from(appeal);
+  const mustCandidate = new Uint8Array(appeal.length);
+  let c = 0;
+  candidateLists.forEach((list, i) => {
+    const must = new Set([...csrRow(a.signals, i), ...csrRow(a.goldSignals, i), a.home[i]!, ...csrRow(a.aways, i)]);
+    for (const q of list) {
+      if (!orderGiven[i] && must.has(q)) {
+        mustCandidate[c] = 1;
+        selectAppeal[c]! += MUST_BOOST;
+      }
+      c++;
+    }
+  });
+  return { selectAppeal, mustCandidate };
+}
 
 export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   const a = s.applicant;
@@ -147,6 +175,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
     hasScreenBonus,
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
+    ...mustSelection(candidateLists, appeal, orderGiven, s),
     mustApply: csrFromLists(
       candidateLists.map((list, i) =>
         [...new Set([...csrRow(a.signals, i), ...csrRow(a.goldSignals, i), a.home[i]!, ...csrRow(a.aways, i)])].map((q) => list.indexOf(q)).filter((k) => k >= 0),
