@@ -206,3 +206,22 @@ describe("match-sim trace", () => {
   });
 });
 
+
+describe("match-sim present", () => {
+  it("writes one page with the engine and the scenario inside, and refuses a market too large for a class", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ms-present-"));
+    const out = join(dir, "class.html");
+    const ok = await runCli(["present", CLASSROOM, "--out", out, "--quiet"]);
+    expect(ok.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("MatchSimEngine");
+    // Nothing loaded from elsewhere (the browser tests watch the requests themselves).
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=/);
+    const input = JSON.parse(/<script type="application\/json" id="present-input">(.*?)<\/script>/s.exec(html)![1]!) as { text: string; seed: number };
+    expect(input.text).toBe(readFileSync(CLASSROOM, "utf8"));
+    expect(input.seed).toBe(2026);
+    const big = await runCli(["present", "scenarios/dermatology.yaml", "--out", join(dir, "derm.html")]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain("900 applicants");
+  });
+});

@@ -6,7 +6,7 @@ import type { Proposer } from "../../match/deferred-acceptance.js";
 import type { ParameterSetting } from "../../scenario/overrides.js";
 import { fingerprintOf } from "../../scenario/hash.js";
 import { scenarioLabel } from "../../scenario/load.js";
-import { UserError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import type { Io } from "../io.js";
 import { outOption, opinionOption, proposerOption, runsOption, seedOption, setOption, settingsOf } from "../options.js";
 import { quietOption, refuseOverwritingInputs, writeOutput } from "../output.js";
@@ -28,6 +28,9 @@ Examples:
   $ match-sim present scenarios/classroom.yaml --out class.html
   $ match-sim present scenarios/nrmp-example.yaml --out nrmp.html
 `;
+
+/** The largest market the presenter takes: every person is drawn and every call told. */
+const PRESENT_LIMIT = 300;
 
 /** The browser build of the engine, beside this code once bundled, or in dist/bundle. */
 function engineFile(): string {
@@ -53,6 +56,11 @@ export function registerPresent(program: Command, io: Io): void {
       refuseOverwritingInputs(opts.out, [file]);
       const settings = settingsOf(opts);
       const { loaded, text } = await loadScenarioInputWithText(file, io, { settings });
+      if (loaded.indexed.applicant.count > PRESENT_LIMIT) {
+        throw new UsageError(
+          `present: ${loaded.file} has ${loaded.indexed.applicant.count} applicants; the presenter tells every call of a season and draws everyone, which suits a class (at most ${PRESENT_LIMIT}). For a larger market: trace --applicant ID or --program ID, or report.`,
+        );
+      }
       const { presentHtml } = await import("../../present/page.js");
       const input = {
         text,
