@@ -4,24 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { main } from "../../src/cli/main.js";
-import { captureIo, ROOT } from "../helpers/cli.js";
+import { ROOT } from "../helpers/cli.js";
+import { ARTIFACTS, cli, haveBrowser, launchChromium } from "../helpers/browser.js";
 
 // The classroom presenter opened in Debian's Chromium (playwright-core, no download). It
 // must show what the command line shows: the same trace with a call switched off, the same
 // P(match) for a slider's setting.
-const CHROMIUM = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const ARTIFACTS = join(ROOT, "artifacts");
-
-async function cli(args: string[]): Promise<string> {
-  const io = captureIo();
-  const code = await main([...args, "--quiet"], io);
-  expect(io.err()).toBe("");
-  expect(code).toBe(0);
-  return io.out();
-}
 
 type TraceJson = { events: { kind: string; call?: { id: string } }[]; match: unknown[]; rankLists: unknown[]; without: string[] };
 
@@ -32,11 +20,7 @@ describe.skipIf(!haveBrowser)("the classroom presenter in Chromium", () => {
   const nrmp = join(dir, "nrmp.html");
 
   beforeAll(async () => {
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     await cli(["present", "scenarios/classroom.yaml", "--out", classroom]);
     await cli(["present", "scenarios/nrmp-example.yaml", "--out", nrmp]);
   }, 60_000);

@@ -1,28 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { main } from "../../src/cli/main.js";
-import { captureIo, ROOT } from "../helpers/cli.js";
+import { ARTIFACTS, cli, haveBrowser, launchChromium } from "../helpers/browser.js";
 
 // The HTML report opened in a real browser: Debian's Chromium driven by playwright-core
 // (no browser download). .ci/run installs Chromium; without it these tests are skipped,
 // saying so.
-const CHROMIUM = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const ARTIFACTS = join(ROOT, "artifacts");
 type DOMRectLike = { left: number; right: number; top: number; bottom: number };
-
-async function cli(args: string[]): Promise<string> {
-  const io = captureIo();
-  const code = await main([...args, "--quiet"], io);
-  expect(io.err()).toBe("");
-  expect(code).toBe(0);
-  return io.out();
-}
 
 describe.skipIf(!haveBrowser)("the HTML report in Chromium", () => {
   let browser: Browser;
@@ -35,11 +22,7 @@ describe.skipIf(!haveBrowser)("the HTML report in Chromium", () => {
   };
 
   beforeAll(async () => {
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     await cli(["report", ...runArgs, "--out", join(dir, "report.html")]);
     run = JSON.parse(await cli(["run", ...runArgs, "--format", "json"]));
   }, 60_000);
