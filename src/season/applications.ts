@@ -188,18 +188,21 @@ export const GOLD = 2;
  * as the model's perApplicant say.
  */
 function markSignals(ws: Workspace, a: number, out0: number, n: number): void {
-  const { plan, appProgram, appPref, entrySignal } = ws;
+  const { plan, appPref, entrySignal } = ws;
   const s = plan.s;
   const applicant = s.applicant;
   entrySignal.fill(NO_SIGNAL, out0, out0 + n);
   let any = 0;
   if (applicant.explicitSignals[a]) {
-    const { signals, goldSignals } = applicant;
-    for (let k = out0; k < out0 + n; k++) {
-      const q = appProgram[k]!;
-      for (let j = goldSignals.offsets[a]!; j < goldSignals.offsets[a + 1]!; j++) if (goldSignals.items[j] === q) entrySignal[k] = GOLD;
-      if (entrySignal[k] === NO_SIGNAL) for (let j = signals.offsets[a]!; j < signals.offsets[a + 1]!; j++) if (signals.items[j] === q) entrySignal[k] = SILVER;
-      any |= entrySignal[k]!;
+    // The tier of each candidate was worked out once in the plan; the entries record which
+    // candidate they hold in keptIdx (still in the workspace's scratch).
+    const tier = plan.candidateSignal;
+    const c0 = plan.candidates.offsets[a]!;
+    const keptIdx = ws.aboveScratch;
+    for (let i = 0; i < n; i++) {
+      const t = tier[c0 + keptIdx[i]!]!;
+      entrySignal[out0 + i] = t;
+      any |= t;
     }
   } else {
     const golds = Math.min(s.model.signals.gold.perApplicant, n);

@@ -35,6 +35,8 @@ export interface SeasonPlan {
    */
   readonly selectAppeal: Float64Array;
   readonly mustCandidate: Uint8Array;
+  /** Parallel to candidates.items: the tier of the signal the file says the applicant sends the candidate (0 none, 1 silver, 2 gold). */
+  readonly candidateSignal: Uint8Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -64,22 +66,31 @@ export interface SeasonPlan {
 /** Far above any appeal with its noise: a must-apply candidate is always among the best. */
 export const MUST_BOOST = 1e6;
 
+// The tiers of entrySignal (see applications.ts: NO_SIGNAL 0, SILVER 1, GOLD 2).
+const SILVER_TIER = 1;
+const GOLD_TIER = 2;
+
 function mustSelection(candidateLists: readonly number[][], appeal: readonly number[], orderGiven: Uint8Array, s: IndexedScenario) {
   const a = s.applicant;
   const selectAppeal = Float64Array.from(appeal);
   const mustCandidate = new Uint8Array(appeal.length);
+  const candidateSignal = new Uint8Array(appeal.length);
   let c = 0;
   candidateLists.forEach((list, i) => {
-    const must = new Set([...csrRow(a.signals, i), ...csrRow(a.goldSignals, i), a.home[i]!, ...csrRow(a.aways, i)]);
+    const silver = new Set(csrRow(a.signals, i));
+    const gold = new Set(csrRow(a.goldSignals, i));
+    const must = new Set([...silver, ...gold, a.home[i]!, ...csrRow(a.aways, i)]);
     for (const q of list) {
       if (!orderGiven[i] && must.has(q)) {
         mustCandidate[c] = 1;
         selectAppeal[c]! += MUST_BOOST;
       }
+      // Gold first: a program is in one tier (the references check it).
+      candidateSignal[c] = gold.has(q) ? GOLD_TIER : silver.has(q) ? SILVER_TIER : 0;
       c++;
     }
   });
-  return { selectAppeal, mustCandidate };
+  return { selectAppeal, mustCandidate, candidateSignal };
 }
 
 export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
