@@ -120,9 +120,12 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     // Entry out0 + i is the i-th kept candidate; a boosted score is drawn again without
     // the boost (the same draw: the same bits as if it had never been boosted).
     const items = candidates.items;
+    const screenBonus = plan.candidateScreenBonus;
+    const entryBonus = ws.entryBonus;
     for (let i = 0; i < kept; i++) {
       const k = keptIdx[i]!;
       appProgram[out0 + i] = items[c0 + k]!;
+      entryBonus[out0 + i] = screenBonus[c0 + k]!;
       appPref[out0 + i] = mustCandidate[c0 + k] ? baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!) : score[k]!;
     }
     if (signalling) markSignals(ws, a, out0, kept);
@@ -220,6 +223,14 @@ function markSignals(ws: Workspace, a: number, out0: number, n: number): void {
       for (let k = out0; k < out0 + n; k++) if (entrySignal[k] === NO_SIGNAL && appPref[k]! > from) (entrySignal[k] = SILVER), marked++;
       for (let k = out0; k < out0 + n && marked < all; k++) if (entrySignal[k] === NO_SIGNAL && appPref[k] === from) (entrySignal[k] = SILVER), marked++;
       any = 1;
+    }
+  }
+  // A signal adds its tier's bonus to the home and away bonuses screening reads.
+  if (any) {
+    const { screeningBonus, gold } = s.model.signals;
+    for (let k = out0; k < out0 + n; k++) {
+      const tier = entrySignal[k]!;
+      if (tier !== NO_SIGNAL) ws.entryBonus[k] = ws.entryBonus[k]! + (tier === GOLD ? gold.screeningBonus : screeningBonus);
     }
   }
   ws.signalled[a] = any > 0 ? 1 : 0;

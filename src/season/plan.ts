@@ -18,8 +18,6 @@ export interface SeasonPlan {
    * row of preference noise (see idKey, columnOf), kept so the loop does not multiply.
    */
   readonly candidateColumn: Int32Array;
-  /** 1 where some program of the applicant's adds to their screening score (a home or an away program). */
-  readonly hasScreenBonus: Uint8Array;
   /** Whether any applicant lists their signals in the file. */
   readonly anyExplicitSignals: boolean;
   /**
@@ -37,6 +35,8 @@ export interface SeasonPlan {
   readonly mustCandidate: Uint8Array;
   /** Parallel to candidates.items: the tier of the signal the file says the applicant sends the candidate (0 none, 1 silver, 2 gold). */
   readonly candidateSignal: Uint8Array;
+  /** Parallel to candidates.items: what the candidate program adds to the applicant's screening score (home and away bonuses). */
+  readonly candidateScreenBonus: Float64Array;
   /** 1 where the applicant's order is given (preferences or a fixed list): no noise, no choice. */
   readonly orderGiven: Uint8Array;
   /**
@@ -143,8 +143,6 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
   const candOff = new Int32Array(nA + 1);
   for (let i = 0; i < nA; i++) candOff[i + 1] = candOff[i]! + candidateLists[i]!.length;
-  const hasScreenBonus = new Uint8Array(nA);
-  for (let i = 0; i < nA; i++) for (let c = candOff[i]!; c < candOff[i + 1]!; c++) if (bonus[c] !== 0) hasScreenBonus[i] = 1;
   const programAppStart = new Int32Array(p.count + 1);
   for (const list of candidateLists) for (const q of list) programAppStart[q + 1]!++;
   for (let q = 0; q < p.count; q++) programAppStart[q + 1]! += programAppStart[q]!;
@@ -184,7 +182,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
     baseAppeal: Float64Array.from(appeal),
     candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
-    hasScreenBonus,
+    candidateScreenBonus: Float64Array.from(bonus),
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     ...mustSelection(candidateLists, appeal, orderGiven, s),
     mustApply: csrFromLists(

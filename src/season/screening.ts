@@ -5,7 +5,6 @@ import { bestContactOf, reachesAnyone } from "./reach.js";
 import { CAUTIOUS, FINE, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
-import { GOLD, NO_SIGNAL } from "./applications.js";
 
 /**
  * Step 2, the part calls cannot change: each program scores its applications by paper
@@ -68,14 +67,10 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
 
   const nA = s.applicant.count;
-  const hasBonus = plan.hasScreenBonus;
-  // What each program adds to the current applicant's score (home, away): set for an
-  // applicant who has such a program, read in the draw loop for them only, then cleared.
-  const bonusOf = ws.programBonus;
-  const { signalled, entrySignal } = ws;
+  // What each application's program adds to the applicant's paper (home, away, signal),
+  // written as the applications were chosen.
+  const bonusOf = ws.entryBonus;
   for (let a = 0; a < nA; a++) {
-    const bonused = hasBonus[a] === 1 || signalled[a] === 1;
-    if (bonused) setBonuses(s, bonusOf, a, true, appOff, appProgram, entrySignal);
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const ak = applicantKey[a]!;
@@ -86,8 +81,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     for (; k + 1 < to; k += 2) {
       const q = appProgram[k]!;
       const r = appProgram[k + 1]!;
-      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, ak, programKey[q]!);
-      const w = pa + (bonused ? bonusOf[r]! : 0) + noise * normal(key, ak, programKey[r]!);
+      const v = pa + bonusOf[k]! + noise * normal(key, ak, programKey[q]!);
+      const w = pa + bonusOf[k + 1]! + noise * normal(key, ak, programKey[r]!);
       score[k] = v;
       score[k + 1] = w;
       const upV = +(v > window[2 * q + 1]!);
@@ -103,7 +98,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (k < to) {
       const q = appProgram[k]!;
-      const v = pa + (bonused ? bonusOf[q]! : 0) + noise * normal(key, ak, programKey[q]!);
+      const v = pa + bonusOf[k]! + noise * normal(key, ak, programKey[q]!);
       score[k] = v;
       const up = +(v > window[2 * q + 1]!);
       baseInvited[k] = up;
@@ -111,7 +106,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       byProgram[tally[2 * q + 1]!] = k;
       tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - up);
     }
-    if (bonused) setBonuses(s, bonusOf, a, false, appOff, appProgram, entrySignal);
   }
 
   // The cutoff of each program whose window holds it; the others are marked to have all
@@ -240,29 +234,6 @@ function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from
     }
   }
   return best;
-}
-
-/**
- * Sets (on) or clears what each of applicant a's programs adds to their screening score:
- * the home and away bonuses, and a signal's bonus (gold or silver) where they sent one.
- */
-function setBonuses(s: Workspace["plan"]["s"], bonusOf: Float64Array, a: number, on: boolean, appOff: Int32Array, appProgram: Int32Array, entrySignal: Uint8Array): void {
-  const { homeBonus, awayBonus } = s.model.screening;
-  const home = s.applicant.home[a]!;
-  const { offsets, items } = s.applicant.aways;
-  if (home >= 0) bonusOf[home] = on ? homeBonus : 0;
-  // Set, not added: an away listed twice counts once; an away at the home program adds to its bonus.
-  for (let j = offsets[a]!; j < offsets[a + 1]!; j++) {
-    const q = items[j]!;
-    bonusOf[q] = on ? (q === home ? homeBonus : 0) + awayBonus : 0;
-  }
-  const signals = s.model.signals;
-  for (let k = appOff[a]!; k < appOff[a + 1]!; k++) {
-    const tier = entrySignal[k]!;
-    if (tier === NO_SIGNAL) continue;
-    const q = appProgram[k]!;
-    bonusOf[q] = on ? bonusOf[q]! + (tier === GOLD ? signals.gold.screeningBonus : signals.screeningBonus) : 0;
-  }
 }
 
 function markOne(ws: Workspace, k: number): void {

@@ -55,7 +55,8 @@ export interface Workspace {
   /** 1 where the applicant sent any signal this trial. */
   readonly signalled: Uint8Array;
   /** Scratch for screening: what each program adds to one applicant's score (home, away). */
-  readonly programBonus: Float64Array;
+  /** Per application entry: what screening adds to the applicant's paper there (home, away, signal). */
+  readonly entryBonus: Float64Array;
   /** Screening score of each application entry. */
   readonly screenScore: Float64Array;
   /**
@@ -199,7 +200,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     appPref: new Float64Array(plan.totalApps),
     entrySignal: new Uint8Array(plan.totalApps),
     signalled: new Uint8Array(plan.s.applicant.count),
-    programBonus: new Float64Array(nP),
+    entryBonus: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     needsAll: new Uint8Array(nP),
