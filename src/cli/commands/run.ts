@@ -70,7 +70,7 @@ export async function renderResults(
 const EXAMPLES = `
 Examples:
   $ match-sim run scenarios/classroom.yaml
-  $ match-sim run scenarios/classroom.yaml --focus Ava --set effects.strong=10
+  $ match-sim run scenarios/classroom.yaml --focus Ava --set effects.strong=10 --runs 500
   $ match-sim run scenarios/dermatology.yaml --runs 50 --out results.csv
   $ match-sim run scenarios/dermatology.yaml --runs 50 --group-by region --table groups --out groups.csv
 `;
