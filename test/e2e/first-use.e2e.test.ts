@@ -20,14 +20,15 @@ function workdir(): string {
 const widest = (text: string) => Math.max(...text.split("\n").map((l) => [...l].length));
 
 describe("--out", () => {
-  it("refuses to write over the command's input, however the path is spelled, and leaves it whole", () => {
+  it("refuses to write over the command's input, however the path is spelled, and leaves it whole", async () => {
     const dir = workdir();
     const input = join(dir, "o", "c.yaml");
     const before = readFileSync(input, "utf8");
     symlinkSync(input, join(dir, "link.yaml"));
     for (const out of ["o/c.yaml", "./o/../o/c.yaml", join(dir, "o", "c.yaml"), "link.yaml"]) {
       for (const command of [["run", "o/c.yaml", "--runs", "10"], ["trace", "o/c.yaml"], ["sweep", "o/c.yaml", "--set", "effects.strong=0,20", "--runs", "10"]]) {
-        const r = runCli([...command, "--out", out], { cwd: dir });
+        // In this process: the refusal comes before any work, and a spawn per case cost 5 s.
+        const r = await runMain([...command, "--out", out], { cwd: dir });
         expect(r.code, `${command[0]} --out ${out}`).toBe(2);
         const lines = r.stderr.trimEnd().split("\n");
         expect(lines).toHaveLength(1);
