@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { captureIo, ROOT, runCli, runMain } from "../helpers/cli.js";
+import { captureIo, ROOT, runMain } from "../helpers/cli.js";
 import { words } from "../helpers/docs.js";
 
 // What a first-time user meets: where output goes, what it looks like at a terminal's width,
