@@ -314,11 +314,15 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
   // which is where calls trade slots: the lowest invitee and the best of the rest are
   // there. Only a trade that reaches past them looks at all of the program's, and from then
   // on every search does, since entries outside the filed ones may have changed.
-  let all = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
+  // A program whose applications were all filed (its window missed, or it had none) is
+  // searched among the filed ones alone: they are all of its applications, and a search of
+  // every application of the market for them cost a third of an NRMP season.
+  const complete = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
+  let all = false;
   const extreme = (lowest: boolean): number => {
     if (!all) {
       const k = extremeOf(ws, invited, filed, filedFrom, filedTo, -1, lowest);
-      if (k >= 0) return k;
+      if (k >= 0 || complete) return k;
       all = true;
     }
     return extremeOf(ws, invited, appProgram, 0, ws.plan.totalApps, q, lowest);
