@@ -50,12 +50,8 @@ export function openSession(input: PresentInput) {
 
   const network = (): Network => {
     const nodes: Network["nodes"] = [];
-    const seen = new Set<string>();
     const directors = new Set(Array.from(s.program.director).filter((d) => d >= 0).map((d) => s.referrerIds[d]!));
-    s.referrerIds.forEach((id, r) => {
-      nodes.push({ id, label: s.referrerLabels[r]!, kind: directors.has(id) ? "director" : "referrer" });
-      seen.add(id);
-    });
+    s.referrerIds.forEach((id, r) => nodes.push({ id, label: s.referrerLabels[r]!, kind: directors.has(id) ? "director" : "referrer" }));
     s.applicantIds.forEach((id, a) => nodes.push({ id: `applicant:${id}`, label: s.applicantLabels[a]!, kind: "applicant" }));
     const edges: Network["edges"] = [];
     for (const r of base.scenario.relationships ?? []) edges.push({ a: String(r.between[0]), b: String(r.between[1]), kind: "tie" });
@@ -64,7 +60,7 @@ export function openSession(input: PresentInput) {
         edges.push({ a: `applicant:${id}`, b: s.referrerIds[s.applicant.knowers.items[j]!]!, kind: "knows" });
       }
     });
-    return { nodes: nodes.filter((n) => seen.has(n.id) || n.kind === "applicant"), edges };
+    return { nodes, edges };
   };
 
   /** Trial `trial` told as `trace --trial K --without …` tells it (the same JSON). */

@@ -70,16 +70,19 @@ export const MUST_BOOST = 1e6;
 const SILVER_TIER = 1;
 const GOLD_TIER = 2;
 
+/** What the plan keeps of each applicant's must-apply programs and signals, from one pass over their candidates. */
 function mustSelection(candidateLists: readonly number[][], appeal: readonly number[], orderGiven: Uint8Array, s: IndexedScenario) {
   const a = s.applicant;
   const selectAppeal = Float64Array.from(appeal);
   const mustCandidate = new Uint8Array(appeal.length);
   const candidateSignal = new Uint8Array(appeal.length);
+  const mustPlaces: number[][] = [];
   let c = 0;
   candidateLists.forEach((list, i) => {
     const silver = new Set(csrRow(a.signals, i));
     const gold = new Set(csrRow(a.goldSignals, i));
     const must = new Set([...silver, ...gold, a.home[i]!, ...csrRow(a.aways, i)]);
+    mustPlaces.push([...must].map((q) => list.indexOf(q)).filter((k) => k >= 0));
     for (const q of list) {
       if (!orderGiven[i] && must.has(q)) {
         mustCandidate[c] = 1;
@@ -90,7 +93,7 @@ function mustSelection(candidateLists: readonly number[][], appeal: readonly num
       c++;
     }
   });
-  return { selectAppeal, mustCandidate, candidateSignal };
+  return { selectAppeal, mustCandidate, candidateSignal, mustApply: csrFromLists(mustPlaces) };
 }
 
 export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
@@ -185,11 +188,6 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidateScreenBonus: Float64Array.from(bonus),
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     ...mustSelection(candidateLists, appeal, orderGiven, s),
-    mustApply: csrFromLists(
-      candidateLists.map((list, i) =>
-        [...new Set([...csrRow(a.signals, i), ...csrRow(a.goldSignals, i), a.home[i]!, ...csrRow(a.aways, i)])].map((q) => list.indexOf(q)).filter((k) => k >= 0),
-      ),
-    ),
     orderGiven,
     programAppStart,
     appOff,
