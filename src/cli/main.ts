@@ -2,24 +2,35 @@ import { VERSION } from "../version.js";
 import { Command, CommanderError } from "commander";
 import { Interrupted, ScenarioError, UsageError, UserError } from "../errors.js";
 import { processIo, type Io } from "./io.js";
-import { registerMatch } from "./commands/match.js";
-import { registerRun } from "./commands/run.js";
-import { registerCompare } from "./commands/compare.js";
-import { registerMerge } from "./commands/merge.js";
-import { registerTrace } from "./commands/trace.js";
-import { registerPresent } from "./commands/present.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerSweep } from "./commands/sweep.js";
-import { registerGenerate } from "./commands/generate.js";
-import { registerReport } from "./commands/report.js";
-import { registerValidate } from "./commands/validate.js";
+
+type Register = (program: Command, io: Io) => void;
+
+/**
+ * Each command's module, in the order help lists them, loaded only when needed: a command
+ * named on the command line loads its own module alone (the whole CLI's code took half of
+ * a `match` start-up), help and mistakes load them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  run: async () => (await import("./commands/run.js")).registerRun,
+  compare: async () => (await import("./commands/compare.js")).registerCompare,
+  trace: async () => (await import("./commands/trace.js")).registerTrace,
+  present: async () => (await import("./commands/present.js")).registerPresent,
+  sweep: async () => (await import("./commands/sweep.js")).registerSweep,
+  report: async () => (await import("./commands/report.js")).registerReport,
+  match: async () => (await import("./commands/match.js")).registerMatch,
+  validate: async () => (await import("./commands/validate.js")).registerValidate,
+  merge: async () => (await import("./commands/merge.js")).registerMerge,
+  generate: async () => (await import("./commands/generate.js")).registerGenerate,
+  schema: async () => (await import("./commands/schema.js")).registerSchema,
+};
 
 /** The start of every error message that is not a positioned scenario issue. */
 export const PREFIX = "match-sim:";
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
-export function buildProgram(io: Io): Command {
+/** The command line, with every command, or only `only` when it names one. */
+export async function buildProgram(io: Io, only?: string): Promise<Command> {
   const program = new Command("match-sim")
     .description("Simulate residency-match outcomes with and without backchannel calls")
     .version(VERSION)
@@ -42,17 +53,9 @@ Examples:
 Every command takes --help. The guides are in docs/ (start with docs/scenario-format.md).
 `,
   );
-  registerRun(program, io);
-  registerCompare(program, io);
-  registerTrace(program, io);
-  registerPresent(program, io);
-  registerSweep(program, io);
-  registerReport(program, io);
-  registerMatch(program, io);
-  registerValidate(program, io);
-  registerMerge(program, io);
-  registerGenerate(program, io);
-  registerSchema(program, io);
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program, io);
   return program;
 }
 
@@ -61,7 +64,7 @@ const prefixed = (message: string): string => `${message.split("\n").map((line) 
 
 /** Runs the CLI and returns its exit code: the one place that decides it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv[0]);
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.usage;

@@ -1,5 +1,5 @@
 import { idKey } from "../rng/streams.js";
-import { csrFromLists, csrRow, type Csr } from "./csr.js";
+import { csrFromLists, CsrBuilder, groupByRow, flatten, typedColumn, type Csr } from "./csr.js";
 import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";
 import { REFERRER_ROLES, VERDICTS, type Scenario } from "./schema.js";
@@ -171,47 +171,57 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
   const aFlags = new Int32Array(nA);
   const aHasPrefs = new Uint8Array(nA);
   const aHasRank = new Uint8Array(nA);
-  const knowerLists: number[][] = [];
-  const viaAwayLists: number[][] = [];
-  const referrerInstitution = Int32Array.from(s.referrers, (x) => institutions.of(x.institution));
-  const programInstitution = Int32Array.from(r.programDirector, (d) => (d >= 0 ? referrerInstitution[d]! : -1));
-  s.applicants.forEach((a, i) => {
+  const referrerInstitution = typedColumn(s.referrers, (n) => new Int32Array(n), (x) => institutions.of(x.institution));
+  const programInstitution = r.programDirector.map((d) => (d >= 0 ? referrerInstitution[d]! : -1));
+  // Knowers are written straight into one CSR (a list, a set and closures per applicant
+  // took most of indexing an NRMP-size market).
+  const knowerOffsets = new Int32Array(nA + 1);
+  const knowerItems: number[] = [];
+  const viaAwayItems: number[] = [];
+  const awayInstitutions: number[] = [];
+  const tagRows = new CsrBuilder();
+  const specialtyRows = new CsrBuilder();
+  for (let i = 0; i < nA; i++) {
+    const a = s.applicants[i]!;
     aRegion[i] = regions.of(a.region);
     aMax[i] = a.maxInterviews ?? model.interviews.maxPerApplicant;
     aFlags[i] = a.flags.length;
     aHasPrefs[i] = a.preferences ? 1 : 0;
     aHasRank[i] = a.rankList ? 1 : 0;
-    const knowers: number[] = [];
-    const viaAway: number[] = [];
+    for (const t of a.tags) tagRows.add(tags.of(t), true);
+    tagRows.endRow();
+    for (const sp of aSpecialties[i] ?? allSpecialties) specialtyRows.add(sp);
+    specialtyRows.endRow();
+    const from = knowerItems.length;
     const add = (referrer: number, away: boolean) => {
       if (referrer < 0) return;
-      const k = knowers.indexOf(referrer);
+      const k = knowerItems.indexOf(referrer, from);
       if (k < 0) {
-        knowers.push(referrer);
-        viaAway.push(away ? 1 : 0);
-      } else if (away) viaAway[k] = 1;
+        knowerItems.push(referrer);
+        viaAwayItems.push(away ? 1 : 0);
+      } else if (away) viaAwayItems[k] = 1;
     };
     // Anyone at an away program's institution saw the applicant there, as did its director.
-    const awayInstitutions = new Set<number>();
-    for (const p of csrRow(r.applicantAways, i)) if (programInstitution[p]! >= 0) awayInstitutions.add(programInstitution[p]!);
-    const sawAway = (w: number) => awayInstitutions.has(referrerInstitution[w]!);
-    for (const w of csrRow(r.applicantLetters, i)) add(w, sawAway(w));
-    for (const w of csrRow(r.applicantKnownBy, i)) add(w, sawAway(w));
-    for (const w of csrRow(r.applicantAdvocates, i)) add(w, sawAway(w));
+    awayInstitutions.length = 0;
+    const aways = r.applicantAways;
+    for (let j = aways.offsets[i]!; j < aways.offsets[i + 1]!; j++) {
+      const at = programInstitution[aways.items[j]!]!;
+      if (at >= 0) awayInstitutions.push(at);
+    }
+    const sawAway = (w: number) => awayInstitutions.length > 0 && awayInstitutions.includes(referrerInstitution[w]!);
+    for (const known of [r.applicantLetters, r.applicantKnownBy, r.applicantAdvocates]) {
+      for (let j = known.offsets[i]!; j < known.offsets[i + 1]!; j++) add(known.items[j]!, sawAway(known.items[j]!));
+    }
     const home = r.applicantHome[i]!;
     if (home >= 0) add(r.programDirector[home]!, r.programDirector[home]! >= 0 && sawAway(r.programDirector[home]!));
-    for (const p of csrRow(r.applicantAways, i)) add(r.programDirector[p]!, true);
-    knowerLists.push(knowers);
-    viaAwayLists.push(viaAway);
-  });
+    for (let j = aways.offsets[i]!; j < aways.offsets[i + 1]!; j++) add(r.programDirector[aways.items[j]!]!, true);
+    knowerOffsets[i + 1] = knowerItems.length;
+  }
 
-  const opinionLists: number[][] = s.applicants.map(() => []);
-  const opinionVerdictLists: number[][] = s.applicants.map(() => []);
-  s.opinions.forEach((o, k) => {
-    const a = r.opinionApplicant[k]!;
-    opinionLists[a]!.push(r.opinionReferrer[k]!);
-    opinionVerdictLists[a]!.push(VERDICTS.indexOf(o.verdict));
-  });
+  // Opinions grouped by applicant, in file order.
+  const { offsets: opinionOffsets, order: byApplicant } = groupByRow(nA, r.opinionApplicant);
+  const opinionReferrers = { offsets: opinionOffsets, items: byApplicant.map((k) => r.opinionReferrer[k]!) };
+  const opinionVerdicts = Int8Array.from(byApplicant, (k) => VERDICTS.indexOf(s.opinions[k]!.verdict));
 
   const tieLists: number[][] = s.referrers.map(() => []);
   const trustLists: number[][] = s.referrers.map(() => []);
@@ -248,13 +258,13 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     program: {
       count: nP,
       key: drawKeys("program", s.programs),
-      positions: Int32Array.from(s.programs, (p) => p.positions),
-      prestige: Float64Array.from(s.programs, (p) => p.prestige),
+      positions: typedColumn(s.programs, (n) => new Int32Array(n), (p) => p.positions),
+      prestige: typedColumn(s.programs, (n) => new Float64Array(n), (p) => p.prestige),
       specialty: pSpecialty,
       region: pRegion,
       director: r.programDirector,
       interviewSlots: pSlots,
-      backchannelUse: Float64Array.from(s.programs, (p) => p.backchannelUse),
+      backchannelUse: typedColumn(s.programs, (n) => new Float64Array(n), (p) => p.backchannelUse),
       institution: programInstitution,
       hasRankList: pHasRankList,
       rankList: r.programRankList,
@@ -262,16 +272,16 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     applicant: {
       count: nA,
       key: drawKeys("applicant", s.applicants),
-      paper: Float64Array.from(s.applicants, (a) => a.paper),
-      quality: Float64Array.from(s.applicants, (a) => a.quality),
-      auditionGap: Float64Array.from(s.applicants, (a) => a.auditionGap),
+      paper: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.paper),
+      quality: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.quality),
+      auditionGap: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.auditionGap),
       region: aRegion,
       home: r.applicantHome,
       maxInterviews: aMax,
       flagCount: aFlags,
-      specialties: csrFromLists(aSpecialties.map((own) => own ?? allSpecialties)),
-      namedSpecialties: Uint8Array.from(aSpecialties, (own) => (own ? 1 : 0)),
-      tags: csrFromLists(s.applicants.map((a) => [...new Set(a.tags.map((t) => tags.of(t)))])),
+      specialties: specialtyRows.build(),
+      namedSpecialties: typedColumn(aSpecialties, (n) => new Uint8Array(n), (own) => (own ? 1 : 0)),
+      tags: tagRows.build(),
       aways: r.applicantAways,
       letters: r.applicantLetters,
       hasPreferences: aHasPrefs,
@@ -281,27 +291,27 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       toldNumberOne: r.applicantToldNumberOne,
       signals: r.applicantSignals,
       goldSignals: r.applicantGoldSignals,
-      explicitSignals: Uint8Array.from(s.applicants, (a) => (a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0)),
+      explicitSignals: typedColumn(s.applicants, (n) => new Uint8Array(n), (a) => (a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0)),
       advocates: r.applicantAdvocates,
       advocatePushed: r.advocatePushed,
       advocatePrograms: r.advocatePrograms,
       advocateHasPrograms: r.advocateHasPrograms,
-      knowers: csrFromLists(knowerLists),
-      knowerViaAway: Uint8Array.from(viaAwayLists.flat()),
-      opinionReferrers: csrFromLists(opinionLists),
-      opinionVerdicts: Int8Array.from(opinionVerdictLists.flat()),
+      knowers: { offsets: knowerOffsets, items: Int32Array.from(knowerItems) },
+      knowerViaAway: Uint8Array.from(viaAwayItems),
+      opinionReferrers,
+      opinionVerdicts,
     },
     referrer: {
       count: s.referrers.length,
       key: drawKeys("referrer", s.referrers),
-      clout: Float64Array.from(s.referrers, (x) => x.clout),
-      candor: Float64Array.from(s.referrers, (x) => x.candor),
+      clout: typedColumn(s.referrers, (n) => new Float64Array(n), (x) => x.clout),
+      candor: typedColumn(s.referrers, (n) => new Float64Array(n), (x) => x.candor),
       institution: referrerInstitution,
-      region: Int32Array.from(s.referrers, (x) => regions.of(x.region)),
-      specialty: Int32Array.from(s.referrers, (x) => specialties.of(x.specialty)),
-      role: Int8Array.from(s.referrers, (x) => (x.role === undefined ? -1 : REFERRER_ROLES.indexOf(x.role))),
+      region: typedColumn(s.referrers, (n) => new Int32Array(n), (x) => regions.of(x.region)),
+      specialty: typedColumn(s.referrers, (n) => new Int32Array(n), (x) => specialties.of(x.specialty)),
+      role: typedColumn(s.referrers, (n) => new Int8Array(n), (x) => (x.role === undefined ? -1 : REFERRER_ROLES.indexOf(x.role))),
       ties: csrFromLists(tieLists),
-      tieTrust: Float64Array.from(trustLists.flat()),
+      tieTrust: flatten(trustLists, (n) => new Float64Array(n)),
       silent,
     },
   };

@@ -1,5 +1,5 @@
 import type { IndexedScenario } from "../scenario/index-scenario.js";
-import { csrFromLists, csrRow, type Csr } from "../scenario/csr.js";
+import { csrFromLists, csrRow, flatten, type Csr } from "../scenario/csr.js";
 import { columnOf } from "../rng/streams.js";
 
 /**
@@ -182,9 +182,9 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   return {
     s,
     entryApplicant,
-    candidates: { offsets: candOff, items: Int32Array.from(candidateLists.flat()) },
+    candidates: { offsets: candOff, items: flatten(candidateLists, (n) => new Int32Array(n)) },
     baseAppeal: Float64Array.from(appeal),
-    candidateColumn: Int32Array.from(candidateLists.flat(), (q) => columnOf(p.key[q]!)),
+    candidateColumn: flatten(candidateLists, (n) => new Int32Array(n)).map((q) => columnOf(p.key[q]!)),
     candidateScreenBonus: Float64Array.from(bonus),
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     ...mustSelection(candidateLists, appeal, orderGiven, s),
@@ -192,7 +192,7 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     programAppStart,
     appOff,
     totalApps: appOff[nA]!,
-    fixedMembers: { offsets: fixedOff, items: Int32Array.from(fixedLists.flat()) },
+    fixedMembers: { offsets: fixedOff, items: flatten(fixedLists, (n) => new Int32Array(n)) },
     fixedPrograms: csrFromLists(onLists),
     maxApplicantList: maxList,
     aListOff,
