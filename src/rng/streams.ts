@@ -126,7 +126,7 @@ const FRACTION_BITS = 32 - TABLE_BITS;
  * standard deviations (the table's end points are the quantiles at 1/10^4 and 1 - 1/10^4),
  * which no season's noise needs to exceed.
  */
-const QUANTILES: Float64Array = (() => {
+export const QUANTILES: Float64Array = (() => {
   const n = 1 << TABLE_BITS;
   const table = new Float64Array(n + 1);
   for (let i = 0; i <= n; i++) table[i] = inverseNormal(Math.min(Math.max(i / n, 1e-4), 1 - 1e-4));

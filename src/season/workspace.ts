@@ -1,4 +1,5 @@
 import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
+import { newDrawKernel, type DrawKernel } from "./kernel/draw-kernel.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
@@ -124,6 +125,8 @@ export interface Workspace {
   readonly intervieweeApplicant: Int32Array;
   readonly intervieweeKey: Float64Array;
   /** Scratch for choosing and ordering an applicant's applications. */
+  /** The application draws in WebAssembly, where it runs (see kernel/draw-kernel.ts). */
+  readonly drawKernel: DrawKernel | undefined;
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate. */
   readonly aboveScratch: Int32Array;
@@ -194,6 +197,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
   }
   const maxProgramList = plan.programListCapacity;
+  const drawKernel = newDrawKernel(plan.selectAppeal, plan.candidateColumn, maxCandidates);
   return {
     plan,
     appProgram: new Int32Array(plan.totalApps),
@@ -231,9 +235,11 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     interviewees: new Int32Array(plan.programAppStart[nP]!),
     intervieweeApplicant: new Int32Array(plan.programAppStart[nP]!),
     intervieweeKey: new Float64Array(plan.programAppStart[nP]!),
-    candScore: new Float64Array(maxCandidates),
-    aboveScratch: new Int32Array(maxCandidates),
-    insideScratch: new Int32Array(maxCandidates),
+    drawKernel,
+    // With the WebAssembly draws, the scores and places are read where the kernel writes them.
+    candScore: drawKernel?.score ?? new Float64Array(maxCandidates),
+    aboveScratch: drawKernel?.kept ?? new Int32Array(maxCandidates),
+    insideScratch: drawKernel?.inside ?? new Int32Array(maxCandidates),
     candFlag: new Uint8Array(maxCandidates),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),

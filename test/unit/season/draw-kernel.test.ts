@@ -1,0 +1,96 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { columnOf, rowNormalAt } from "../../../src/rng/streams.js";
+import { newDrawKernel, useWasmDraws } from "../../../src/season/kernel/draw-kernel.js";
+import { BYTES } from "../../../src/season/kernel/draws-bytes.js";
+import { makeSeasonPlan } from "../../../src/season/plan.js";
+import { runTrial } from "../../../src/season/season.js";
+import { newWorkspace } from "../../../src/season/workspace.js";
+import { loadScenarioText } from "../../../src/scenario/load.js";
+// @ts-expect-error: a build script, in JavaScript
+import { assemble } from "../../../scripts/wasm.js";
+
+afterEach(() => useWasmDraws(true));
+
+/** What chooseApplications computes in JavaScript for one applicant's candidates. */
+function reference(appeal: Float64Array, column: Int32Array, c0: number, n: number, row: number, noise: number, lo: number, hi: number) {
+  const score: number[] = [];
+  const kept: number[] = [];
+  const inside: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const v = appeal[c0 + k]! + noise * rowNormalAt(row, column[c0 + k]!);
+    score.push(v);
+    if (v > hi) kept.push(k);
+    if (v >= lo && v <= hi) inside.push(k);
+  }
+  return { score, kept, inside };
+}
+
+describe("the WebAssembly application draws", () => {
+  it("are assembled from the text beside them (npm run wasm after editing draws.wat)", async () => {
+    const text = readFileSync(new URL("../../../src/season/kernel/draws.wat", import.meta.url), "utf8");
+    const bytes: Buffer = await assemble(text, "draws.wat");
+    expect(bytes.toString("base64")).toBe(BYTES);
+  });
+
+  it("give the same bits as the JavaScript, for any count, key, noise and window", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat(),
+        (values, row, noise, lo, width, seed) => {
+          const appeal = Float64Array.from(values);
+          const column = Int32Array.from(values, (_, i) => columnOf((seed + i * 7919) % 100_000));
+          const kernel = newDrawKernel(appeal, column, appeal.length);
+          expect(kernel).toBeDefined();
+          // Every start and length: the kernel takes four at a time and the rest one by one.
+          for (let c0 = 0; c0 < appeal.length; c0 += 3) {
+            const n = appeal.length - c0;
+            const want = reference(appeal, column, c0, n, row, noise, lo, lo + width);
+            const above = kernel!.choose(c0, n, row, noise, lo, lo + width);
+            expect(Array.from(kernel!.score.subarray(0, n))).toEqual(want.score);
+            expect(above).toBe(want.kept.length);
+            expect(kernel!.insideCount()).toBe(want.inside.length);
+            expect(Array.from(kernel!.kept.subarray(0, above))).toEqual(want.kept);
+            expect(Array.from(kernel!.inside.subarray(0, want.inside.length))).toEqual(want.inside);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keep every candidate with a window at -∞, and none is inside one at +∞", () => {
+    const appeal = Float64Array.from({ length: 11 }, (_, i) => i / 10);
+    const column = Int32Array.from(appeal, (_, i) => columnOf(i));
+    const kernel = newDrawKernel(appeal, column, appeal.length)!;
+    expect(kernel.choose(0, 11, 12345, 0.3, -Infinity, -Infinity)).toBe(11);
+    expect(Array.from(kernel.kept.subarray(0, 11))).toEqual([...Array(11).keys()]);
+    expect(kernel.choose(0, 11, 12345, 0.3, Infinity, Infinity)).toBe(0);
+    expect(kernel.insideCount()).toBe(0);
+  });
+
+  it("leave every season as the JavaScript draws leave it", () => {
+    for (const file of ["scenarios/dermatology.yaml", "scenarios/classroom.yaml", "test/fixtures/signals-market.yaml"]) {
+      const loaded = loadScenarioText(readFileSync(file, "utf8"), file);
+      const plan = makeSeasonPlan(loaded.indexed);
+      const runs = [true, false].map((on) => {
+        useWasmDraws(on);
+        const ws = newWorkspace(plan);
+        expect(ws.drawKernel !== undefined).toBe(on);
+        const seen: string[] = [];
+        for (let t = 0; t < 6; t++) {
+          const r = runTrial(ws, 3, t, { proposer: "applicant" });
+          seen.push(Buffer.from(ws.appPref.buffer).toString("base64"), r.withCalls.programOf.join(), r.withoutCalls.programOf.join());
+        }
+        return seen;
+      });
+      expect(runs[0]).toEqual(runs[1]);
+    }
+  });
+});
