@@ -445,14 +445,16 @@ export function toData(acc: Accumulator): AccumulatorData {
   };
 }
 
+/** An accumulator from its data, taking over typed arrays as they are (a worker's, moved to this thread) and copying plain lists (a shard file's). */
 export function fromData(d: AccumulatorData): Accumulator {
+  const own = (x: number[] | Float64Array) => (x instanceof Float64Array ? x : Float64Array.from(x));
   return {
     trials: d.trials,
     histogramWidth: d.histogramWidth,
-    global: Float64Array.from(d.global),
-    applicant: Float64Array.from(d.applicant),
-    histogram: Float64Array.from(d.histogram),
-    program: Float64Array.from(d.program),
-    group: Float64Array.from(d.group),
+    global: own(d.global),
+    applicant: own(d.applicant),
+    histogram: own(d.histogram),
+    program: own(d.program),
+    group: own(d.group),
   };
 }

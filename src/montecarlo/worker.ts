@@ -1,4 +1,4 @@
-import { workerData } from "piscina";
+import { Piscina, workerData } from "piscina";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
@@ -33,8 +33,33 @@ let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally 
 let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefined;
 let sweeping: SweepWorkspaces | undefined;
 
-/** Runs one block of trials in a worker thread and returns its counts. */
+/**
+ * The typed arrays' buffers in a block's counts, to be moved to the main thread rather
+ * than copied: a block's arrays are made for it alone, and in a market the size of the
+ * NRMP its rank histograms alone are tens of megabytes, which copying cost more than half
+ * a season per block.
+ */
+function buffersOf(value: unknown, into: Set<ArrayBuffer> = new Set()): Set<ArrayBuffer> {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
+  } else if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) buffersOf(v, into);
+  }
+  return into;
+}
+
+function moved<T extends object>(data: T): T {
+  const transfer = [...buffersOf(data)];
+  const transferable = { [Piscina.transferableSymbol]: transfer, [Piscina.valueSymbol]: data };
+  return Piscina.move(transferable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as T;
+}
+
+/** Runs one block of trials in a worker thread and returns its counts (moved, not copied). */
 export default function runBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
+  return moved(countBlock(task));
+}
+
+function countBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
   const data = workerData as PoolData;
   const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
   if (data.kind === "sweep") {

@@ -139,6 +139,20 @@ export function normal(key: number, a: number, b = 0): number {
 }
 
 /**
+ * The part of normal(key, a, b) that depends on `a` alone: a loop drawing normal(key, a, b)
+ * for one `a` and many `b` computes it once and calls pairNormal (the same bits, one
+ * mix fewer per draw).
+ */
+export function pairRow(key: number, a: number): number {
+  return mix(key ^ Math.imul(a + 1, 0x9e3779b1));
+}
+
+/** normal(key, a, b), given pairRow(key, a). */
+export function pairNormal(row: number, b: number): number {
+  return normalOf(mix(row ^ Math.imul(b + 1, 0x85ebca77)));
+}
+
+/**
  * The key of row `a` of a stream, for drawing many values along one row cheaply with
  * rowNormal: a splitmix-style counter, one mix per draw instead of a full hash.
  */

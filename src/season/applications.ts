@@ -39,11 +39,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     // keys: the same whatever else the scenario holds.
     const row = rowKey(key, applicantKey[a]!);
     let kept: number;
-    if (kernel && !plan.orderGiven[a] && take >= n) {
-      // Every candidate is kept: below a window at -∞, all are above it, in order. (Must-apply
-      // candidates score with their boost here; their preference is drawn again below.)
-      kept = kernel.choose(c0, n, row, noise, -Infinity, -Infinity);
-    } else if (plan.orderGiven[a] || take >= n) {
+    if (plan.orderGiven[a] || take >= n) {
       const given = plan.orderGiven[a] === 1;
       for (let k = 0; k < take; k++) {
         score[k] = given ? baseAppeal[c0 + k]! : baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);

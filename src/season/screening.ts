@@ -1,4 +1,4 @@
-import { normal, uniform, type TrialStreams } from "../rng/streams.js";
+import { pairNormal, pairRow, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContactOf, reachesAnyone } from "./reach.js";
@@ -33,7 +33,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   ws.cutoff.fill(NaN);
   // Arrays in locals: read through ws inside a loop, each costs a property load and its
   // checks on every entry.
-  const { baseInvited, appProgram, screenScore: score, screenByProgram: byProgram } = ws;
+  const { baseInvited, appProgram, screenScore: score, screenByProgram: byProgram, screenFiledScore: filedScore } = ws;
   const { screeningCutoff, cutoff: cutoffOf, needsAll, listRoom } = ws;
   // Per program, two values side by side: its window (low, high), and how many scored
   // above it and where its next application inside it goes. Pairs in one array rather
@@ -73,7 +73,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   for (let a = 0; a < nA; a++) {
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
-    const ak = applicantKey[a]!;
+    const row = pairRow(key, applicantKey[a]!);
     const to = appOff[a + 1]!;
     let k = appOff[a]!;
     // Two applications per pass, as in chooseApplications. The appends are written without
@@ -81,29 +81,32 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     for (; k + 1 < to; k += 2) {
       const q = appProgram[k]!;
       const r = appProgram[k + 1]!;
-      const v = pa + bonusOf[k]! + noise * normal(key, ak, programKey[q]!);
-      const w = pa + bonusOf[k + 1]! + noise * normal(key, ak, programKey[r]!);
+      const v = pa + bonusOf[k]! + noise * pairNormal(row, programKey[q]!);
+      const w = pa + bonusOf[k + 1]! + noise * pairNormal(row, programKey[r]!);
       score[k] = v;
       score[k + 1] = w;
       const upV = +(v > window[2 * q + 1]!);
       baseInvited[k] = upV;
       tally[2 * q]! += upV;
       byProgram[tally[2 * q + 1]!] = k;
+      filedScore[tally[2 * q + 1]!] = v;
       tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - upV);
       const upW = +(w > window[2 * r + 1]!);
       baseInvited[k + 1] = upW;
       tally[2 * r]! += upW;
       byProgram[tally[2 * r + 1]!] = k + 1;
+      filedScore[tally[2 * r + 1]!] = w;
       tally[2 * r + 1]! += +(w >= window[2 * r]!) & (1 - upW);
     }
     if (k < to) {
       const q = appProgram[k]!;
-      const v = pa + bonusOf[k]! + noise * normal(key, ak, programKey[q]!);
+      const v = pa + bonusOf[k]! + noise * pairNormal(row, programKey[q]!);
       score[k] = v;
       const up = +(v > window[2 * q + 1]!);
       baseInvited[k] = up;
       tally[2 * q]! += up;
       byProgram[tally[2 * q + 1]!] = k;
+      filedScore[tally[2 * q + 1]!] = v;
       tally[2 * q + 1]! += +(v >= window[2 * q]!) & (1 - up);
     }
   }
@@ -124,7 +127,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     // With exactly as many in and above the window as slots, the program may have no
     // more applications than slots, where no one is borderline: only all of them tell.
     if (tally[2 * q]! < slots && tally[2 * q]! + inside > slots) {
-      for (let i = 0; i < inside; i++) sortKey[i] = score[byProgram[from + i]!]!;
+      for (let i = 0; i < inside; i++) sortKey[i] = filedScore[from + i]!;
       const cutoff = kthLargest(sortKey, inside, slots - tally[2 * q]!, ws.select);
       cutoffOf[q] = cutoff;
       screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
@@ -138,7 +141,11 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const totalApps = plan.totalApps;
     for (let k = 0; k < totalApps; k++) {
       const q = appProgram[k]!;
-      if (needsAll[q]) byProgram[tally[2 * q + 1]!++] = k;
+      if (needsAll[q]) {
+        const slot = tally[2 * q + 1]!++;
+        byProgram[slot] = k;
+        filedScore[slot] = score[k]!;
+      }
     }
   }
 
@@ -174,7 +181,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (Number.isNaN(cutoff)) {
       // A window that missed its cutoff: found among all the applications.
-      for (let i = 0; i < n; i++) sortKey[i] = score[byProgram[from + i]!]!;
+      for (let i = 0; i < n; i++) sortKey[i] = filedScore[from + i]!;
       cutoff = kthLargest(sortKey, n, slots, ws.select);
       cutoffOf[q] = cutoff;
       screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
@@ -187,7 +194,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     let equals = 0;
     for (let i = 0; i < n; i++) {
       const k = byProgram[from + i]!;
-      const v = score[k]!;
+      const v = filedScore[from + i]!;
       if (v > cutoff) {
         baseInvited[k] = 1;
         invited++;

@@ -68,6 +68,8 @@ export interface Workspace {
    * where needsAll[q] is 1.
    */
   readonly screenByProgram: Int32Array;
+  /** Parallel to screenByProgram: the score of the entry filed there (read in the program's order, not scattered over all entries). */
+  readonly screenFiledScore: Float64Array;
   /** 1 where a program's window missed this trial, so that all its applications are filed. */
   readonly needsAll: Uint8Array;
   /** Program q's window around its guessed cutoff: screenWindow[2q] (low) … screenWindow[2q+1] (high). */
@@ -197,7 +199,14 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
   }
   const maxProgramList = plan.programListCapacity;
-  const drawKernel = newDrawKernel(plan.selectAppeal, plan.candidateColumn, maxCandidates);
+  // Only where some applicant chooses among their candidates: a market where everyone
+  // applies everywhere draws in JavaScript, on arrays the engine reads faster than views
+  // of a WebAssembly memory.
+  let choosing = false;
+  for (let a = 0; a < plan.s.applicant.count && !choosing; a++) {
+    choosing = !plan.orderGiven[a] && plan.appOff[a + 1]! - plan.appOff[a]! < plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
+  }
+  const drawKernel = choosing ? newDrawKernel(plan.selectAppeal, plan.candidateColumn, maxCandidates) : undefined;
   return {
     plan,
     appProgram: new Int32Array(plan.totalApps),
@@ -207,6 +216,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     entryBonus: new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
+    screenFiledScore: new Float64Array(plan.programAppStart[nP]!),
     needsAll: new Uint8Array(nP),
     screenWindow: new Float64Array(2 * nP),
     screenTally: new Int32Array(2 * nP),
