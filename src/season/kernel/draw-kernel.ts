@@ -58,26 +58,34 @@ export function newDrawKernel(appeal: Float64Array, column: Int32Array, maxCandi
   const wasm = module(wasmApi);
   if (!wasm) return undefined;
   const counts = 0;
-  const quantiles = 16;
+  const pack = 16;
+  const quantiles = pack + 16 * 16;
   const appealAt = align(quantiles + QUANTILES.byteLength);
   const columnAt = align(appealAt + appeal.byteLength);
   const scoreAt = align(columnAt + column.byteLength);
   const keptAt = align(scoreAt + 8 * maxCandidates);
-  const insideAt = align(keptAt + 4 * (maxCandidates + 1));
-  const end = insideAt + 4 * (maxCandidates + 1);
+  // Room for three places past the last: the kernel writes four at a time.
+  const insideAt = align(keptAt + 4 * (maxCandidates + 4));
+  const end = insideAt + 4 * (maxCandidates + 4);
   try {
     const memory = new wasmApi.Memory({ initial: Math.ceil(end / 65536) });
     const { exports } = new wasmApi.Instance(wasm, { env: { memory } });
     const buffer = memory.buffer;
     new Float64Array(buffer, quantiles, QUANTILES.length).set(QUANTILES);
+    // Row m of the packing table: the lanes of the bits set in m, in order.
+    const packRows = new Int32Array(buffer, pack, 64);
+    for (let m = 0; m < 16; m++) {
+      let w = 0;
+      for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) packRows[4 * m + w++] = lane;
+    }
     new Float64Array(buffer, appealAt, appeal.length).set(appeal);
     new Int32Array(buffer, columnAt, column.length).set(column);
-    (exports["layout"] as (...at: number[]) => void)(quantiles, appealAt, columnAt, scoreAt, keptAt, insideAt, counts);
+    (exports["layout"] as (...at: number[]) => void)(quantiles, appealAt, columnAt, scoreAt, keptAt, insideAt, counts, pack);
     const countView = new Int32Array(buffer, counts, 2);
     return {
       score: new Float64Array(buffer, scoreAt, maxCandidates),
-      kept: new Int32Array(buffer, keptAt, maxCandidates + 1),
-      inside: new Int32Array(buffer, insideAt, maxCandidates + 1),
+      kept: new Int32Array(buffer, keptAt, maxCandidates + 4),
+      inside: new Int32Array(buffer, insideAt, maxCandidates + 4),
       choose: exports["choose"] as DrawKernel["choose"],
       insideCount: () => countView[1]!,
     };

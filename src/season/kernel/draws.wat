@@ -9,9 +9,10 @@
 ;;   appeal     f64 × C      each candidate's appeal (the plan's selectAppeal)
 ;;   column     i32 × C      each candidate's column key (the plan's candidateColumn)
 ;;   score      f64 × n      out: the scores of the applicant's candidates
-;;   kept       i32 × n+1    out: the places above the window, in order
-;;   inside     i32 × n+1    out: the places inside the window, in order
+;;   kept       i32 × n+4    out: the places above the window, in order
+;;   inside     i32 × n+4    out: the places inside the window, in order
 ;;   counts     i32 × 2      out: how many above, how many inside
+;;   pack       i32 × 4 × 16 row m: the lanes whose bits are set in m, in order (then zeros)
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -21,17 +22,19 @@
   (global $kept (mut i32) (i32.const 0))
   (global $inside (mut i32) (i32.const 0))
   (global $counts (mut i32) (i32.const 0))
+  (global $pack (mut i32) (i32.const 0))
 
   (func (export "layout")
     (param $quantiles i32) (param $appeal i32) (param $column i32)
-    (param $score i32) (param $kept i32) (param $inside i32) (param $counts i32)
+    (param $score i32) (param $kept i32) (param $inside i32) (param $counts i32) (param $pack i32)
     (global.set $quantiles (local.get $quantiles))
     (global.set $appeal (local.get $appeal))
     (global.set $column (local.get $column))
     (global.set $score (local.get $score))
     (global.set $kept (local.get $kept))
     (global.set $inside (local.get $inside))
-    (global.set $counts (local.get $counts)))
+    (global.set $counts (local.get $counts))
+    (global.set $pack (local.get $pack)))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -63,10 +66,13 @@
     (local $appeal i32) (local $column i32) (local $score i32)
     (local $h v128) (local $at v128) (local $p0 v128) (local $p1 v128) (local $f v128)
     (local $v01 v128) (local $v23 v128) (local $noise2 v128) (local $lo2 v128)
+    (local $wlo v128) (local $hi2 v128) (local $mask i32)
     (local.set $appeal (i32.add (global.get $appeal) (i32.shl (local.get $c0) (i32.const 3))))
     (local.set $column (i32.add (global.get $column) (i32.shl (local.get $c0) (i32.const 2))))
     (local.set $score (global.get $score))
     (local.set $noise2 (f64x2.splat (local.get $noise)))
+    (local.set $wlo (f64x2.splat (local.get $lo)))
+    (local.set $hi2 (f64x2.splat (local.get $hi)))
     (local.set $end4 (i32.and (local.get $n) (i32.const -4)))
     (block $done4
       (br_if $done4 (i32.eqz (local.get $end4)))
@@ -103,30 +109,23 @@
                   (f64x2.sub (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p0) (local.get $p1)) (local.get $lo2)))))))
         (v128.store (local.get $score) (local.get $v01))
         (v128.store offset=16 (local.get $score) (local.get $v23))
-        (local.set $v (f64x2.extract_lane 0 (local.get $v01)))
-        (i32.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2))) (i32.add (local.get $k) (i32.const 0)))
-        (local.set $above (i32.add (local.get $above) (f64.gt (local.get $v) (local.get $hi))))
-        (i32.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2))) (i32.add (local.get $k) (i32.const 0)))
-        (local.set $in (i32.add (local.get $in)
-          (i32.and (f64.ge (local.get $v) (local.get $lo)) (f64.le (local.get $v) (local.get $hi)))))
-        (local.set $v (f64x2.extract_lane 1 (local.get $v01)))
-        (i32.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2))) (i32.add (local.get $k) (i32.const 1)))
-        (local.set $above (i32.add (local.get $above) (f64.gt (local.get $v) (local.get $hi))))
-        (i32.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2))) (i32.add (local.get $k) (i32.const 1)))
-        (local.set $in (i32.add (local.get $in)
-          (i32.and (f64.ge (local.get $v) (local.get $lo)) (f64.le (local.get $v) (local.get $hi)))))
-        (local.set $v (f64x2.extract_lane 0 (local.get $v23)))
-        (i32.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2))) (i32.add (local.get $k) (i32.const 2)))
-        (local.set $above (i32.add (local.get $above) (f64.gt (local.get $v) (local.get $hi))))
-        (i32.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2))) (i32.add (local.get $k) (i32.const 2)))
-        (local.set $in (i32.add (local.get $in)
-          (i32.and (f64.ge (local.get $v) (local.get $lo)) (f64.le (local.get $v) (local.get $hi)))))
-        (local.set $v (f64x2.extract_lane 1 (local.get $v23)))
-        (i32.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2))) (i32.add (local.get $k) (i32.const 3)))
-        (local.set $above (i32.add (local.get $above) (f64.gt (local.get $v) (local.get $hi))))
-        (i32.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2))) (i32.add (local.get $k) (i32.const 3)))
-        (local.set $in (i32.add (local.get $in)
-          (i32.and (f64.ge (local.get $v) (local.get $lo)) (f64.le (local.get $v) (local.get $hi)))))
+        ;; Which of the four are above the window, and which inside it, as 4-bit masks
+        ;; (lane i at bit i); each mask's lanes are written in order at the end of their
+        ;; list in one 16-byte store of the packing table's row for that mask (places past
+        ;; the list's new end are overwritten later or never read), and the list grows by
+        ;; the mask's count: the placing without a branch, four at a time.
+        (local.set $mask (i32.or
+          (i64x2.bitmask (f64x2.gt (local.get $v01) (local.get $hi2)))
+          (i32.shl (i64x2.bitmask (f64x2.gt (local.get $v23) (local.get $hi2))) (i32.const 2))))
+        (v128.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2)))
+          (i32x4.add (v128.load (i32.add (global.get $pack) (i32.shl (local.get $mask) (i32.const 4)))) (i32x4.splat (local.get $k))))
+        (local.set $above (i32.add (local.get $above) (i32.popcnt (local.get $mask))))
+        (local.set $mask (i32.or
+          (i64x2.bitmask (v128.and (f64x2.ge (local.get $v01) (local.get $wlo)) (f64x2.le (local.get $v01) (local.get $hi2))))
+          (i32.shl (i64x2.bitmask (v128.and (f64x2.ge (local.get $v23) (local.get $wlo)) (f64x2.le (local.get $v23) (local.get $hi2)))) (i32.const 2))))
+        (v128.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2)))
+          (i32x4.add (v128.load (i32.add (global.get $pack) (i32.shl (local.get $mask) (i32.const 4)))) (i32x4.splat (local.get $k))))
+        (local.set $in (i32.add (local.get $in) (i32.popcnt (local.get $mask))))
         (local.set $appeal (i32.add (local.get $appeal) (i32.const 32)))
         (local.set $column (i32.add (local.get $column) (i32.const 16)))
         (local.set $score (i32.add (local.get $score) (i32.const 32)))
