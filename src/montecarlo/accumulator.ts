@@ -130,6 +130,16 @@ export function newAccumulator(applicants: number, programs: number, groups: num
   };
 }
 
+/** Zeroes an accumulator's counts, for another block of trials. */
+export function clearAccumulator(acc: Accumulator): void {
+  acc.trials = 0;
+  acc.global.fill(0);
+  acc.applicant.fill(0);
+  acc.histogram.fill(0);
+  acc.program.fill(0);
+  acc.group.fill(0);
+}
+
 /** What adding a trial needs besides the counts: the grouping and scratch, one per thread. */
 export interface Tally {
   readonly grouping: Grouping;
@@ -445,7 +455,7 @@ export function toData(acc: Accumulator): AccumulatorData {
   };
 }
 
-/** An accumulator from its data, taking over typed arrays as they are (a worker's, moved to this thread) and copying plain lists (a shard file's). */
+/** An accumulator from its data, taking over typed arrays as they are (a worker's, copied to this thread) and copying plain lists (a shard file's). */
 export function fromData(d: AccumulatorData): Accumulator {
   const own = (x: number[] | Float64Array) => (x instanceof Float64Array ? x : Float64Array.from(x));
   return {

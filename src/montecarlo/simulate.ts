@@ -54,11 +54,18 @@ const SMALL_JOB = 10_000_000;
 /**
  * Trials per block: small enough for a smooth progress bar, a fair share per thread and a
  * quick answer to Ctrl-C (about two million applications per block, under half a second),
- * large enough that handing blocks out and sending their counts back costs little.
+ * large enough that handing blocks out and sending their counts back costs little. A
+ * block's counts (`cells` of them) are cleared, copied to the main thread and added there,
+ * about a tenth of what a trial costs per application: a block has at least
+ * cells / applications trials, so that this stays under a tenth of the block (in a market
+ * the size of the NRMP, whose counts run to millions, several trials; elsewhere one).
  */
-export function blockSize(count: number, workers: number, applications: number): number {
-  const byWork = Math.floor(2_000_000 / Math.max(1, applications));
-  return Math.max(1, Math.min(250, byWork, Math.ceil(count / (workers * 8))));
+export function blockSize(count: number, workers: number, applications: number, cells = 0): number {
+  const apps = Math.max(1, applications);
+  const byWork = Math.floor(2_000_000 / apps);
+  const share = Math.ceil(count / workers);
+  const atLeast = Math.min(share, Math.ceil(cells / apps));
+  return Math.max(1, atLeast, Math.min(250, byWork, Math.ceil(count / (workers * 8))));
 }
 
 /** The worker count `simulate` uses when none is given, from trials × applications per trial. */
@@ -150,6 +157,7 @@ async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
 async function runJob<D>(
   options: SimulateOptions,
   applications: number,
+  cells: number,
   parts: { inline: (first: number, count: number, range: { seed: number; proposer: Proposer }) => void; pool: (workers: number) => BlockPool<D>; merge: (data: D) => void },
 ): Promise<void> {
   const first = options.first ?? 0;
@@ -159,7 +167,7 @@ async function runJob<D>(
   await runInBlocks({
     first,
     count,
-    blockSize: blockSize(count, workers, applications),
+    blockSize: blockSize(count, workers, applications, cells),
     workers,
     signal: options.signal,
     onProgress: options.onProgress,
@@ -183,7 +191,8 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
   let ws: ReturnType<typeof newWorkspace> | undefined;
   let tally: Tally | undefined;
   const { startPool } = await import("./workers.js");
-  await runJob(options, plan.totalApps, {
+  const cells = total.global.length + total.applicant.length + total.histogram.length + total.program.length + total.group.length;
+  await runJob(options, plan.totalApps, cells, {
     inline: (first, count, r) => runTrialRange(total, (tally ??= newTally(plan, grouping)), (ws ??= newWorkspace(plan)), { ...r, first, count }),
     pool: (workers) => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy }, workers),
     merge: (data) => mergeInto(total, fromData(data)),
@@ -206,7 +215,7 @@ export async function compareSeasons(base: IndexedScenario, variants: readonly I
   const total = newCompareAccumulator(base, variants, alignment);
   let ws: CompareWorkspaces | undefined;
   const { startPool } = await import("./workers.js");
-  await runJob(options, makeSeasonPlan(base).totalApps * (1 + variants.length), {
+  await runJob(options, makeSeasonPlan(base).totalApps * (1 + variants.length), 0, {
     inline: (first, count, r) => runCompareRange(total, (ws ??= compareWorkspaces(base, variants)), alignment, { ...r, first, count }),
     pool: (workers) => startPool({ kind: "compare", base, variants, watch: options.watch, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeCompare(total, compareFromData(data)),
@@ -223,7 +232,7 @@ export async function sweepSeasons(setup: SweepSetup, options: SimulateOptions):
   const total = newSweepAccumulator(setup);
   let w: SweepWorkspaces | undefined;
   const { startPool } = await import("./workers.js");
-  await runJob(options, makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length, {
+  await runJob(options, makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length, 0, {
     inline: (first, count, r) => runSweepRange(total, (w ??= sweepWorkspaces(setup)), setup, { ...r, first, count }),
     pool: (workers) => startPool({ kind: "sweep", setup, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeSweep(total, sweepFromData(data)),

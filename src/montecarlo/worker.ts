@@ -1,9 +1,9 @@
-import { Piscina, workerData } from "piscina";
+import { workerData } from "piscina";
 import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
 import { newWorkspace, type Workspace } from "../season/workspace.js";
-import { accumulatorFor, newTally, toData, type AccumulatorData, type Tally } from "./accumulator.js";
+import { accumulatorFor, clearAccumulator, newTally, toData, type Accumulator, type AccumulatorData, type Tally } from "./accumulator.js";
 import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 import { alignScenarios, compareWorkspaces, newCompareAccumulator, runCompareRange, type CompareAlignment, type CompareData, type CompareWorkspaces } from "./compare.js";
 import { runTrialRange } from "./run-trials.js";
@@ -29,37 +29,12 @@ export interface BlockTask {
 
 // The plans and workspaces are built once per worker thread, on its first block, and kept
 // for the pool's life: every block of a pool belongs to the same scenarios.
-let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally } | undefined;
+let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally; acc: Accumulator } | undefined;
 let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefined;
 let sweeping: SweepWorkspaces | undefined;
 
-/**
- * The typed arrays' buffers in a block's counts, to be moved to the main thread rather
- * than copied: a block's arrays are made for it alone, and in a market the size of the
- * NRMP its rank histograms alone are tens of megabytes, which copying cost more than half
- * a season per block.
- */
-function buffersOf(value: unknown, into: Set<ArrayBuffer> = new Set()): Set<ArrayBuffer> {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
-  } else if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) buffersOf(v, into);
-  }
-  return into;
-}
-
-function moved<T extends object>(data: T): T {
-  const transfer = [...buffersOf(data)];
-  const transferable = { [Piscina.transferableSymbol]: transfer, [Piscina.valueSymbol]: data };
-  return Piscina.move(transferable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as T;
-}
-
-/** Runs one block of trials in a worker thread and returns its counts (moved, not copied). */
+/** Runs one block of trials in a worker thread and returns its counts. */
 export default function runBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
-  return moved(countBlock(task));
-}
-
-function countBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
   const data = workerData as PoolData;
   const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
   if (data.kind === "sweep") {
@@ -74,7 +49,11 @@ function countBlock(task: BlockTask): AccumulatorData | CompareData | SweepData 
   if (!thread) {
     const plan = makeSeasonPlan(data.scenario);
     const grouping = groupingOf(data.scenario, data.groupBy);
-    thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping) };
+    thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping), acc: accumulatorFor(plan, grouping) };
   }
-  return toData(runTrialRange(accumulatorFor(thread.plan, thread.grouping), thread.tally, thread.ws, range));
+  // One accumulator per thread, cleared for each block, whose counts go back as a copy:
+  // a fresh one per block (tens of megabytes in a market the size of the NRMP) cost its
+  // page faults and the collections its memory set off, a fifth of every season.
+  clearAccumulator(thread.acc);
+  return toData(runTrialRange(thread.acc, thread.tally, thread.ws, range));
 }

@@ -109,8 +109,19 @@ function studentCdf(t: number, df: number): number {
   return t > 0 ? 1 - tail : tail;
 }
 
+// t975 by degrees of freedom: every applicant's and program's interval over the same
+// seasons asks for the same quantile, and each bisection costs a hundred incomplete beta
+// functions (on an NRMP-size market, a second of a run's results).
+const t975Known = new Map<number, number>();
+
 /** The 97.5% quantile of Student's t with `df` degrees of freedom (bisection on the CDF). */
 export function t975(df: number): number {
+  let t = t975Known.get(df);
+  if (t === undefined) t975Known.set(df, (t = t975Bisected(df)));
+  return t;
+}
+
+function t975Bisected(df: number): number {
   if (df >= 1e6) return Z95;
   let lo = 0;
   let hi = 20;
