@@ -3,6 +3,7 @@
 // are the median block and the fastest, since a shared machine slows some blocks down.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -17,7 +18,7 @@ export async function seasonBench({ dist = `${ROOT}dist`, file = "scenarios/derm
   const { runTrial } = await from("season/season.js");
   const accumulator = await from("montecarlo/accumulator.js");
   const { runTrialInto } = await from("montecarlo/run-trials.js");
-  const loaded = loadScenarioText(readFileSync(`${ROOT}${file}`, "utf8"), file);
+  const loaded = loadScenarioText(readFileSync(isAbsolute(file) ? file : `${ROOT}${file}`, "utf8"), file);
   const plan = makeSeasonPlan(loaded.indexed);
   const ws = newWorkspace(plan);
   // Builds before the paired accumulator (0.1) take no grouping and no tally.
