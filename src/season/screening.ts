@@ -34,7 +34,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // Arrays in locals: read through ws inside a loop, each costs a property load and its
   // checks on every entry.
   const { baseInvited, appProgram, screenScore: score, screenByProgram: byProgram, screenFiledScore: filedScore } = ws;
-  const { screeningCutoff, cutoff: cutoffOf, needsAll, listRoom } = ws;
+  const { screeningCutoff, cutoff: cutoffOf, needsAll, listRoom, screenFileAll: fileAll } = ws;
   // Per program, two values side by side: its window (low, high), and how many scored
   // above it and where its next application inside it goes. Pairs in one array rather
   // than four arrays: the engine checks each array a loop touches on every pass.
@@ -44,19 +44,22 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const programKey = s.program.key;
   const flagPenalty = s.model.screening.flagPenalty;
   // Wide enough to hold the borderline band around the cutoff too.
-  const windowHalf = band + Math.max(noise, 1e-9) * 0.5;
+  const windowHalf = Math.max(noise, 1e-9) * 0.5;
+  // Each program's window is widened where it missed and narrowed back as it holds: a
+  // program whose cutoff varies more than most would otherwise miss trial after trial.
+  const widthOf = ws.screenWidth;
   for (let q = 0; q < nP; q++) {
     const guess = screeningCutoff[q]!;
-    let low = guess - windowHalf;
-    let high = guess + windowHalf;
+    let low = guess - band - windowHalf * widthOf[q]!;
+    let high = guess + band + windowHalf * widthOf[q]!;
     if (hasRankList[q]) {
       // Does not screen: an empty window (no score compares true against NaN).
       low = high = NaN;
     } else if (slotsOf[q] === 0) {
       low = high = Infinity;
-    } else if (Number.isNaN(guess)) {
-      // No cutoff seen yet, as for a program with no more applications than slots: all
-      // its applications are filed.
+    } else if (Number.isNaN(guess) || fileAll[q]) {
+      // No cutoff seen yet, or a program with few more applications than slots (see
+      // below): all its applications are filed.
       low = -Infinity;
       high = Infinity;
     }
@@ -131,8 +134,12 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       const cutoff = kthLargest(sortKey, inside, slots - tally[2 * q]!, ws.select);
       cutoffOf[q] = cutoff;
       screeningCutoff[q] = nextGuess(screeningCutoff[q]!, cutoff);
-      if (cutoff - band >= window[2 * q]! && cutoff + band <= window[2 * q + 1]!) continue;
+      if (cutoff - band >= window[2 * q]! && cutoff + band <= window[2 * q + 1]!) {
+        widthOf[q] = Math.max(1, widthOf[q]! * 0.95);
+        continue;
+      }
     }
+    if (window[2 * q] !== -Infinity) widthOf[q] = Math.min(8, widthOf[q]! * 2);
     needsAll[q] = 1;
     anyNeedsAll = true;
   }
@@ -171,7 +178,13 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 0;
       invited = 0;
     }
-    if ((needsAll[q] || window[2 * q] === -Infinity) && n <= slots) {
+    const whole = needsAll[q] === 1 || window[2 * q] === -Infinity;
+    // A program that has all its applications here and few more than slots files them all
+    // next trial: with about as many applications as slots, whether there are more than
+    // slots is known only from all of them, and a window would miss almost every trial,
+    // each miss a pass over every application of the market.
+    fileAll[q] = +(whole && n <= 2 * slots);
+    if (whole && n <= slots) {
       // Every application is here, and there are no more than slots: all are invited.
       for (let i = 0; i < n; i++) baseInvited[byProgram[from + i]!] = 1;
       ws.baseInviteCount += n;

@@ -72,6 +72,10 @@ export interface Workspace {
   readonly screenFiledScore: Float64Array;
   /** 1 where a program's window missed this trial, so that all its applications are filed. */
   readonly needsAll: Uint8Array;
+  /** 1 where screening files all of a program's applications this trial (few more than its slots last trial). */
+  readonly screenFileAll: Uint8Array;
+  /** Each program's screening window width, in units of the default (widened after a miss). */
+  readonly screenWidth: Float64Array;
   /** Program q's window around its guessed cutoff: screenWindow[2q] (low) … screenWindow[2q+1] (high). */
   readonly screenWindow: Float64Array;
   /** screenTally[2q]: how many of program q's scored above its window; screenTally[2q+1]: the end of its filed applications. */
@@ -218,6 +222,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     screenFiledScore: new Float64Array(plan.programAppStart[nP]!),
     needsAll: new Uint8Array(nP),
+    screenFileAll: new Uint8Array(nP),
+    screenWidth: new Float64Array(nP).fill(1),
     screenWindow: new Float64Array(2 * nP),
     screenTally: new Int32Array(2 * nP),
     listRoom: new Int32Array(nP),
