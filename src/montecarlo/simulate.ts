@@ -2,7 +2,7 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan } from "../season/plan.js";
 import { newWorkspace } from "../season/workspace.js";
-import { accumulatorFor, fromData, mergeInto, newTally, type Accumulator, type Tally } from "./accumulator.js";
+import { accumulatorFor, accumulatorOver, mergeInto, newTally, sharedCountsLike, type Accumulator, type SharedCounts, type Tally } from "./accumulator.js";
 import { groupingOf, type GroupBy } from "./groups.js";
 import {
   alignScenarios,
@@ -54,18 +54,11 @@ const SMALL_JOB = 10_000_000;
 /**
  * Trials per block: small enough for a smooth progress bar, a fair share per thread and a
  * quick answer to Ctrl-C (about two million applications per block, under half a second),
- * large enough that handing blocks out and sending their counts back costs little. A
- * block's counts (`cells` of them) are cleared, copied to the main thread and added there,
- * about a tenth of what a trial costs per application: a block has at least
- * cells / applications trials, so that this stays under a tenth of the block (in a market
- * the size of the NRMP, whose counts run to millions, several trials; elsewhere one).
+ * large enough that handing blocks out costs little.
  */
-export function blockSize(count: number, workers: number, applications: number, cells = 0): number {
-  const apps = Math.max(1, applications);
-  const byWork = Math.floor(2_000_000 / apps);
-  const share = Math.ceil(count / workers);
-  const atLeast = Math.min(share, Math.ceil(cells / apps));
-  return Math.max(1, atLeast, Math.min(250, byWork, Math.ceil(count / (workers * 8))));
+export function blockSize(count: number, workers: number, applications: number): number {
+  const byWork = Math.floor(2_000_000 / Math.max(1, applications));
+  return Math.max(1, Math.min(250, byWork, Math.ceil(count / (workers * 8))));
 }
 
 /** The worker count `simulate` uses when none is given, from trials × applications per trial. */
@@ -157,7 +150,6 @@ async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
 async function runJob<D>(
   options: SimulateOptions,
   applications: number,
-  cells: number,
   parts: { inline: (first: number, count: number, range: { seed: number; proposer: Proposer }) => void; pool: (workers: number) => BlockPool<D>; merge: (data: D) => void },
 ): Promise<void> {
   const first = options.first ?? 0;
@@ -167,7 +159,7 @@ async function runJob<D>(
   await runInBlocks({
     first,
     count,
-    blockSize: blockSize(count, workers, applications, cells),
+    blockSize: blockSize(count, workers, applications),
     workers,
     signal: options.signal,
     onProgress: options.onProgress,
@@ -191,12 +183,18 @@ export async function simulate(s: IndexedScenario, options: SimulateOptions): Pr
   let ws: ReturnType<typeof newWorkspace> | undefined;
   let tally: Tally | undefined;
   const { startPool } = await import("./workers.js");
-  const cells = total.global.length + total.applicant.length + total.histogram.length + total.program.length + total.group.length;
-  await runJob(options, plan.totalApps, cells, {
+  // Worker threads add into shared counts, one set each, added up once at the end.
+  let shared: SharedCounts[] = [];
+  await runJob(options, plan.totalApps, {
     inline: (first, count, r) => runTrialRange(total, (tally ??= newTally(plan, grouping)), (ws ??= newWorkspace(plan)), { ...r, first, count }),
-    pool: (workers) => startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy }, workers),
-    merge: (data) => mergeInto(total, fromData(data)),
+    pool: (workers) => {
+      shared = Array.from({ length: workers }, () => sharedCountsLike(total));
+      const claim = new Int32Array(new SharedArrayBuffer(4));
+      return startPool({ kind: "run", scenario: s, seed: options.seed, proposer: options.proposer, groupBy, shared: { claim, counts: shared } }, workers);
+    },
+    merge: (done) => void (total.trials += done.trials),
   });
+  for (const counts of shared) mergeInto(total, accumulatorOver(counts));
   return total;
 }
 
@@ -215,7 +213,7 @@ export async function compareSeasons(base: IndexedScenario, variants: readonly I
   const total = newCompareAccumulator(base, variants, alignment);
   let ws: CompareWorkspaces | undefined;
   const { startPool } = await import("./workers.js");
-  await runJob(options, makeSeasonPlan(base).totalApps * (1 + variants.length), 0, {
+  await runJob(options, makeSeasonPlan(base).totalApps * (1 + variants.length), {
     inline: (first, count, r) => runCompareRange(total, (ws ??= compareWorkspaces(base, variants)), alignment, { ...r, first, count }),
     pool: (workers) => startPool({ kind: "compare", base, variants, watch: options.watch, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeCompare(total, compareFromData(data)),
@@ -232,7 +230,7 @@ export async function sweepSeasons(setup: SweepSetup, options: SimulateOptions):
   const total = newSweepAccumulator(setup);
   let w: SweepWorkspaces | undefined;
   const { startPool } = await import("./workers.js");
-  await runJob(options, makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length, 0, {
+  await runJob(options, makeSeasonPlan(setup.points[0]!).totalApps * setup.points.length, {
     inline: (first, count, r) => runSweepRange(total, (w ??= sweepWorkspaces(setup)), setup, { ...r, first, count }),
     pool: (workers) => startPool({ kind: "sweep", setup, seed: options.seed, proposer: options.proposer }, workers),
     merge: (data) => mergeSweep(total, sweepFromData(data)),

@@ -3,7 +3,7 @@ import type { Proposer } from "../match/deferred-acceptance.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { makeSeasonPlan, type SeasonPlan } from "../season/plan.js";
 import { newWorkspace, type Workspace } from "../season/workspace.js";
-import { accumulatorFor, clearAccumulator, newTally, toData, type Accumulator, type AccumulatorData, type Tally } from "./accumulator.js";
+import { accumulatorOver, newTally, type Accumulator, type SharedCounts, type Tally } from "./accumulator.js";
 import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 import { alignScenarios, compareWorkspaces, newCompareAccumulator, runCompareRange, type CompareAlignment, type CompareData, type CompareWorkspaces } from "./compare.js";
 import { runTrialRange } from "./run-trials.js";
@@ -11,7 +11,15 @@ import { newSweepAccumulator, runSweepRange, sweepToData, sweepWorkspaces, type 
 
 /** What every block of a pool shares: a scenario to run, or a base and variants to compare. */
 export type PoolData =
-  | { readonly kind: "run"; readonly scenario: IndexedScenario; readonly seed: number; readonly proposer: Proposer; readonly groupBy: GroupBy }
+  | {
+      readonly kind: "run";
+      readonly scenario: IndexedScenario;
+      readonly seed: number;
+      readonly proposer: Proposer;
+      readonly groupBy: GroupBy;
+      /** One set of shared counts per thread, claimed in turn through claim[0]. */
+      readonly shared: { readonly claim: Int32Array; readonly counts: readonly SharedCounts[] };
+    }
   | {
       readonly kind: "compare";
       readonly base: IndexedScenario;
@@ -27,6 +35,11 @@ export interface BlockTask {
   readonly count: number;
 }
 
+/** What a block of a run sends back: its trials are in the thread's shared counts. */
+export interface RunBlockDone {
+  readonly trials: number;
+}
+
 // The plans and workspaces are built once per worker thread, on its first block, and kept
 // for the pool's life: every block of a pool belongs to the same scenarios.
 let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally; acc: Accumulator } | undefined;
@@ -34,7 +47,7 @@ let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefine
 let sweeping: SweepWorkspaces | undefined;
 
 /** Runs one block of trials in a worker thread and returns its counts. */
-export default function runBlock(task: BlockTask): AccumulatorData | CompareData | SweepData {
+export default function runBlock(task: BlockTask): RunBlockDone | CompareData | SweepData {
   const data = workerData as PoolData;
   const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
   if (data.kind === "sweep") {
@@ -49,11 +62,11 @@ export default function runBlock(task: BlockTask): AccumulatorData | CompareData
   if (!thread) {
     const plan = makeSeasonPlan(data.scenario);
     const grouping = groupingOf(data.scenario, data.groupBy);
-    thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping), acc: accumulatorFor(plan, grouping) };
+    // This thread's counts for the whole run: the next unclaimed shared set.
+    const acc = accumulatorOver(data.shared.counts[Atomics.add(data.shared.claim, 0, 1)]!);
+    thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping), acc };
   }
-  // One accumulator per thread, cleared for each block, whose counts go back as a copy:
-  // a fresh one per block (tens of megabytes in a market the size of the NRMP) cost its
-  // page faults and the collections its memory set off, a fifth of every season.
-  clearAccumulator(thread.acc);
-  return toData(runTrialRange(thread.acc, thread.tally, thread.ws, range));
+  const before = thread.acc.trials;
+  runTrialRange(thread.acc, thread.tally, thread.ws, range);
+  return { trials: thread.acc.trials - before };
 }

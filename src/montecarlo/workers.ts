@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { BlockTask, PoolData } from "./worker.js";
+import type { BlockTask, PoolData, RunBlockDone } from "./worker.js";
 import type { AccumulatorData } from "./accumulator.js";
 import type { CompareData } from "./compare.js";
 import type { SweepData } from "./sweep-seasons.js";
@@ -21,10 +21,10 @@ export interface BlockPool<R = AccumulatorData> {
   close(): Promise<void>;
 }
 
-export function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): BlockPool;
+export function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): BlockPool<RunBlockDone>;
 export function startPool(data: Extract<PoolData, { kind: "compare" }>, threads: number): BlockPool<CompareData>;
 export function startPool(data: Extract<PoolData, { kind: "sweep" }>, threads: number): BlockPool<SweepData>;
-export function startPool(data: PoolData, threads: number): BlockPool<AccumulatorData | CompareData | SweepData> {
+export function startPool(data: PoolData, threads: number): BlockPool<RunBlockDone | CompareData | SweepData> {
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: threads,
@@ -33,7 +33,7 @@ export function startPool(data: PoolData, threads: number): BlockPool<Accumulato
     workerData: data,
   });
   return {
-    run: (task) => pool.run(task) as Promise<AccumulatorData | CompareData | SweepData>,
+    run: (task) => pool.run(task) as Promise<RunBlockDone | CompareData | SweepData>,
     close: () => pool.destroy(),
   };
 }
