@@ -38,15 +38,16 @@ async function busyFor(pid: number, seconds: number, timeoutMs = 20_000): Promis
 
 describe("workers", () => {
   it("give byte-identical output for 1, 2 and 3 workers in every format", async () => {
-    for (const format of ["json", "csv", "table"]) {
+    // Every worker count for JSON, which holds every figure; the other formats render the
+    // same counts, so one thread against three.
+    for (const [format, counts] of [["json", ["1", "2", "3"]], ["csv", ["1", "3"]], ["table", ["1", "3"]]] as const) {
       const outs = [];
-      for (const w of ["1", "2", "3"]) {
+      for (const w of counts) {
         const r = await cli(["run", CLASSROOM, "--runs", "240", "--workers", w, "--format", format, "--no-color"]);
         expect(r.code).toBe(0);
         outs.push(r.out);
       }
-      expect(outs[1]).toBe(outs[0]);
-      expect(outs[2]).toBe(outs[0]);
+      for (const out of outs.slice(1)) expect(out).toBe(outs[0]);
     }
   });
 

@@ -93,7 +93,8 @@ describe("the fast YAML reader", () => {
         // Lists at the keys' own indentation are declined (the slow reader takes them), never misread.
         expectSameOrDeclined(`# comment\n${stringify(input, { indentSeq: false })}`);
       }),
-      { numRuns: 100 },
+      // Each run is a whole scenario read four ways; FC_YAML_RUNS=1000 for a deeper search.
+      { numRuns: Number(process.env["FC_YAML_RUNS"] ?? 60) },
     );
   });
 
