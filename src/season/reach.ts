@@ -71,56 +71,74 @@ export function bestContact(s: IndexedScenario, director: number, a: number, out
 /**
  * Whether program q's director reaches anyone who knows an applicant never changes within
  * a scenario, and most directors reach no one who knows most applicants: so it is worked
- * out once per (program, applicant) and kept, in two bits (0: not yet known, 1: no one,
- * 2: someone), small enough to stay in the processor's cache between lookups (a whole
- * contact per pair was not: its lookups cost as much as working it out). Kept only up to
- * MAX_CACHED pairs; a larger market works each one out afresh.
+ * out once for every (program, applicant), one bit each, program by program (a program's
+ * list is walked applicant by applicant, whose bits then lie in a few kilobytes). A market
+ * too large for that (over MAX_BITS pairs) works each pair out as it comes.
  */
 export interface ContactCache {
-  readonly states: Uint8Array | undefined;
-  readonly applicants: number;
+  /** Bit a of program q's row (words q·rowWords …): q's director reaches someone who knows a. */
+  readonly reach: Uint32Array | undefined;
+  readonly rowWords: number;
 }
 
-const MAX_CACHED = 1 << 24;
-const UNREACHABLE = 1;
-const REACHABLE = 2;
+/** 2^30 pairs: 128 MB of bits. The NRMP preset has 287 million (36 MB). */
+const MAX_BITS = 2 ** 30;
 
+/**
+ * Every pair (q, a) where bestContact(director of q, a) finds someone, from the other end:
+ * each knower k of a is reached by the directors at k's institution and those tied to k
+ * (trustBetween: never oneself, never a silent director or knower), and a director reaches
+ * a through k for every program they direct.
+ */
 export function newContactCache(s: IndexedScenario): ContactCache {
-  const pairs = s.program.count * s.applicant.count;
-  return { states: pairs <= MAX_CACHED ? new Uint8Array((pairs + 3) >> 2) : undefined, applicants: s.applicant.count };
+  const nA = s.applicant.count;
+  const nP = s.program.count;
+  const rowWords = (nA + 31) >>> 5;
+  if (nP * rowWords * 32 > MAX_BITS) return { reach: undefined, rowWords };
+  const reach = new Uint32Array(nP * rowWords);
+  const r = s.referrer;
+  // Programs by director, and directors by institution.
+  const directs: number[][] = Array.from({ length: r.count }, () => []);
+  for (let q = 0; q < nP; q++) if (s.program.director[q]! >= 0) directs[s.program.director[q]!]!.push(q);
+  const directorsAt = new Map<number, number[]>();
+  for (let d = 0; d < r.count; d++) {
+    if (directs[d]!.length === 0 || r.institution[d]! < 0) continue;
+    const at = directorsAt.get(r.institution[d]!);
+    if (at) at.push(d);
+    else directorsAt.set(r.institution[d]!, [d]);
+  }
+  const mark = (d: number, k: number, a: number) => {
+    if (d === k || r.silent[d] === 1) return;
+    for (const q of directs[d]!) reach[q * rowWords + (a >>> 5)]! |= 1 << (a & 31);
+  };
+  const { offsets, items } = s.applicant.knowers;
+  for (let a = 0; a < nA; a++) {
+    for (let j = offsets[a]!; j < offsets[a + 1]!; j++) {
+      const k = items[j]!;
+      if (r.silent[k] === 1) continue;
+      const inst = r.institution[k]!;
+      if (inst >= 0) for (const d of directorsAt.get(inst) ?? []) mark(d, k, a);
+      for (let t = r.ties.offsets[k]!; t < r.ties.offsets[k + 1]!; t++) if (directs[r.ties.items[t]!]!.length > 0) mark(r.ties.items[t]!, k, a);
+    }
+  }
+  return { reach, rowWords };
 }
 
 const probe = newContact();
 
-/** The cached state of the pair (q, a): 0 (not yet known), UNREACHABLE or REACHABLE. */
-function stateOf(states: Uint8Array, cache: ContactCache, q: number, a: number): number {
-  const at = q * cache.applicants + a;
-  return (states[at >> 2]! >> ((at & 3) << 1)) & 3;
-}
-
 /**
- * Whether program q's director reaches anyone who knows applicant a: a lookup in the
- * cache (filled here on first sight), where bestContactOf also works out whom. A cheap
- * test to make before a random draw that a call needs.
+ * Whether program q's director reaches anyone who knows applicant a: one bit, where
+ * bestContactOf also works out whom. A cheap test to make before a random draw that a
+ * call needs.
  */
 export function reachesAnyone(s: IndexedScenario, cache: ContactCache, q: number, a: number): boolean {
-  const states = cache.states;
-  const state = states === undefined ? 0 : stateOf(states, cache, q, a);
-  return state === 0 ? bestContactOf(s, cache, q, a, probe) : state === REACHABLE;
+  const reach = cache.reach;
+  if (reach === undefined) return bestContact(s, s.program.director[q]!, a, probe);
+  return ((reach[q * cache.rowWords + (a >>> 5)]! >>> (a & 31)) & 1) === 1;
 }
 
-/** bestContact for program q's director, skipping the pairs known to reach no one. */
+/** bestContact for program q's director, skipping the pairs that reach no one. */
 export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
-  const director = s.program.director[q]!;
-  const states = cache.states;
-  if (states === undefined) return bestContact(s, director, a, out);
-  const state = stateOf(states, cache, q, a);
-  // A pair known to reach no one: bestContact without a director only clears `out`.
-  if (state === UNREACHABLE) return bestContact(s, -1, a, out);
-  const found = bestContact(s, director, a, out);
-  if (state === 0) {
-    const at = q * cache.applicants + a;
-    states[at >> 2]! |= (found ? REACHABLE : UNREACHABLE) << ((at & 3) << 1);
-  }
-  return found;
+  // A pair that reaches no one: bestContact without a director only clears `out`.
+  return bestContact(s, reachesAnyone(s, cache, q, a) ? s.program.director[q]! : -1, a, out);
 }
