@@ -60,6 +60,12 @@ export interface SeasonPlan {
   readonly aListOff: Int32Array;
   /** Total program-list capacity: every application plus every fixed-list entry. */
   readonly programListCapacity: number;
+  /**
+   * Where no applicant chooses among their candidates (everyone applies to all of them, in
+   * candidate order), every trial's applications are the same entries: row q, the entries
+   * of program q in ascending order. Undefined where anyone chooses.
+   */
+  readonly programEntries: Csr | undefined;
 }
 
 
@@ -179,8 +185,21 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   const entryApplicant = new Int32Array(appOff[nA]!);
   for (let i = 0; i < nA; i++) entryApplicant.fill(i, appOff[i]!, appOff[i + 1]!);
 
+  // Entries fixed across trials: everyone keeps all candidates (a given order keeps them in
+  // its order, and is applied to whole only when it is no longer than the limit).
+  let fixedEntries = true;
+  for (let i = 0; i < nA && fixedEntries; i++) fixedEntries = appCount[i] === candidateLists[i]!.length;
+  let programEntries: Csr | undefined;
+  if (fixedEntries) {
+    const rows: number[][] = Array.from({ length: p.count }, () => []);
+    let k = 0;
+    for (const list of candidateLists) for (const q of list) rows[q]!.push(k++);
+    programEntries = csrFromLists(rows);
+  }
+
   return {
     s,
+    programEntries,
     entryApplicant,
     candidates: { offsets: candOff, items: flatten(candidateLists, (n) => new Int32Array(n)) },
     baseAppeal: Float64Array.from(appeal),

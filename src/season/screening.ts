@@ -145,13 +145,28 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
   if (anyNeedsAll) {
     for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
-    const totalApps = plan.totalApps;
-    for (let k = 0; k < totalApps; k++) {
-      const q = appProgram[k]!;
-      if (needsAll[q]) {
-        const slot = tally[2 * q + 1]!++;
-        byProgram[slot] = k;
-        filedScore[slot] = score[k]!;
+    const fixed = plan.programEntries;
+    if (fixed) {
+      // The same entries every trial: each missed program's own, in ascending order, as the
+      // pass over all of them below would file them.
+      for (let q = 0; q < nP; q++) {
+        if (!needsAll[q]) continue;
+        for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) {
+          const k = fixed.items[j]!;
+          const slot = tally[2 * q + 1]!++;
+          byProgram[slot] = k;
+          filedScore[slot] = score[k]!;
+        }
+      }
+    } else {
+      const totalApps = plan.totalApps;
+      for (let k = 0; k < totalApps; k++) {
+        const q = appProgram[k]!;
+        if (needsAll[q]) {
+          const slot = tally[2 * q + 1]!++;
+          byProgram[slot] = k;
+          filedScore[slot] = score[k]!;
+        }
       }
     }
   }
