@@ -11,6 +11,11 @@ import type { Workspace } from "./workspace.js";
  * so both worlds of a trial share it.
  */
 export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
+  if (ws.entriesWritten === 1) {
+    drawPreferences(ws, streams);
+    return;
+  }
+  if (ws.plan.programEntries !== undefined) ws.entriesWritten = 1;
   const { plan, appProgram, appPref } = ws;
   const { s, candidates, baseAppeal, selectAppeal, mustCandidate, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
@@ -136,6 +141,36 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     }
     if (signalling) markSignals(ws, a, out0, kept);
 
+  }
+}
+
+/**
+ * chooseApplications where every applicant applies to all their candidates in candidate
+ * order (the plan's programEntries): the programs, their screening bonuses and the signals
+ * the file gives are the entries' every trial, as the first trial wrote them; only the
+ * preferences are drawn, and the signals of applicants who signal their favourites marked
+ * again from them (with their bonuses written afresh). The same bits as the whole step.
+ */
+function drawPreferences(ws: Workspace, streams: TrialStreams): void {
+  const { plan, appPref, entryBonus } = ws;
+  const { s, candidates, baseAppeal, candidateColumn: col, candidateScreenBonus: screenBonus } = plan;
+  const applicantKey = s.applicant.key;
+  const explicit = s.applicant.explicitSignals;
+  const noise = s.model.ranking.preferenceNoise;
+  const key = streams.preferences;
+  const { perApplicant: silver, gold } = s.model.signals;
+  const modelSignals = silver + gold.perApplicant > 0;
+  for (let a = 0; a < s.applicant.count; a++) {
+    const c0 = candidates.offsets[a]!;
+    const out0 = plan.appOff[a]!;
+    const n = plan.appOff[a + 1]! - out0;
+    if (plan.orderGiven[a]) continue; // no noise: the first trial's preferences stand
+    const row = rowKey(key, applicantKey[a]!);
+    for (let k = 0; k < n; k++) appPref[out0 + k] = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+    if (modelSignals && !explicit[a]) {
+      for (let k = 0; k < n; k++) entryBonus[out0 + k] = screenBonus[c0 + k]!;
+      markSignals(ws, a, out0, n);
+    }
   }
 }
 

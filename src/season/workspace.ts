@@ -145,6 +145,12 @@ export interface Workspace {
    * change to it.
    */
   readonly applicationCutoff: Float64Array;
+  /**
+   * 1 once the applications are written where they are the same every trial (the plan's
+   * programEntries): later trials write only the preferences, and signals where they
+   * follow the preferences (see chooseApplications).
+   */
+  entriesWritten: number;
   /** Scratch for selecting the best few out of many (see select.ts). */
   readonly select: SelectScratch;
   /** Whom each program's director reaches about each applicant, as found (see reach.ts). */
@@ -258,6 +264,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     insideScratch: drawKernel?.inside ?? new Int32Array(maxCandidates),
     candFlag: new Uint8Array(maxCandidates),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
+    entriesWritten: 0,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
