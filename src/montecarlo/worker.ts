@@ -46,7 +46,7 @@ let thread: { plan: SeasonPlan; ws: Workspace; grouping: Grouping; tally: Tally;
 let comparing: { ws: CompareWorkspaces; alignment: CompareAlignment } | undefined;
 let sweeping: SweepWorkspaces | undefined;
 
-/** Runs one block of trials in a worker thread and returns its counts. */
+/** Runs one block of trials in a worker thread: a run's counts go to the thread's shared set, a comparison's and a sweep's come back. */
 export default function runBlock(task: BlockTask): RunBlockDone | CompareData | SweepData {
   const data = workerData as PoolData;
   const range = { seed: data.seed, first: task.first, count: task.count, proposer: data.proposer };
@@ -62,8 +62,10 @@ export default function runBlock(task: BlockTask): RunBlockDone | CompareData | 
   if (!thread) {
     const plan = makeSeasonPlan(data.scenario);
     const grouping = groupingOf(data.scenario, data.groupBy);
-    // This thread's counts for the whole run: the next unclaimed shared set.
-    const acc = accumulatorOver(data.shared.counts[Atomics.add(data.shared.claim, 0, 1)]!);
+    // This thread's counts for the whole run: the next unclaimed shared set (one per thread).
+    const counts = data.shared.counts[Atomics.add(data.shared.claim, 0, 1)];
+    if (!counts) throw new Error("more worker threads than sets of shared counts");
+    const acc = accumulatorOver(counts);
     thread = { plan, ws: newWorkspace(plan), grouping, tally: newTally(plan, grouping), acc };
   }
   const before = thread.acc.trials;

@@ -64,35 +64,36 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       let above = 0;
       let inside = 0;
       if (kernel) {
+        // The same draws and placing as the loop below, four at a time (kernel/draws.wat).
         above = kernel.choose(c0, n, row, noise, lo, hi);
         inside = kernel.insideCount();
       } else {
-      // Two candidates per pass: the engine checks every typed array a loop touches once
-      // per pass, a large part of this loop's cost (two per pass measured 13% faster on
-      // this step; four, no faster than two).
-      let k = 0;
-      for (; k + 1 < n; k += 2) {
-        const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
-        const w = selectAppeal[c0 + k + 1]! + noise * rowNormalAt(row, col[c0 + k + 1]!);
-        score[k] = v;
-        score[k + 1] = w;
-        keptIdx[above] = k;
-        above += +(v > hi);
-        insideIdx[inside] = k;
-        inside += +(v >= lo) & +(v <= hi);
-        keptIdx[above] = k + 1;
-        above += +(w > hi);
-        insideIdx[inside] = k + 1;
-        inside += +(w >= lo) & +(w <= hi);
-      }
-      if (k < n) {
-        const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
-        score[k] = v;
-        keptIdx[above] = k;
-        above += +(v > hi);
-        insideIdx[inside] = k;
-        inside += +(v >= lo) & +(v <= hi);
-      }
+        // Two candidates per pass: the engine checks every typed array a loop touches once
+        // per pass, a large part of this loop's cost (two per pass measured 13% faster on
+        // this step; four, no faster than two).
+        let k = 0;
+        for (; k + 1 < n; k += 2) {
+          const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+          const w = selectAppeal[c0 + k + 1]! + noise * rowNormalAt(row, col[c0 + k + 1]!);
+          score[k] = v;
+          score[k + 1] = w;
+          keptIdx[above] = k;
+          above += +(v > hi);
+          insideIdx[inside] = k;
+          inside += +(v >= lo) & +(v <= hi);
+          keptIdx[above] = k + 1;
+          above += +(w > hi);
+          insideIdx[inside] = k + 1;
+          inside += +(w >= lo) & +(w <= hi);
+        }
+        if (k < n) {
+          const v = selectAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+          score[k] = v;
+          keptIdx[above] = k;
+          above += +(v > hi);
+          insideIdx[inside] = k;
+          inside += +(v >= lo) & +(v <= hi);
+        }
       }
       if (above < take && above + inside >= take) {
         for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
