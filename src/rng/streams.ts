@@ -64,14 +64,28 @@ export function trialStreams(seed: number, trial: number): TrialStreams {
  * the arithmetic on them in the season's hottest loops fell back to floating point.
  */
 export function idKey(kind: string, id: string): number {
-  // FNV-1a over the UTF-16 code units, then the avalanche mix.
-  let h = 0x811c9dc5;
-  const text = `${kind}\u0000${id}`;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  return idKeysOf(kind)(id);
+}
+
+/**
+ * idKey for one kind of entity, for many ids: FNV-1a runs over `kind`, a NUL and the id,
+ * so the state after the kind and the NUL is worked out once (no string is built per id).
+ */
+export function idKeysOf(kind: string): (id: string) => number {
+  let prefix = 0x811c9dc5;
+  const head = `${kind}\u0000`;
+  for (let i = 0; i < head.length; i++) {
+    prefix ^= head.charCodeAt(i);
+    prefix = Math.imul(prefix, 0x01000193);
   }
-  return mix(h >>> 0) >>> 2;
+  return (id) => {
+    let h = prefix;
+    for (let i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return mix(h >>> 0) >>> 2;
+  };
 }
 
 /** A 32-bit avalanche mix (lowbias32): every input bit affects every output bit. */

@@ -1,4 +1,4 @@
-import { idKey } from "../rng/streams.js";
+import { idKeysOf } from "../rng/streams.js";
 import { csrFromLists, CsrBuilder, groupByRow, flatten, typedColumn, type Csr } from "./csr.js";
 import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";
@@ -128,9 +128,10 @@ class Interner {
 function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array {
   const keys = new Int32Array(entities.length);
   const seen = new Set<number>();
+  const keyOf = idKeysOf(kind);
   entities.forEach((e, i) => {
-    let key = idKey(kind, e.id);
-    for (let salt = 1; seen.has(key); salt++) key = idKey(kind, `${e.id}#${salt}`);
+    let key = keyOf(e.id);
+    for (let salt = 1; seen.has(key); salt++) key = keyOf(`${e.id}#${salt}`);
     seen.add(key);
     keys[i] = key;
   });
