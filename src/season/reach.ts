@@ -81,8 +81,8 @@ export interface ContactCache {
   readonly rowWords: number;
 }
 
-/** 2^30 pairs: 128 MB of bits. The NRMP preset has 287 million (36 MB). */
-const MAX_BITS = 2 ** 30;
+/** 2^29 pairs: 64 MB of bits a workspace. The NRMP preset has 287 million (36 MB). */
+const MAX_BITS = 2 ** 29;
 
 /**
  * Every pair (q, a) where bestContact(director of q, a) finds someone, from the other end:
