@@ -1,4 +1,4 @@
-import { normal, type TrialStreams } from "../rng/streams.js";
+import { normal, pairNormal, pairRow, type TrialStreams } from "../rng/streams.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { onFixedList } from "./plan.js";
 import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
@@ -85,6 +85,10 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
   const programAppStart = plan.programAppStart;
   let taken = 0;
   let ranked = 0;
+  // The applicant's part of each interview draw, worked out once (interviewScore's bits).
+  const row = fileWith ? pairRow(fileWith.interviews, s.applicant.key[a]!) : 0;
+  const quality = s.applicant.quality[a]!;
+  const noise = s.model.interviews.noise;
   for (let i = 0; i < n; i++) {
     const k = entryOrder[i]!;
     if (invited[k] && taken < max) {
@@ -96,7 +100,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(s, a, interviewScore(s, fileWith, a, q));
+        intervieweeKey[slot] = rankingScore(s, a, quality + noise * pairNormal(row, s.program.key[q]!));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
