@@ -19,7 +19,6 @@ export function csrRow(csr: Csr, i: number): Int32Array {
   return csr.items.subarray(csr.offsets[i]!, csr.offsets[i + 1]!);
 }
 
-
 type NumberArray = Int32Array | Float64Array | Uint8Array | Int8Array;
 
 /**

@@ -1,4 +1,4 @@
-import { normal, pairNormal, pairRow, type TrialStreams } from "../rng/streams.js";
+import { pairNormal, pairRow, type TrialStreams } from "../rng/streams.js";
 import type { IndexedScenario } from "../scenario/index-scenario.js";
 import { onFixedList } from "./plan.js";
 import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
@@ -85,10 +85,8 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
   const programAppStart = plan.programAppStart;
   let taken = 0;
   let ranked = 0;
-  // The applicant's part of each interview draw, worked out once (interviewScore's bits).
-  const row = fileWith ? pairRow(fileWith.interviews, s.applicant.key[a]!) : 0;
-  const quality = s.applicant.quality[a]!;
-  const noise = s.model.interviews.noise;
+  // The applicant's part of each interview draw, worked out once.
+  const row = fileWith ? interviewRow(s, fileWith, a) : 0;
   for (let i = 0; i < n; i++) {
     const k = entryOrder[i]!;
     if (invited[k] && taken < max) {
@@ -100,7 +98,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(s, a, quality + noise * pairNormal(row, s.program.key[q]!));
+        intervieweeKey[slot] = rankingScore(s, a, interviewScoreOnRow(s, row, a, q));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aList[out + ranked++] = appProgram[k]!;
@@ -121,7 +119,17 @@ function onFixedListOf(ws: Workspace, k: number, a: number): boolean {
  * wherever it is needed (one hash), which costs less than keeping it.
  */
 export function interviewScore(s: IndexedScenario, streams: TrialStreams, a: number, q: number): number {
-  return s.applicant.quality[a]! + s.model.interviews.noise * normal(streams.interviews, s.applicant.key[a]!, s.program.key[q]!);
+  return interviewScoreOnRow(s, interviewRow(s, streams, a), a, q);
+}
+
+/** The applicant's part of their interview draws (see pairRow), for interviewScoreOnRow. */
+function interviewRow(s: IndexedScenario, streams: TrialStreams, a: number): number {
+  return pairRow(streams.interviews, s.applicant.key[a]!);
+}
+
+/** interviewScore, given interviewRow(a): for one applicant's many interviews. */
+function interviewScoreOnRow(s: IndexedScenario, row: number, a: number, q: number): number {
+  return s.applicant.quality[a]! + s.model.interviews.noise * pairNormal(row, s.program.key[q]!);
 }
 
 /**

@@ -197,13 +197,14 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     programEntries = csrFromLists(rows);
   }
 
+  const candidateItems = flatten(candidateLists, (n) => new Int32Array(n));
   return {
     s,
     programEntries,
     entryApplicant,
-    candidates: { offsets: candOff, items: flatten(candidateLists, (n) => new Int32Array(n)) },
+    candidates: { offsets: candOff, items: candidateItems },
     baseAppeal: Float64Array.from(appeal),
-    candidateColumn: flatten(candidateLists, (n) => new Int32Array(n)).map((q) => columnOf(p.key[q]!)),
+    candidateColumn: candidateItems.map((q) => columnOf(p.key[q]!)),
     candidateScreenBonus: Float64Array.from(bonus),
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     ...mustSelection(candidateLists, appeal, orderGiven, s),

@@ -139,6 +139,8 @@ export function reachesAnyone(s: IndexedScenario, cache: ContactCache, q: number
 
 /** bestContact for program q's director, skipping the pairs that reach no one. */
 export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
-  // A pair that reaches no one: bestContact without a director only clears `out`.
-  return bestContact(s, reachesAnyone(s, cache, q, a) ? s.program.director[q]! : -1, a, out);
+  // A pair that reaches no one: bestContact without a director only clears `out`. Without
+  // the bits, bestContact works it out once.
+  const director = s.program.director[q]!;
+  return bestContact(s, cache.reach === undefined || reachesAnyone(s, cache, q, a) ? director : -1, a, out);
 }

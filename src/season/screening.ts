@@ -145,29 +145,21 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
   if (anyNeedsAll) {
     for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
+    const file = (q: number, k: number) => {
+      const slot = tally[2 * q + 1]!++;
+      byProgram[slot] = k;
+      filedScore[slot] = score[k]!;
+    };
     const fixed = plan.programEntries;
     if (fixed) {
       // The same entries every trial: each missed program's own, in ascending order, as the
       // pass over all of them below would file them.
       for (let q = 0; q < nP; q++) {
-        if (!needsAll[q]) continue;
-        for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) {
-          const k = fixed.items[j]!;
-          const slot = tally[2 * q + 1]!++;
-          byProgram[slot] = k;
-          filedScore[slot] = score[k]!;
-        }
+        if (needsAll[q]) for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) file(q, fixed.items[j]!);
       }
     } else {
       const totalApps = plan.totalApps;
-      for (let k = 0; k < totalApps; k++) {
-        const q = appProgram[k]!;
-        if (needsAll[q]) {
-          const slot = tally[2 * q + 1]!++;
-          byProgram[slot] = k;
-          filedScore[slot] = score[k]!;
-        }
-      }
+      for (let k = 0; k < totalApps; k++) if (needsAll[appProgram[k]!]) file(appProgram[k]!, k);
     }
   }
 

@@ -130,9 +130,9 @@ export interface Workspace {
    */
   readonly intervieweeApplicant: Int32Array;
   readonly intervieweeKey: Float64Array;
-  /** Scratch for choosing and ordering an applicant's applications. */
   /** The application draws in WebAssembly, where it runs (see kernel/draw-kernel.ts). */
   readonly drawKernel: DrawKernel | undefined;
+  /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate. */
   readonly aboveScratch: Int32Array;
