@@ -172,6 +172,12 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
   const aFlags = new Int32Array(nA);
   const aHasPrefs = new Uint8Array(nA);
   const aHasRank = new Uint8Array(nA);
+  const aPaper = new Float64Array(nA);
+  const aQuality = new Float64Array(nA);
+  const aGap = new Float64Array(nA);
+  const aExplicit = new Uint8Array(nA);
+  const applicantIds: string[] = [];
+  const applicantLabels: string[] = [];
   const referrerInstitution = typedColumn(s.referrers, (n) => new Int32Array(n), (x) => institutions.of(x.institution));
   const programInstitution = r.programDirector.map((d) => (d >= 0 ? referrerInstitution[d]! : -1));
   // Knowers are written straight into one CSR (a list, a set and closures per applicant
@@ -182,6 +188,22 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
   const awayInstitutions: number[] = [];
   const tagRows = new CsrBuilder();
   const specialtyRows = new CsrBuilder();
+  // The current applicant's first knower entry: knowers are unique within a row.
+  let from = 0;
+  const add = (referrer: number, away: boolean) => {
+    if (referrer < 0) return;
+    const k = knowerItems.indexOf(referrer, from);
+    if (k < 0) {
+      knowerItems.push(referrer);
+      viaAwayItems.push(away ? 1 : 0);
+    } else if (away) viaAwayItems[k] = 1;
+  };
+  // Anyone at an away program's institution saw the applicant there, as did its director.
+  const sawAway = (w: number) => awayInstitutions.length > 0 && awayInstitutions.includes(referrerInstitution[w]!);
+  const knownLists = [r.applicantLetters, r.applicantKnownBy, r.applicantAdvocates];
+  const aways = r.applicantAways;
+  // One pass over the applicants for every column: a large file's applicants are scattered
+  // over the heap, and each further pass waits on memory again.
   for (let i = 0; i < nA; i++) {
     const a = s.applicants[i]!;
     aRegion[i] = regions.of(a.region);
@@ -189,33 +211,31 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     aFlags[i] = a.flags.length;
     aHasPrefs[i] = a.preferences ? 1 : 0;
     aHasRank[i] = a.rankList ? 1 : 0;
+    aPaper[i] = a.paper;
+    aQuality[i] = a.quality;
+    aGap[i] = a.auditionGap;
+    aExplicit[i] = a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0;
+    applicantIds.push(a.id);
+    applicantLabels.push(a.name ?? a.id);
     for (const t of a.tags) tagRows.add(tags.of(t), true);
     tagRows.endRow();
     for (const sp of aSpecialties[i] ?? allSpecialties) specialtyRows.add(sp);
     specialtyRows.endRow();
-    const from = knowerItems.length;
-    const add = (referrer: number, away: boolean) => {
-      if (referrer < 0) return;
-      const k = knowerItems.indexOf(referrer, from);
-      if (k < 0) {
-        knowerItems.push(referrer);
-        viaAwayItems.push(away ? 1 : 0);
-      } else if (away) viaAwayItems[k] = 1;
-    };
-    // Anyone at an away program's institution saw the applicant there, as did its director.
+    from = knowerItems.length;
     awayInstitutions.length = 0;
-    const aways = r.applicantAways;
-    for (let j = aways.offsets[i]!; j < aways.offsets[i + 1]!; j++) {
+    const a0 = aways.offsets[i]!;
+    const a1 = aways.offsets[i + 1]!;
+    for (let j = a0; j < a1; j++) {
       const at = programInstitution[aways.items[j]!]!;
       if (at >= 0) awayInstitutions.push(at);
     }
-    const sawAway = (w: number) => awayInstitutions.length > 0 && awayInstitutions.includes(referrerInstitution[w]!);
-    for (const known of [r.applicantLetters, r.applicantKnownBy, r.applicantAdvocates]) {
+    for (let l = 0; l < knownLists.length; l++) {
+      const known = knownLists[l]!;
       for (let j = known.offsets[i]!; j < known.offsets[i + 1]!; j++) add(known.items[j]!, sawAway(known.items[j]!));
     }
     const home = r.applicantHome[i]!;
     if (home >= 0) add(r.programDirector[home]!, r.programDirector[home]! >= 0 && sawAway(r.programDirector[home]!));
-    for (let j = aways.offsets[i]!; j < aways.offsets[i + 1]!; j++) add(r.programDirector[aways.items[j]!]!, true);
+    for (let j = a0; j < a1; j++) add(r.programDirector[aways.items[j]!]!, true);
     knowerOffsets[i + 1] = knowerItems.length;
   }
 
@@ -245,10 +265,10 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
   return {
     name: s.name ?? "",
     model,
-    applicantIds: s.applicants.map((a) => a.id),
+    applicantIds,
     programIds: s.programs.map((p) => p.id),
     referrerIds: s.referrers.map((x) => x.id),
-    applicantLabels: s.applicants.map((a) => a.name ?? a.id),
+    applicantLabels,
     programLabels: s.programs.map((p) => p.name ?? p.id),
     referrerLabels: s.referrers.map((x) => x.name ?? x.id),
     specialties: specialties.values,
@@ -273,9 +293,9 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     applicant: {
       count: nA,
       key: drawKeys("applicant", s.applicants),
-      paper: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.paper),
-      quality: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.quality),
-      auditionGap: typedColumn(s.applicants, (n) => new Float64Array(n), (a) => a.auditionGap),
+      paper: aPaper,
+      quality: aQuality,
+      auditionGap: aGap,
       region: aRegion,
       home: r.applicantHome,
       maxInterviews: aMax,
@@ -292,7 +312,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
       toldNumberOne: r.applicantToldNumberOne,
       signals: r.applicantSignals,
       goldSignals: r.applicantGoldSignals,
-      explicitSignals: typedColumn(s.applicants, (n) => new Uint8Array(n), (a) => (a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0)),
+      explicitSignals: aExplicit,
       advocates: r.applicantAdvocates,
       advocatePushed: r.advocatePushed,
       advocatePrograms: r.advocatePrograms,
