@@ -127,8 +127,15 @@ class Interner {
  */
 function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array {
   const keys = new Int32Array(entities.length);
-  const seen = new Set<number>();
   const keyOf = idKeysOf(kind);
+  for (let i = 0; i < entities.length; i++) keys[i] = keyOf(entities[i]!.id);
+  // Collisions are rare: sorted, the keys show whether there is any (a set of tens of
+  // thousands of numbers cost more than the hashing); only then are they salted in order.
+  const sorted = keys.slice().sort();
+  let collides = false;
+  for (let i = 1; i < sorted.length && !collides; i++) collides = sorted[i] === sorted[i - 1];
+  if (!collides) return keys;
+  const seen = new Set<number>();
   entities.forEach((e, i) => {
     let key = keyOf(e.id);
     for (let salt = 1; seen.has(key); salt++) key = keyOf(`${e.id}#${salt}`);

@@ -331,6 +331,11 @@ function resolveAdvocates(
   const owner: { applicant: number; index: number }[] = [];
   for (let i = 0; i < nA; i++) {
     const advocates = asList(column?.[i]);
+    // Most applicants have no advocate: no map, no closure for them.
+    if (advocates.length === 0) {
+      offsets[i + 1] = who.length;
+      continue;
+    }
     const seen = new Map<string, number>();
     advocates.forEach((raw, j) => {
       const adv = asRecord(raw);
