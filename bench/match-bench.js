@@ -21,7 +21,7 @@ function wall(args) {
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function matchBench({ repeats = 5, seed = 1 } = {}) {
+export function matchBench({ repeats = 9, seed = 1 } = {}) {
   const { file, generateMs } = nrmpMarketFile({ seed });
   const market = JSON.parse(readFileSync(file, "utf8"));
   const positions = market.programs.reduce((s, p) => s + p.positions, 0);
@@ -29,13 +29,31 @@ export function matchBench({ repeats = 5, seed = 1 } = {}) {
 
   const runs = [];
   const floors = [];
-  for (let i = 0; i < repeats; i++) {
+  // Each pair runs back to back, in alternating order, and is compared within itself: this
+  // shared machine's speed changes by a third within seconds, so the ratio of two medians
+  // taken apart moves more than the change being measured.
+  const pairRatios = [];
+  const whole = () => {
     const r = wall(["bin/match-sim.js", "match", file, "--format", "json", "--out", "/dev/null", "--timings"]);
     const phases = Object.fromEntries(
       [...r.stderr.matchAll(/(\w[\w ]*?) ([\d.]+) (ms|MB)/g)].map((m) => [m[1].trim(), Number(m[2])]),
     );
     runs.push({ wall: r.ms, ...phases });
-    floors.push(wall(["bench/floor.js", file]).ms);
+    return r.ms;
+  };
+  const floorOnce = () => {
+    const ms = wall(["bench/floor.js", file]).ms;
+    floors.push(ms);
+    return ms;
+  };
+  for (let i = 0; i < repeats; i++) {
+    if (i % 2 === 0) {
+      const w = whole();
+      pairRatios.push(w / floorOnce());
+    } else {
+      const f = floorOnce();
+      pairRatios.push(whole() / f);
+    }
   }
   const med = (key) => median(runs.map((r) => r[key]));
 
@@ -52,13 +70,14 @@ export function matchBench({ repeats = 5, seed = 1 } = {}) {
     applicantProposing(m);
     daTimes.push(performance.now() - t);
   }
-  const whole = med("wall");
-  const floor = median(floors);
+  const sortedRatios = [...pairRatios].sort((a, b) => a - b);
   return {
     market: { applicants: market.applicants.length, programs: market.programs.length, positions, entries, file, generateMs },
-    wholeMs: whole,
-    floorMs: floor,
-    ratio: whole / floor,
+    wholeMs: med("wall"),
+    floorMs: median(floors),
+    ratio: median(pairRatios),
+    ratioRange: [sortedRatios[0], sortedRatios[sortedRatios.length - 1]],
+    pairs: pairRatios.length,
     phases: {
       read: med("read"),
       parse: med("parse"),
@@ -82,7 +101,7 @@ export function printMatchBench(r) {
     `${r.market.positions} positions, ${r.market.entries} applicant list entries`);
   console.log(`  whole process  match --format json --out /dev/null   ${f(r.wholeMs)} ms (median)`);
   console.log(`  floor          JSON.parse + typed-array DA, no checks ${f(r.floorMs)} ms (median)`);
-  console.log(`  ratio          ${r.ratio.toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(`  ratio          ${r.ratio.toFixed(2)}×, median of ${r.pairs} pairs run back to back (${r.ratioRange.map((x) => x.toFixed(2)).join("–")}; target ≤ 1.5×)`);
   const p = r.phases;
   console.log(`  phases         startup ${f(p.startup)} | read ${f(p.read)} | parse ${f(p.parse)} | ` +
     `validate ${f(p.validate)} (schema ${p.schema.toFixed(0)}, references ${p.references.toFixed(0)}) | ` +

@@ -129,12 +129,8 @@ function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array
   const keys = new Int32Array(entities.length);
   const keyOf = idKeysOf(kind);
   for (let i = 0; i < entities.length; i++) keys[i] = keyOf(entities[i]!.id);
-  // Collisions are rare: sorted, the keys show whether there is any (a set of tens of
-  // thousands of numbers cost more than the hashing); only then are they salted in order.
-  const sorted = keys.slice().sort();
-  let collides = false;
-  for (let i = 1; i < sorted.length && !collides; i++) collides = sorted[i] === sorted[i - 1];
-  if (!collides) return keys;
+  // Collisions are rare: only if there is one are the keys salted, in file order.
+  if (!repeats(keys)) return keys;
   const seen = new Set<number>();
   entities.forEach((e, i) => {
     let key = keyOf(e.id);
@@ -143,6 +139,27 @@ function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array
     keys[i] = key;
   });
   return keys;
+}
+
+/**
+ * Whether any key appears twice, in a table of twice as many slots as keys (a Set of tens
+ * of thousands of numbers, or sorting them, cost more than hashing the ids). Keys are
+ * hashes already, below 2^30: their low bits place them; a slot holds key + 1, 0 is empty.
+ */
+function repeats(keys: Int32Array): boolean {
+  const size = 2 ** Math.ceil(Math.log2(2 * keys.length + 2));
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  for (let i = 0; i < keys.length; i++) {
+    const stored = keys[i]! + 1;
+    let at = stored & mask;
+    while (slots[at] !== 0) {
+      if (slots[at] === stored) return true;
+      at = (at + 1) & mask;
+    }
+    slots[at] = stored;
+  }
+  return false;
 }
 
 /** Resolves a checked scenario, using the id lookups made while checking references. */
