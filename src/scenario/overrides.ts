@@ -20,8 +20,13 @@ export interface ParameterSetting {
   readonly origin: string;
 }
 
-/** The blocks of the model: a path that starts with one of them is a model parameter. */
-const MODEL_BLOCKS: readonly string[] = Object.keys(ModelParamsSchema.parse({}));
+/**
+ * The blocks of the model: a path that starts with one of them is a model parameter.
+ * Worked out on first use: parsing the model's defaults compiles a reader for every block,
+ * a fifth of loading a command that never reads a setting.
+ */
+let blocks: readonly string[] | undefined;
+const modelBlocks = (): readonly string[] => (blocks ??= Object.keys(ModelParamsSchema.parse({})));
 
 /**
  * Whether a setting's path names a model parameter (rather than a field of the scenario).
@@ -31,7 +36,7 @@ const MODEL_BLOCKS: readonly string[] = Object.keys(ModelParamsSchema.parse({}))
 export const isModelPath = (path: string): boolean => {
   const head = path.split(".")[0]!;
   if (head === "opinions") return path === "opinions.noise" || path === "opinions.thresholds" || path.startsWith("opinions.thresholds.");
-  return MODEL_BLOCKS.includes(head);
+  return modelBlocks().includes(head);
 };
 
 /** Every leaf path of the model block ("ripple.sameRegion", …), from its defaults. */
