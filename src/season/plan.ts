@@ -29,10 +29,9 @@ export interface SeasonPlan {
   /**
    * Parallel to candidates.items: baseAppeal, plus MUST_BOOST where the candidate is one the
    * applicant must apply to (and their order is not given), so that choosing the best
-   * applications keeps those first without a second pass; mustCandidate marks them.
+   * applications keeps those first without a second pass (mustApply lists them).
    */
   readonly selectAppeal: Float64Array;
-  readonly mustCandidate: Uint8Array;
   /** Parallel to candidates.items: the tier of the signal the file says the applicant sends the candidate (0 none, 1 silver, 2 gold). */
   readonly candidateSignal: Uint8Array;
   /** Parallel to candidates.items: what the candidate program adds to the applicant's screening score (home and away bonuses). */
@@ -80,7 +79,6 @@ const GOLD_TIER = 2;
 function mustSelection(candidateLists: readonly number[][], appeal: readonly number[], orderGiven: Uint8Array, s: IndexedScenario) {
   const a = s.applicant;
   const selectAppeal = Float64Array.from(appeal);
-  const mustCandidate = new Uint8Array(appeal.length);
   const candidateSignal = new Uint8Array(appeal.length);
   const mustPlaces: number[][] = [];
   let c = 0;
@@ -91,7 +89,6 @@ function mustSelection(candidateLists: readonly number[][], appeal: readonly num
     mustPlaces.push([...must].map((q) => list.indexOf(q)).filter((k) => k >= 0));
     for (const q of list) {
       if (!orderGiven[i] && must.has(q)) {
-        mustCandidate[c] = 1;
         selectAppeal[c]! += MUST_BOOST;
       }
       // Gold first: a program is in one tier (the references check it).
@@ -99,7 +96,7 @@ function mustSelection(candidateLists: readonly number[][], appeal: readonly num
       c++;
     }
   });
-  return { selectAppeal, mustCandidate, candidateSignal, mustApply: csrFromLists(mustPlaces) };
+  return { selectAppeal, candidateSignal, mustApply: csrFromLists(mustPlaces) };
 }
 
 export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {

@@ -139,6 +139,8 @@ export interface Workspace {
   readonly insideScratch: Int32Array;
   /** Scratch flags per candidate place, zero between uses (see keepMustApply). */
   readonly candFlag: Uint8Array;
+  /** Scratch per candidate place: the entry a kept candidate was written to (see chooseApplications). */
+  readonly entryOfPlace: Int32Array;
   /**
    * Each applicant's guess of their cutoff of applications, a running average of past
    * trials' (NaN before the first): it makes the next trial's choice faster, never a
@@ -263,6 +265,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     aboveScratch: drawKernel?.kept ?? new Int32Array(maxCandidates),
     insideScratch: drawKernel?.inside ?? new Int32Array(maxCandidates),
     candFlag: new Uint8Array(maxCandidates),
+    entryOfPlace: new Int32Array(maxCandidates),
     applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
