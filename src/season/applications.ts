@@ -17,7 +17,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   }
   if (ws.plan.programEntries !== undefined) ws.entriesWritten = 1;
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal, selectAppeal, mustApply, candidateColumn: col } = plan;
+  const { s, candidates, baseAppeal, selectAppeal, mustApply, mustAppeal, mustColumn, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
@@ -149,7 +149,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       for (let j = mustApply.offsets[a]!; j < mustApply.offsets[a + 1]!; j++) {
         const k = mustApply.items[j]!;
         const i = entryOfPlace[k]!;
-        if (i < kept && keptIdx[i] === k) appPref[out0 + i] = baseAppeal[c0 + k]! + noise * rowNormalAt(row, col[c0 + k]!);
+        if (i < kept && keptIdx[i] === k) appPref[out0 + i] = mustAppeal[j]! + noise * rowNormalAt(row, mustColumn[j]!);
       }
     }
     if (signalling) markSignals(ws, a, out0, kept);

@@ -26,6 +26,9 @@ export interface SeasonPlan {
    * an application), their home program and their aways (where they are known).
    */
   readonly mustApply: Csr;
+  /** Parallel to mustApply.items: each must-apply candidate's baseAppeal and column key. */
+  readonly mustAppeal: Float64Array;
+  readonly mustColumn: Int32Array;
   /**
    * Parallel to candidates.items: baseAppeal, plus MUST_BOOST where the candidate is one the
    * applicant must apply to (and their order is not given), so that choosing the best
@@ -195,16 +198,32 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
 
   const candidateItems = flatten(candidateLists, (n) => new Int32Array(n));
+  const baseAppeal = Float64Array.from(appeal);
+  const candidateColumn = candidateItems.map((q) => columnOf(p.key[q]!));
+  const must = mustSelection(candidateLists, appeal, orderGiven, s);
+  // The must-apply candidates' appeal and column, beside their places: read for a few
+  // entries per applicant, they would otherwise cost two reads far apart in large arrays.
+  const mustAppeal = new Float64Array(must.mustApply.items.length);
+  const mustColumn = new Int32Array(must.mustApply.items.length);
+  for (let i = 0; i < nA; i++) {
+    for (let j = must.mustApply.offsets[i]!; j < must.mustApply.offsets[i + 1]!; j++) {
+      const c = candOff[i]! + must.mustApply.items[j]!;
+      mustAppeal[j] = baseAppeal[c]!;
+      mustColumn[j] = candidateColumn[c]!;
+    }
+  }
   return {
     s,
     programEntries,
     entryApplicant,
     candidates: { offsets: candOff, items: candidateItems },
-    baseAppeal: Float64Array.from(appeal),
-    candidateColumn: candidateItems.map((q) => columnOf(p.key[q]!)),
+    baseAppeal,
+    candidateColumn,
     candidateScreenBonus: Float64Array.from(bonus),
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
-    ...mustSelection(candidateLists, appeal, orderGiven, s),
+    ...must,
+    mustAppeal,
+    mustColumn,
     orderGiven,
     programAppStart,
     appOff,
