@@ -17,7 +17,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   }
   if (ws.plan.programEntries !== undefined) ws.entriesWritten = 1;
   const { plan, appProgram, appPref } = ws;
-  const { s, candidates, baseAppeal, selectAppeal, mustApply, mustAppeal, mustColumn, candidateColumn: col } = plan;
+  const { s, candidates, baseAppeal, selectAppeal, mustApply, mustAppeal, mustColumn, mustScreenBonus, candidateColumn: col } = plan;
   const applicantKey = s.applicant.key;
   const noise = s.model.ranking.preferenceNoise;
   const key = streams.preferences;
@@ -131,26 +131,28 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (kept < n && plan.orderGiven[a] && plan.mustApply.offsets[a + 1]! > plan.mustApply.offsets[a]!) keepMustApply(ws, a, kept);
     // Entry out0 + i is the i-th kept candidate.
     const items = candidates.items;
-    const screenBonus = plan.candidateScreenBonus;
     const entryBonus = ws.entryBonus;
     const entryOfPlace = ws.entryOfPlace;
     for (let i = 0; i < kept; i++) {
       const k = keptIdx[i]!;
       appProgram[out0 + i] = items[c0 + k]!;
-      entryBonus[out0 + i] = screenBonus[c0 + k]!;
+      entryBonus[out0 + i] = 0;
       appPref[out0 + i] = score[k]!;
       entryOfPlace[k] = i;
     }
-    // A must-apply candidate was kept by a boost to its score: its preference is the same
-    // draw without the boost (the same bits as if it had never been boosted). They are
-    // few and listed in the plan; looking them up here, rather than testing each entry for
-    // one, took a tenth off this step.
-    if (!plan.orderGiven[a]) {
-      for (let j = mustApply.offsets[a]!; j < mustApply.offsets[a + 1]!; j++) {
-        const k = mustApply.items[j]!;
-        const i = entryOfPlace[k]!;
-        if (i < kept && keptIdx[i] === k) appPref[out0 + i] = mustAppeal[j]! + noise * rowNormalAt(row, mustColumn[j]!);
-      }
+    // The must-apply candidates, few and listed in the plan with what they need beside
+    // them: the screening bonus (only home and away programs have one, and they are
+    // must-apply) and, where they were kept by a boost to their score, the preference
+    // drawn again without it (the same draw: the same bits as if never boosted). Read
+    // here rather than at each entry's place in the plan's per-candidate arrays: those
+    // reads, scattered over megabytes, were most of this step's time.
+    const boosted = !plan.orderGiven[a];
+    for (let j = mustApply.offsets[a]!; j < mustApply.offsets[a + 1]!; j++) {
+      const k = mustApply.items[j]!;
+      const i = entryOfPlace[k]!;
+      if (i >= kept || keptIdx[i] !== k) continue;
+      entryBonus[out0 + i] = mustScreenBonus[j]!;
+      if (boosted) appPref[out0 + i] = mustAppeal[j]! + noise * rowNormalAt(row, mustColumn[j]!);
     }
     if (signalling) markSignals(ws, a, out0, kept);
 

@@ -26,9 +26,13 @@ export interface SeasonPlan {
    * an application), their home program and their aways (where they are known).
    */
   readonly mustApply: Csr;
-  /** Parallel to mustApply.items: each must-apply candidate's baseAppeal and column key. */
+  /**
+   * Parallel to mustApply.items: each must-apply candidate's baseAppeal, column key and
+   * screening bonus. Only home and away programs have a bonus, and they are must-apply.
+   */
   readonly mustAppeal: Float64Array;
   readonly mustColumn: Int32Array;
+  readonly mustScreenBonus: Float64Array;
   /**
    * Parallel to candidates.items: baseAppeal, plus MUST_BOOST where the candidate is one the
    * applicant must apply to (and their order is not given), so that choosing the best
@@ -203,13 +207,16 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   const must = mustSelection(candidateLists, appeal, orderGiven, s);
   // The must-apply candidates' appeal and column, beside their places: read for a few
   // entries per applicant, they would otherwise cost two reads far apart in large arrays.
+  const candidateScreenBonus = Float64Array.from(bonus);
   const mustAppeal = new Float64Array(must.mustApply.items.length);
   const mustColumn = new Int32Array(must.mustApply.items.length);
+  const mustScreenBonus = new Float64Array(must.mustApply.items.length);
   for (let i = 0; i < nA; i++) {
     for (let j = must.mustApply.offsets[i]!; j < must.mustApply.offsets[i + 1]!; j++) {
       const c = candOff[i]! + must.mustApply.items[j]!;
       mustAppeal[j] = baseAppeal[c]!;
       mustColumn[j] = candidateColumn[c]!;
+      mustScreenBonus[j] = candidateScreenBonus[c]!;
     }
   }
   return {
@@ -219,11 +226,12 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     candidates: { offsets: candOff, items: candidateItems },
     baseAppeal,
     candidateColumn,
-    candidateScreenBonus: Float64Array.from(bonus),
+    candidateScreenBonus,
     anyExplicitSignals: s.applicant.explicitSignals.includes(1),
     ...must,
     mustAppeal,
     mustColumn,
+    mustScreenBonus,
     orderGiven,
     programAppStart,
     appOff,

@@ -43,7 +43,8 @@ const marketArb: fc.Arbitrary<ScenarioInput> = fc
         ),
       ),
       // Some applicants carry a red flag, a home program or away rotations: screening adds
-      // and takes away for each.
+      // and takes away for each. Some give their order of preference (no noise, no choice
+      // but the home and aways they must apply to).
       applicants: fc.tuple(
         ...Array.from({ length: nA }, (_, i) =>
           fc.record(
@@ -53,6 +54,7 @@ const marketArb: fc.Arbitrary<ScenarioInput> = fc
               flags: fc.constantFrom<string[][]>([], ["x"]),
               home: fc.constantFrom(...Array.from({ length: nP }, (_, q) => `P${q}`)),
               aways: fc.subarray(Array.from({ length: nP }, (_, q) => `P${q}`), { maxLength: 2 }),
+              preferences: fc.shuffledSubarray(Array.from({ length: nP }, (_, q) => `P${q}`), { minLength: 1 }),
             },
             { requiredKeys: ["id", "paper"] },
           ),
@@ -79,11 +81,12 @@ describe("choosing the best few", () => {
           for (let a = 0; a < plan.s.applicant.count; a++) {
             const c0 = plan.candidates.offsets[a]!;
             const n = plan.candidates.offsets[a + 1]! - c0;
-            // Draws are addressed by the ids' keys: the applicant's, then each program's.
+            // Draws are addressed by the ids' keys: the applicant's, then each program's. A
+            // given order has no noise: its candidates are in that order, appeal 0, -1, -2, …
+            const given = plan.s.applicant.hasPreferences[a] === 1;
             const row = rowKey(streams.preferences, idKey("applicant", plan.s.applicantIds[a]!));
-            const scores = Array.from(
-              { length: n },
-              (_, k) => plan.baseAppeal[c0 + k]! + noise * rowNormal(row, idKey("program", plan.s.programIds[plan.candidates.items[c0 + k]!]!)),
+            const scores = Array.from({ length: n }, (_, k) =>
+              given ? -k : plan.baseAppeal[c0 + k]! + noise * rowNormal(row, idKey("program", plan.s.programIds[plan.candidates.items[c0 + k]!]!)),
             );
             const take = plan.appOff[a + 1]! - plan.appOff[a]!;
             // Home and aways are always applied to; the rest of the places go to the best of the others.
