@@ -145,7 +145,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     // must-apply) and, where they were kept by a boost to their score, the preference
     // drawn again without it (the same draw: the same bits as if never boosted). Read
     // here rather than at each entry's place in the plan's per-candidate arrays: those
-    // reads, scattered over megabytes, were most of this step's time.
+    // reads, scattered over megabytes, were a fifth of this step's time.
     const boosted = !plan.orderGiven[a];
     for (let j = mustApply.offsets[a]!; j < mustApply.offsets[a + 1]!; j++) {
       const k = mustApply.items[j]!;

@@ -138,6 +138,8 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     const aways = new Set(csrRow(a.aways, i));
     for (let k = 0; k < list.length; k++) {
       const q = list[k]!;
+      // Home and away programs only, both must-apply: chooseApplications writes bonuses
+      // from the must-apply list (mustScreenBonus), none for any other candidate.
       bonus.push((a.home[i] === q ? m.screening.homeBonus : 0) + (aways.has(q) ? m.screening.awayBonus : 0));
       appeal.push(
         orderGiven[i]
