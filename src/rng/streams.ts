@@ -99,7 +99,12 @@ function mix(x: number): number {
 }
 
 function hash2(key: number, a: number, b: number): number {
-  return mix(mix(key ^ Math.imul(a + 1, 0x9e3779b1)) ^ Math.imul(b + 1, 0x85ebca77));
+  return pairHash(pairRow(key, a), b);
+}
+
+/** hash2(key, a, b) given pairRow(key, a). */
+function pairHash(row: number, b: number): number {
+  return mix(row ^ Math.imul(b + 1, 0x85ebca77));
 }
 
 function hash(key: number, a: number, b: number, c: number): number {
@@ -163,7 +168,7 @@ export function pairRow(key: number, a: number): number {
 
 /** normal(key, a, b), given pairRow(key, a). */
 export function pairNormal(row: number, b: number): number {
-  return normalOf(mix(row ^ Math.imul(b + 1, 0x85ebca77)));
+  return normalOf(pairHash(row, b));
 }
 
 /**

@@ -133,7 +133,7 @@ function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array
   if (!repeats(keys)) return keys;
   const seen = new Set<number>();
   entities.forEach((e, i) => {
-    let key = keyOf(e.id);
+    let key = keys[i]!;
     for (let salt = 1; seen.has(key); salt++) key = keyOf(`${e.id}#${salt}`);
     seen.add(key);
     keys[i] = key;

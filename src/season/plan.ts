@@ -206,10 +206,10 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   const candidateItems = flatten(candidateLists, (n) => new Int32Array(n));
   const baseAppeal = Float64Array.from(appeal);
   const candidateColumn = candidateItems.map((q) => columnOf(p.key[q]!));
-  const must = mustSelection(candidateLists, appeal, orderGiven, s);
-  // The must-apply candidates' appeal and column, beside their places: read for a few
-  // entries per applicant, they would otherwise cost two reads far apart in large arrays.
   const candidateScreenBonus = Float64Array.from(bonus);
+  const must = mustSelection(candidateLists, appeal, orderGiven, s);
+  // The must-apply candidates' appeal, column and bonus, beside their places: read for a
+  // few entries per applicant, they would otherwise cost reads far apart in large arrays.
   const mustAppeal = new Float64Array(must.mustApply.items.length);
   const mustColumn = new Int32Array(must.mustApply.items.length);
   const mustScreenBonus = new Float64Array(must.mustApply.items.length);

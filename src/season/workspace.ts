@@ -55,7 +55,6 @@ export interface Workspace {
   readonly entrySignal: Uint8Array;
   /** 1 where the applicant sent any signal this trial. */
   readonly signalled: Uint8Array;
-  /** Scratch for screening: what each program adds to one applicant's score (home, away). */
   /** Per application entry: what screening adds to the applicant's paper there (home, away, signal). */
   readonly entryBonus: Float64Array;
   /** Screening score of each application entry. */
