@@ -187,7 +187,11 @@ export interface Tally {
   readonly statWithout: Float64Array;
   /** Whether anyone can send a signal (else the signal counts are all zero and skipped). */
   readonly signalling: boolean;
+  /** Per program this season, SIGNAL_COUNTS each: applications with a signal, of them invited, without a signal, of them invited, matches at a signalled program (with calls). */
+  readonly signalCounts: Int32Array;
 }
+
+const SIGNAL_COUNTS = 5;
 
 export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
   const nP = plan.s.program.count;
@@ -202,6 +206,7 @@ export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
     statWith: new Float64Array(EFFICIENCY.length),
     statWithout: new Float64Array(EFFICIENCY.length),
     signalling: plan.anyExplicitSignals || plan.s.model.signals.perApplicant + plan.s.model.signals.gold.perApplicant > 0,
+    signalCounts: new Int32Array(SIGNAL_COUNTS * nP),
   };
 }
 
@@ -304,7 +309,7 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   addGroups(acc.group, groupSeason, members);
   addEfficiency(g, tally, w, wo);
   addPrograms(program, ws, w, wo, tally);
-  if (tally.signalling) addSignals(g, program, ws, w, wo);
+  if (tally.signalling) addSignals(g, program, ws, w, wo, tally);
   addHomeInterviews(g, ws, w, wo);
 }
 
@@ -329,12 +334,17 @@ function addHomeInterviews(g: Float64Array, ws: Workspace, w: World, wo: World):
 }
 
 /** The season's signals: who was invited and who matched where they signalled, overall and by program. */
-function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: World, wo: World): void {
+function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: World, wo: World, tally: Tally): void {
   const { plan, entrySignal, appProgram } = ws;
   const { s, appOff } = plan;
   const fixedList = s.program.hasRankList;
   const invitedX = w.invited;
   const invitedY = wo.invited;
+  // Each entry adds to its program's counts: in the season's own small table (a few
+  // numbers per program), not in the accumulator's program rows, whose width spreads them
+  // over ten times the memory; a market of millions of applications waited on every one.
+  const counts = tally.signalCounts;
+  counts.fill(0);
   let sApps = 0, sX = 0, sY = 0, gApps = 0, gX = 0, gY = 0, pApps = 0, pX = 0, pY = 0, atX = 0, atY = 0, mX = 0, mY = 0;
   const nA = s.applicant.count;
   for (let a = 0; a < nA; a++) {
@@ -348,13 +358,13 @@ function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: Wo
       const tier = entrySignal[k]!;
       const x = invitedX[k]!;
       const y = invitedY[k]!;
-      const at = q * PROGRAM.size;
+      const at = q * SIGNAL_COUNTS;
       if (tier !== 0) {
         sApps++;
         sX += x;
         sY += y;
-        program[at + PROGRAM.signalApps]!++;
-        program[at + PROGRAM.signalInvited]! += x;
+        counts[at]!++;
+        counts[at + 1]! += x;
         if (tier === 2) {
           gApps++;
           gX += x;
@@ -362,17 +372,26 @@ function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: Wo
         }
         if (q === qx) {
           atX++;
-          program[at + PROGRAM.matchedAtSignal]!++;
+          counts[at + 4]!++;
         }
         if (q === qy) atY++;
       } else {
         pApps++;
         pX += x;
         pY += y;
-        program[at + PROGRAM.plainApps]!++;
-        program[at + PROGRAM.plainInvited]! += x;
+        counts[at + 2]!++;
+        counts[at + 3]! += x;
       }
     }
+  }
+  for (let q = 0; q < s.program.count; q++) {
+    const at = q * SIGNAL_COUNTS;
+    const p = q * PROGRAM.size;
+    program[p + PROGRAM.signalApps]! += counts[at]!;
+    program[p + PROGRAM.signalInvited]! += counts[at + 1]!;
+    program[p + PROGRAM.plainApps]! += counts[at + 2]!;
+    program[p + PROGRAM.plainInvited]! += counts[at + 3]!;
+    program[p + PROGRAM.matchedAtSignal]! += counts[at + 4]!;
   }
   g[GLOBAL.signalApps]! += sApps;
   g[GLOBAL.signalInvitedX]! += sX;
