@@ -1,4 +1,4 @@
-import { idKeysOf } from "../rng/streams.js";
+import { idKey, idKeys } from "../rng/streams.js";
 import { csrFromLists, CsrBuilder, groupByRow, flatten, typedColumn, type Csr } from "./csr.js";
 import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";
@@ -125,16 +125,14 @@ class Interner {
  * every draw: the later one (in file order) is hashed again with a suffix until it differs,
  * which changes only its own draws, and only in that rare case.
  */
-function drawKeys(kind: string, entities: readonly { id: string }[]): Int32Array {
-  const keys = new Int32Array(entities.length);
-  const keyOf = idKeysOf(kind);
-  for (let i = 0; i < entities.length; i++) keys[i] = keyOf(entities[i]!.id);
+function drawKeys(kind: string, ids: readonly string[]): Int32Array {
+  const keys = idKeys(kind, ids);
   // Collisions are rare: only if there is one are the keys salted, in file order.
   if (!repeats(keys)) return keys;
   const seen = new Set<number>();
-  entities.forEach((e, i) => {
+  ids.forEach((id, i) => {
     let key = keys[i]!;
-    for (let salt = 1; seen.has(key); salt++) key = keyOf(`${e.id}#${salt}`);
+    for (let salt = 1; seen.has(key); salt++) key = idKey(kind, `${id}#${salt}`);
     seen.add(key);
     keys[i] = key;
   });
@@ -286,12 +284,14 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     if (p.backchannelUse === 0 && d >= 0) silent[d] = 1;
   });
 
+  const programIds = s.programs.map((p) => p.id);
+  const referrerIds = s.referrers.map((x) => x.id);
   return {
     name: s.name ?? "",
     model,
     applicantIds,
-    programIds: s.programs.map((p) => p.id),
-    referrerIds: s.referrers.map((x) => x.id),
+    programIds,
+    referrerIds,
     applicantLabels,
     programLabels: s.programs.map((p) => p.name ?? p.id),
     referrerLabels: s.referrers.map((x) => x.name ?? x.id),
@@ -302,7 +302,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     specialtyPrograms,
     program: {
       count: nP,
-      key: drawKeys("program", s.programs),
+      key: drawKeys("program", programIds),
       positions: typedColumn(s.programs, (n) => new Int32Array(n), (p) => p.positions),
       prestige: typedColumn(s.programs, (n) => new Float64Array(n), (p) => p.prestige),
       specialty: pSpecialty,
@@ -316,7 +316,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     },
     applicant: {
       count: nA,
-      key: drawKeys("applicant", s.applicants),
+      key: drawKeys("applicant", applicantIds),
       paper: aPaper,
       quality: aQuality,
       auditionGap: aGap,
@@ -348,7 +348,7 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     },
     referrer: {
       count: s.referrers.length,
-      key: drawKeys("referrer", s.referrers),
+      key: drawKeys("referrer", referrerIds),
       clout: typedColumn(s.referrers, (n) => new Float64Array(n), (x) => x.clout),
       candor: typedColumn(s.referrers, (n) => new Float64Array(n), (x) => x.candor),
       institution: referrerInstitution,

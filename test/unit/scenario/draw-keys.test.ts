@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idKeysOf } from "../../../src/rng/streams.js";
+import { idKey } from "../../../src/rng/streams.js";
 import { loadScenarioText } from "../../../src/scenario/load.js";
 
 // Each entity's draws are addressed by a key hashed from its kind and id; two ids whose
@@ -10,7 +10,7 @@ const keysOf = (ids: readonly string[]) =>
 
 /** The first pair of ids A<i> whose applicant keys collide, searched for (about 2^15 ids in). */
 function collidingPair(): [string, string] {
-  const keyOf = idKeysOf("applicant");
+  const keyOf = (id: string) => idKey("applicant", id);
   const seen = new Map<number, string>();
   for (let i = 0; ; i++) {
     const id = `A${i}`;
@@ -22,7 +22,7 @@ function collidingPair(): [string, string] {
 
 describe("draw keys", () => {
   it("are the id's hash where no two collide, whatever the order", () => {
-    const keyOf = idKeysOf("applicant");
+    const keyOf = (id: string) => idKey("applicant", id);
     const ids = ["b", "a", "c", "A1", "A2"];
     expect([...keysOf(ids)]).toEqual(ids.map(keyOf));
     expect([...keysOf([...ids].reverse())]).toEqual([...ids].reverse().map(keyOf));
@@ -30,7 +30,7 @@ describe("draw keys", () => {
 
   it("give the later of two colliding ids a salted key of its own, leaving every other key alone", () => {
     const [first, second] = collidingPair();
-    const keyOf = idKeysOf("applicant");
+    const keyOf = (id: string) => idKey("applicant", id);
     expect(keyOf(first)).toBe(keyOf(second));
     const ids = ["x", first, "y", second, "z"];
     const keys = keysOf(ids);
