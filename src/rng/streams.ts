@@ -1,3 +1,4 @@
+import { mix } from "./mix.js";
 import { keyOf } from "./rng.js";
 
 // Randomness addressed by coordinates rather than drawn in sequence. Every random quantity
@@ -55,60 +56,6 @@ export function trialStreams(seed: number, trial: number): TrialStreams {
     advocacyCall: k(12),
     advocacyCandor: k(13),
   };
-}
-
-/**
- * The coordinate an entity's draws are addressed by: a 30-bit hash of its kind and id, so
- * that adding, removing or reordering other entities leaves its draws as they were. 30
- * bits keep every key a small integer to the engine: with 32, half the keys were not, and
- * the arithmetic on them in the season's hottest loops fell back to floating point.
- */
-export function idKey(kind: string, id: string): number {
-  return keyAfter(kindState(kind), id);
-}
-
-/**
- * idKey of each id, for many ids of one kind: FNV-1a runs over `kind`, a NUL and the id,
- * so the state after the kind and the NUL is worked out once (no string is built per id),
- * in one loop over the ids (a closure per kind, called per id, ran at a third of the
- * speed in a command that indexes a large market once).
- */
-export function idKeys(kind: string, ids: readonly string[]): Int32Array {
-  const state = kindState(kind);
-  const keys = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) keys[i] = keyAfter(state, ids[i]!);
-  return keys;
-}
-
-/** FNV-1a's state after `kind` and a NUL. */
-function kindState(kind: string): number {
-  let h = 0x811c9dc5;
-  const head = `${kind}\u0000`;
-  for (let i = 0; i < head.length; i++) {
-    h ^= head.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-/** The key of an id, from the state after its kind. */
-function keyAfter(state: number, id: string): number {
-  let h = state;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mix(h >>> 0) >>> 2;
-}
-
-/** A 32-bit avalanche mix (lowbias32): every input bit affects every output bit. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x >>> 0;
 }
 
 function hash2(key: number, a: number, b: number): number {

@@ -1,4 +1,4 @@
-import { idKey, idKeys } from "../rng/streams.js";
+import { idKey, idKeys } from "../rng/id-keys.js";
 import { csrFromLists, CsrBuilder, groupByRow, flatten, typedColumn, type Csr } from "./csr.js";
 import type { ResolvedReferences } from "./references.js";
 import type { ModelParams } from "./model-params.js";

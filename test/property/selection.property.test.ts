@@ -1,7 +1,8 @@
 import { csrRow } from "../../src/scenario/csr.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idKey, normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
+import { idKey } from "../../src/rng/id-keys.js";
+import { normal, rowKey, rowNormal, trialStreams } from "../../src/rng/streams.js";
 import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { chooseApplications } from "../../src/season/applications.js";
 import { makeSeasonPlan } from "../../src/season/plan.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idKey, idKeys } from "../../../src/rng/streams.js";
+import { idKey, idKeys } from "../../../src/rng/id-keys.js";
 
 /** The definition: FNV-1a over the UTF-16 code units of kind, NUL, id; lowbias32; 30 bits. */
 function reference(kind: string, id: string): number {

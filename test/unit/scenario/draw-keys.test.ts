@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idKey } from "../../../src/rng/streams.js";
+import { idKey } from "../../../src/rng/id-keys.js";
 import { loadScenarioText } from "../../../src/scenario/load.js";
 
 // Each entity's draws are addressed by a key hashed from its kind and id; two ids whose
