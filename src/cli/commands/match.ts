@@ -50,7 +50,12 @@ export function registerMatch(program: Command, io: Io): void {
       const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
       const s = loaded.scenario;
       const market = fixedListMarket(s, loaded.resolved);
-      const ids = { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
+      // Only what is written with its provenance (JSON, CSV) pays for the fingerprint, and
+      // so for the index it is hashed from: its id tables then serve here too.
+      const provenance = format === "json" || format === "csv";
+      const ids = provenance
+        ? { applicants: loaded.indexed.applicantIds, programs: loaded.indexed.programIds }
+        : { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
       timer.mark("resolve");
       const programOf = deferredAcceptance(market, opts.proposer);
       timer.mark("match");
@@ -58,7 +63,6 @@ export function registerMatch(program: Command, io: Io): void {
       timer.mark("check");
       // Renderers load only for the format asked for; JSON needs none of them.
       let text: string;
-      // Only what is written with its provenance (JSON, CSV) pays for the fingerprint.
       const withProvenance = async () => {
         const { fingerprintOf } = await import("../../scenario/hash.js");
         return matchResults(outcome, scenarioLabel(loaded), fingerprintOf(loaded), s.model);
