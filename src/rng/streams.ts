@@ -8,7 +8,7 @@ import { keyOf } from "./rng.js";
 // without them see the same noise for every pair (common random numbers), and removing
 // one call leaves every other draw of the season unchanged, which `trace` needs to say
 // what that one call did. seedrandom turns each (seed, trial) into a 32-bit key; the
-// purpose, then the coordinates, are mixed into it with an integer finaliser below (one
+// purpose, then the coordinates, are mixed into it with an integer finaliser (mix.ts; one
 // seedrandom generator per trial: building one per purpose made up most of the time and
 // the garbage of a trial on a small scenario).
 
