@@ -81,7 +81,7 @@ interface BlockJob<D> {
   /** Runs trials in this thread and adds them to the total. */
   readonly inline: (first: number, count: number) => void;
   /** Starts the pool, whose blocks' results `merge` adds to the total. */
-  readonly pool: () => BlockPool<D>;
+  readonly pool: () => Promise<BlockPool<D>>;
   readonly merge: (data: D) => void;
 }
 
@@ -109,7 +109,12 @@ async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
     return;
   }
   aborted(signal); // an interrupt that came while loading
-  const pool = job.pool();
+  const pool = await job.pool();
+  // An interrupt that came while the pool library loaded.
+  if (signal?.aborted) {
+    await pool.close();
+    aborted(signal);
+  }
   // An abort ends the pool at once: its threads stop and every pending block is rejected.
   const stop = () => void pool.close();
   signal?.addEventListener("abort", stop, { once: true });
@@ -150,7 +155,7 @@ async function runInBlocks<D>(job: BlockJob<D>): Promise<void> {
 async function runJob<D>(
   options: SimulateOptions,
   applications: number,
-  parts: { inline: (first: number, count: number, range: { seed: number; proposer: Proposer }) => void; pool: (workers: number) => BlockPool<D>; merge: (data: D) => void },
+  parts: { inline: (first: number, count: number, range: { seed: number; proposer: Proposer }) => void; pool: (workers: number) => Promise<BlockPool<D>>; merge: (data: D) => void },
 ): Promise<void> {
   const first = options.first ?? 0;
   const count = options.count ?? options.runs - first;

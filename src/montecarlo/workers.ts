@@ -1,5 +1,4 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
 import type { BlockTask, PoolData, RunBlockDone } from "./worker.js";
 import type { AccumulatorData } from "./accumulator.js";
 import type { CompareData } from "./compare.js";
@@ -21,10 +20,16 @@ export interface BlockPool<R = AccumulatorData> {
   close(): Promise<void>;
 }
 
-export function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): BlockPool<RunBlockDone>;
-export function startPool(data: Extract<PoolData, { kind: "compare" }>, threads: number): BlockPool<CompareData>;
-export function startPool(data: Extract<PoolData, { kind: "sweep" }>, threads: number): BlockPool<SweepData>;
-export function startPool(data: PoolData, threads: number): BlockPool<RunBlockDone | CompareData | SweepData> {
+/**
+ * A pool of `threads` worker threads for one job. The pool library loads here, on first
+ * use: a run on one thread, the default for small jobs, never needs it (its import was
+ * about 16 ms of every run's start).
+ */
+export async function startPool(data: Extract<PoolData, { kind: "run" }>, threads: number): Promise<BlockPool<RunBlockDone>>;
+export async function startPool(data: Extract<PoolData, { kind: "compare" }>, threads: number): Promise<BlockPool<CompareData>>;
+export async function startPool(data: Extract<PoolData, { kind: "sweep" }>, threads: number): Promise<BlockPool<SweepData>>;
+export async function startPool(data: PoolData, threads: number): Promise<BlockPool<RunBlockDone | CompareData | SweepData>> {
+  const { Piscina } = await import("piscina");
   const pool = new Piscina({
     filename: workerFile(),
     minThreads: threads,
