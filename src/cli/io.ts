@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { ChalkInstance } from "chalk";
@@ -79,6 +78,9 @@ export async function writeFileAtomic(path: string, text: string, fs: FileOps = 
       throw new UserError(`cannot write ${path}: ${describeWriteError(err as NodeJS.ErrnoException)}`);
     }
   }
+  // Loaded here, not with the module: every command starts with this file, and Node's
+  // crypto module (about 5 ms) serves only this name.
+  const { randomBytes } = await import("node:crypto");
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text, { flag: "wx" });
