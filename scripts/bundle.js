@@ -19,14 +19,16 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
+/** Setup for an esbuild plugin giving scenario/yaml-module.js these contents: each bundle loads yaml its own way. */
+const yamlModuleAs = (contents) => (b) =>
+  b.onLoad({ filter: /scenario[\\/]yaml-module\.js$/ }, () => ({
+    contents,
+    loader: "js",
+    resolveDir: new URL("../", import.meta.url).pathname,
+  }));
 const yamlBesideChunks = {
   name: "yaml-beside-chunks",
-  setup(b) {
-    b.onLoad({ filter: /scenario[\\/]yaml-module\.js$/ }, () => ({
-      contents: 'import { createRequire } from "node:module"; export function yamlModule() { return createRequire(import.meta.url)("./yaml.cjs"); }',
-      loader: "js",
-    }));
-  },
+  setup: yamlModuleAs('import { createRequire } from "node:module"; export function yamlModule() { return createRequire(import.meta.url)("./yaml.cjs"); }'),
 };
 
 await build({
@@ -53,11 +55,7 @@ await build({
 const browserShims = {
   name: "browser-shims",
   setup(b) {
-    b.onLoad({ filter: /scenario[\\/]yaml-module\.js$/ }, () => ({
-      contents: 'import * as YAML from "yaml"; export function yamlModule() { return YAML; }',
-      loader: "js",
-      resolveDir: new URL("../", import.meta.url).pathname,
-    }));
+    yamlModuleAs('import * as YAML from "yaml"; export function yamlModule() { return YAML; }')(b);
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: "node-stub" }));
     b.onLoad({ filter: /.*/, namespace: "node-stub" }, () => ({
       contents:
