@@ -84,6 +84,7 @@ export function matchBench({ repeats = 9, seed = 1 } = {}) {
       schema: med("schema"),
       references: med("references"),
       validate: med("schema") + med("references"),
+      index: med("index"),
       resolve: med("resolve"),
       match: med("match"),
       check: med("check"),
@@ -105,7 +106,7 @@ export function printMatchBench(r) {
   const p = r.phases;
   console.log(`  phases         startup ${f(p.startup)} | read ${f(p.read)} | parse ${f(p.parse)} | ` +
     `validate ${f(p.validate)} (schema ${p.schema.toFixed(0)}, references ${p.references.toFixed(0)}) | ` +
-    `resolve ${f(p.resolve)} | match ${f(p.match)} | check ${f(p.check)} | write ${f(p.write)}  ms`);
+    `index ${f(p.index)} | resolve ${f(p.resolve)} | match ${f(p.match)} | check ${f(p.check)} | write ${f(p.write)}  ms`);
   console.log(`  validate + resolve vs parse: ${((p.validate + p.resolve) / p.parse).toFixed(2)}×`);
   console.log(`  peak RSS       ${r.peakRssMb.toFixed(0)} MB`);
   console.log(`  match alone, warm: rank table ${r.warm.rankTableMs.toFixed(1)} ms + deferred acceptance ` +

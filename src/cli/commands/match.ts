@@ -49,12 +49,13 @@ export function registerMatch(program: Command, io: Io): void {
       const timer = phaseTimer(opts.timings === true);
       const loaded = await loadScenarioInput(file, io, { onPhase: timer.mark });
       const s = loaded.scenario;
-      const market = fixedListMarket(s, loaded.resolved);
       // Only what is written with its provenance (JSON, CSV) pays for the fingerprint, and
       // so for the index it is hashed from: its id tables then serve here too.
-      const provenance = format === "json" || format === "csv";
-      const ids = provenance
-        ? { applicants: loaded.indexed.applicantIds, programs: loaded.indexed.programIds }
+      const indexed = format === "json" || format === "csv" ? loaded.indexed : undefined;
+      if (indexed) timer.mark("index");
+      const market = fixedListMarket(s, loaded.resolved);
+      const ids = indexed
+        ? { applicants: indexed.applicantIds, programs: indexed.programIds }
         : { applicants: s.applicants.map((a) => a.id), programs: s.programs.map((p) => p.id) };
       timer.mark("resolve");
       const programOf = deferredAcceptance(market, opts.proposer);
