@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
 import type { BlockTask, PoolData, RunBlockDone } from "./worker.js";
-import type { AccumulatorData } from "./accumulator.js";
 import type { CompareData } from "./compare.js";
 import type { SweepData } from "./sweep-seasons.js";
 
@@ -15,7 +14,7 @@ function workerFile(): string {
 
 export const machineThreads = (): number => availableParallelism();
 
-export interface BlockPool<R = AccumulatorData> {
+export interface BlockPool<R> {
   run(task: BlockTask): Promise<R>;
   close(): Promise<void>;
 }
