@@ -109,8 +109,14 @@ export interface Accumulator {
   readonly global: Float64Array;
   readonly applicant: Float64Array;
   /**
-   * Per applicant, 2 × histogramWidth cells: with calls, matched at rank 1 … histogramWidth-1
-   * then a last cell for unmatched; then the same without calls.
+   * Per applicant and world (with calls, then without), histogramWidth cells: matched at
+   * rank 1 … histogramWidth-1, then a last cell for unmatched. Laid out rank by rank: the
+   * cell of (world, rank, applicant) is at (world × histogramWidth + rank) × applicants +
+   * applicant (see histogramAt). A season adds one cell per applicant and world, nearly
+   * all at the first few ranks, so its adds walk a few rows in order; laid out applicant by
+   * applicant, each add jumped a whole row of cells, and in a market the size of the NRMP
+   * (tens of megabytes of histogram) half the accumulate step waited on those jumps. Shard
+   * files keep the applicant-by-applicant order (histogramByApplicant).
    */
   readonly histogram: Float64Array;
   readonly histogramWidth: number;
@@ -250,6 +256,12 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   // Locals, not acc.applicant and the like in the loop: each property read there is
   // repeated, checks and all, for every applicant.
   const { applicant, histogram, program } = acc;
+  const nA = s.applicant.count;
+  // The histogram's rows (see Accumulator.histogram): unmatched with calls, the first row
+  // without calls, unmatched without.
+  const unmatchedX = (width - 1) * nA;
+  const rowsY = width * nA;
+  const unmatchedY = (2 * width - 1) * nA;
   const quality = s.applicant.quality;
   const { programOf, matchedRank, callsAbout } = w;
   const programOfWithout = wo.programOf;
@@ -264,7 +276,7 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   let firstX = 0;
   let firstY = 0;
   let changed = 0;
-  for (let a = 0; a < s.applicant.count; a++) {
+  for (let a = 0; a < nA; a++) {
     const row = a * APPLICANT.size;
     const q = programOf[a]!;
     const q0 = programOfWithout[a]!;
@@ -275,12 +287,12 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
     addPair(applicant, row, w, a, wo, a);
     if (mx) {
       matchedX++;
-      histogram[2 * a * width + matchedRank[a]! - 1]!++;
+      histogram[(matchedRank[a]! - 1) * nA + a]!++;
       qualityWith[q]! += quality[a]!;
     } else {
-      histogram[2 * a * width + width - 1]!++;
+      histogram[unmatchedX + a]!++;
     }
-    histogram[(2 * a + 1) * width + (my ? matchedRankWithout[a]! - 1 : width - 1)]!++;
+    histogram[my ? rowsY + (matchedRankWithout[a]! - 1) * nA + a : unmatchedY + a]!++;
     if (my) {
       matchedY++;
       qualityWithout[q0]! += quality[a]!;
@@ -468,6 +480,46 @@ function addPrograms(program: Float64Array, ws: Workspace, w: World, wo: World, 
     program[p + PROGRAM.rippleDrops]! += rippleDropsAt[q]!;
     program[p + PROGRAM.invitesChanged]! += invitesChangedAt[q]!;
   }
+}
+
+/** Where the histogram cell of applicant `a` at `rank` (0-based; histogramWidth-1: unmatched) is, in world 0 (with calls) or 1. */
+export function histogramAt(acc: Accumulator, world: number, rank: number, a: number): number {
+  return (world * acc.histogramWidth + rank) * applicantsOf(acc) + a;
+}
+
+const applicantsOf = (acc: Accumulator): number => acc.applicant.length / APPLICANT.size;
+
+/** Applicant a's histogram cells in one world (0: with calls, 1: without), ranks in order. */
+export function histogramOf(acc: Accumulator, a: number, world: number): number[] {
+  const cells: number[] = [];
+  for (let r = 0; r < acc.histogramWidth; r++) cells.push(acc.histogram[histogramAt(acc, world, r, a)]!);
+  return cells;
+}
+
+/** The histogram applicant by applicant (each applicant's cells with calls, then without), as shard files hold it. */
+export function histogramByApplicant(acc: Accumulator): Float64Array {
+  const width = acc.histogramWidth;
+  const nA = applicantsOf(acc);
+  const out = new Float64Array(acc.histogram.length);
+  for (let w = 0; w < 2; w++) {
+    for (let r = 0; r < width; r++) {
+      const from = (w * width + r) * nA;
+      for (let a = 0; a < nA; a++) out[(2 * a + w) * width + r] = acc.histogram[from + a]!;
+    }
+  }
+  return out;
+}
+
+/** The accumulator's layout of a histogram given applicant by applicant (histogramByApplicant's inverse). */
+export function histogramFromApplicantOrder(cells: ArrayLike<number>, applicants: number, width: number): Float64Array {
+  const out = new Float64Array(cells.length);
+  for (let w = 0; w < 2; w++) {
+    for (let r = 0; r < width; r++) {
+      const to = (w * width + r) * applicants;
+      for (let a = 0; a < applicants; a++) out[to + a] = cells[(2 * a + w) * width + r]!;
+    }
+  }
+  return out;
 }
 
 /** Adds `other` into `into`. Associative and commutative: cells are whole numbers. */

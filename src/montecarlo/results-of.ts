@@ -5,7 +5,7 @@ import { round, wilson } from "../results/numbers.js";
 import { benjaminiHochberg, mcnemarP, meanInterval, pairedProportions, type PairedDifference } from "../results/paired.js";
 import type { ApplicantResult, GroupResult, ProgramResult, RunResults, Signals } from "../results/run-results.js";
 import { VERSION } from "../version.js";
-import { APPLICANT, GLOBAL, GROUP, PROGRAM, QUALITY_UNIT, SIGNAL_UNIT, STAT, type Accumulator } from "./accumulator.js";
+import { APPLICANT, GLOBAL, GROUP, histogramOf, PROGRAM, QUALITY_UNIT, SIGNAL_UNIT, STAT, type Accumulator } from "./accumulator.js";
 import { EFFICIENCY, EFFICIENCY_UNIT } from "./efficiency.js";
 import { groupingOf, type GroupBy, type Grouping } from "./groups.js";
 
@@ -149,9 +149,8 @@ export function resultsOf(
     const [f11, f10, f01] = [c(APPLICANT.first11), c(APPLICANT.first10), c(APPLICANT.first01)];
     const matched = m11 + m10;
     const without = m11 + m01;
-    const width = acc.histogramWidth;
-    const cells = Array.from(acc.histogram.subarray(2 * a * width, 2 * a * width + width));
-    const cellsWithout = Array.from(acc.histogram.subarray((2 * a + 1) * width, (2 * a + 2) * width));
+    const cells = histogramOf(acc, a, 0);
+    const cellsWithout = histogramOf(acc, a, 1);
     const ranks = cells.slice(0, -1);
     const ranksWithout = cellsWithout.slice(0, -1);
     // Both histograms run to the last rank either world reached.

@@ -6,6 +6,8 @@ import {
   fromData,
   GLOBAL,
   GROUP,
+  histogramByApplicant,
+  histogramFromApplicantOrder,
   mergeInto,
   newAccumulator,
   PROGRAM,
@@ -48,7 +50,7 @@ export function shardFile(
       histogramWidth: data.histogramWidth,
       global: Array.from(data.global),
       applicant: Array.from(data.applicant),
-      histogram: Array.from(data.histogram),
+      histogram: Array.from(histogramByApplicant(acc)),
       program: Array.from(data.program),
       group: Array.from(data.group),
     },
@@ -140,7 +142,10 @@ export function mergeShards(parts: readonly { file: string; shard: ShardFile }[]
     throw new UserError(`missing shard${missing.length > 1 ? "s" : ""} ${shown} of ${h.shard.count}`);
   }
   const acc = newAccumulator(h.applicants.length, h.programs.length, h.groups.keys.length, h.counts.histogramWidth);
-  for (const { shard } of [...parts].sort((x, y) => x.shard.shard.index - y.shard.shard.index)) mergeInto(acc, fromData(shard.counts));
+  for (const { shard } of [...parts].sort((x, y) => x.shard.shard.index - y.shard.shard.index)) {
+    const c = shard.counts;
+    mergeInto(acc, fromData({ ...c, histogram: histogramFromApplicantOrder(c.histogram, shard.applicants.length, c.histogramWidth) }));
+  }
   if (acc.trials !== h.runs) throw new UserError(`the parts hold ${acc.trials} trials, not the ${h.runs} of the run`);
   return {
     acc,
