@@ -69,6 +69,8 @@ export interface Workspace {
   readonly screenByProgram: Int32Array;
   /** Parallel to screenByProgram: the score of the entry filed there (read in the program's order, not scattered over all entries). */
   readonly screenFiledScore: Float64Array;
+  /** Screening's scratch: the entries inside their program's window, in entry order, before they are filed by program. */
+  readonly screenStaged: Int32Array;
   /** 1 where a program's window missed this trial, so that all its applications are filed. */
   readonly needsAll: Uint8Array;
   /** 1 where screening files all of a program's applications this trial (few more than its slots last trial). */
@@ -228,6 +230,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     screenFiledScore: new Float64Array(plan.programAppStart[nP]!),
+    screenStaged: new Int32Array(plan.totalApps),
     needsAll: new Uint8Array(nP),
     screenFileAll: new Uint8Array(nP),
     screenWidth: new Float64Array(nP).fill(1),
@@ -313,6 +316,7 @@ const NOT_UNCALLED = new Set([
   "select",
   "matchScratch",
   "market",
+  "screenStaged",
   "secured",
   "vetoed",
   "applicantChanged",
