@@ -76,8 +76,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // The entries inside their program's window, in entry order: filed by program after the
   // pass. Filed during it, every entry stored to its program's place (the store is made
   // whether or not the place advances), and with thousands of programs those places lie
-  // far apart: in the NRMP preset a fifth of the step waited on those stores, though only
-  // a quarter of the entries are filed.
+  // far apart: in the NRMP preset a fifth of the step's profile fell on those stores,
+  // though only a quarter of the entries are filed.
   const staged = ws.screenStaged;
   let stagedCount = 0;
   for (let a = 0; a < nA; a++) {
