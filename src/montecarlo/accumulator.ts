@@ -115,8 +115,8 @@ export interface Accumulator {
    * applicant (see histogramAt). A season adds one cell per applicant and world, nearly
    * all at the first few ranks, so its adds walk a few rows in order; laid out applicant by
    * applicant, each add jumped a whole row of cells, and in a market the size of the NRMP
-   * (tens of megabytes of histogram) they took about half of the step's loop over applicants. Shard
-   * files keep the applicant-by-applicant order (histogramByApplicant).
+   * (tens of megabytes of histogram) those jumps took about half of the step's loop over
+   * applicants. Shard files keep the applicant-by-applicant order (histogramByApplicant).
    */
   readonly histogram: Float64Array;
   readonly histogramWidth: number;
