@@ -80,6 +80,12 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // though only a quarter of the entries are filed.
   const staged = ws.screenStaged;
   let stagedCount = 0;
+  // Files entry k under program q, at the program's next place.
+  const file = (q: number, k: number) => {
+    const slot = tally[2 * q + 1]!++;
+    byProgram[slot] = k;
+    filedScore[slot] = score[k]!;
+  };
   for (let a = 0; a < nA; a++) {
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
@@ -118,12 +124,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
   }
   // Each program's filed entries in its order of applications, as entry order gives them.
-  for (let i = 0; i < stagedCount; i++) {
-    const k = staged[i]!;
-    const slot = tally[2 * appProgram[k]! + 1]!++;
-    byProgram[slot] = k;
-    filedScore[slot] = score[k]!;
-  }
+  for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
 
   // The cutoff of each program whose window holds it; the others are marked to have all
   // their applications filed.
@@ -156,11 +157,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
   if (anyNeedsAll) {
     for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
-    const file = (q: number, k: number) => {
-      const slot = tally[2 * q + 1]!++;
-      byProgram[slot] = k;
-      filedScore[slot] = score[k]!;
-    };
     const fixed = plan.programEntries;
     if (fixed) {
       // The same entries every trial: each missed program's own, in ascending order, as the
