@@ -5,6 +5,31 @@ import { applicantRanksOfProgramEntries, programRanksOfApplicantEntries } from "
 export type Proposer = "applicant" | "program";
 
 /**
+ * Rows of one side's lists wherever they lie in a buffer: row i is
+ * items[start[i]] … items[end[i] - 1]. A market's CSR gives start = offsets and end =
+ * offsets shifted by one; a season's lists have room to spare after each row.
+ */
+export interface ListBounds {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/** The proposing side's lists, best first, with the rank (0-based) the other side gives each entry back, or -1. */
+export interface RankedLists extends ListBounds {
+  readonly items: Int32Array;
+  readonly rankBack: Int32Array;
+}
+
+/** What deferred acceptance needs of a market besides its lists: how many on each side, and the programs' positions. */
+export interface MarketSides {
+  readonly applicants: number;
+  readonly programs: number;
+  readonly capacity: Int32Array;
+}
+
+const boundsOf = (offsets: Int32Array): ListBounds => ({ start: offsets, end: offsets.subarray(1) });
+
+/**
  * Applicant-proposing deferred acceptance with capacities (NRMP's side):
  *   1. Every applicant starts free, pointing at the top of their rank list.
  *   2. A free applicant proposes to the next program on their list.
@@ -16,10 +41,14 @@ export type Proposer = "applicant" | "program";
  * The order in which free applicants propose does not change the result.
  */
 export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment {
-  const programRankOfEntry = programRanksOfApplicantEntries(m, reuse);
-  const aOff = m.applicantLists.offsets;
-  const aItems = m.applicantLists.items;
-  const pOff = m.programLists.offsets;
+  const lists = { ...boundsOf(m.applicantLists.offsets), items: m.applicantLists.items, rankBack: programRanksOfApplicantEntries(m, reuse) };
+  return proposeAsApplicants(m, lists, boundsOf(m.programLists.offsets), reuse);
+}
+
+/** applicantProposing on the applicants' lists with their ranks back, and the bounds of the programs' lists. */
+export function proposeAsApplicants(m: MarketSides, applicantLists: RankedLists, programLists: ListBounds, reuse?: MatchScratch): Assignment {
+  const { start: aStart, end: aEnd, items: aItems, rankBack: programRankOfEntry } = applicantLists;
+  const { start: pStart, end: pEnd } = programLists;
   const nA = m.applicants;
   const nP = m.programs;
 
@@ -32,7 +61,7 @@ export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment 
   const heapStart = scratchInts(reuse, SLOT.heapStart, nP + 1);
   heapStart[0] = 0;
   for (let p = 0; p < nP; p++) {
-    room[p] = Math.max(0, Math.min(m.capacity[p]!, pOff[p + 1]! - pOff[p]!));
+    room[p] = Math.max(0, Math.min(m.capacity[p]!, pEnd[p]! - pStart[p]!));
     heapStart[p + 1] = heapStart[p]! + room[p]!;
   }
   const heapRank = scratchInts(reuse, SLOT.heapRank, heapStart[nP]!);
@@ -41,13 +70,13 @@ export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment 
 
   // next[a]: the entry of a's list that a proposes to next.
   const next = scratchInts(reuse, SLOT.next, nA);
-  for (let a = 0; a < nA; a++) next[a] = aOff[a]!;
+  for (let a = 0; a < nA; a++) next[a] = aStart[a]!;
   const programOf = scratchInts(reuse, SLOT.programOf, nA).fill(-1, 0, nA);
 
   for (let start = 0; start < nA; start++) {
     let a = start;
     let k = next[a]!;
-    let end = aOff[a + 1]!;
+    let end = aEnd[a]!;
     for (;;) {
       if (k >= end) break; // list exhausted: a stays unmatched, and no program holds them
       const p = aItems[k]!;
@@ -97,7 +126,7 @@ export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment 
       programOf[released] = -1;
       a = released;
       k = next[a]!;
-      end = aOff[a + 1]!;
+      end = aEnd[a]!;
     }
   }
   return programOf.length === nA ? programOf : programOf.subarray(0, nA);
@@ -109,9 +138,13 @@ export function applicantProposing(m: Market, reuse?: MatchScratch): Assignment 
  * declines the rest. Gives the program-optimal stable matching.
  */
 export function programProposing(m: Market, reuse?: MatchScratch): Assignment {
-  const applicantRankOfEntry = applicantRanksOfProgramEntries(m, reuse);
-  const pOff = m.programLists.offsets;
-  const pItems = m.programLists.items;
+  const lists = { ...boundsOf(m.programLists.offsets), items: m.programLists.items, rankBack: applicantRanksOfProgramEntries(m, reuse) };
+  return proposeAsPrograms(m, lists, reuse);
+}
+
+/** programProposing on the programs' lists with their ranks back. */
+export function proposeAsPrograms(m: MarketSides, programLists: RankedLists, reuse?: MatchScratch): Assignment {
+  const { start: pStart, end: pEnd, items: pItems, rankBack: applicantRankOfEntry } = programLists;
   const cap = m.capacity;
   const nA = m.applicants;
   const nP = m.programs;
@@ -122,16 +155,16 @@ export function programProposing(m: Market, reuse?: MatchScratch): Assignment {
   const stack = scratchInts(reuse, SLOT.stack, nP);
   const onStack = scratchInts(reuse, SLOT.onStack, nP);
   let top = 0;
-  for (let p = m.programs - 1; p >= 0; p--) {
+  for (let p = nP - 1; p >= 0; p--) {
     stack[top++] = p;
     onStack[p] = 1;
   }
   while (top > 0) {
     const p = stack[--top]!;
     onStack[p] = 0;
-    const end = pOff[p + 1]!;
-    while (filled[p]! < cap[p]! && pOff[p]! + next[p]! < end) {
-      const k = pOff[p]! + next[p]!;
+    const end = pEnd[p]!;
+    while (filled[p]! < cap[p]! && pStart[p]! + next[p]! < end) {
+      const k = pStart[p]! + next[p]!;
       next[p]!++;
       const a = pItems[k]!;
       const s = applicantRankOfEntry[k]!;

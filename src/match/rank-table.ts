@@ -56,3 +56,42 @@ export function programRanksOfApplicantEntries(m: Market, reuse?: MatchScratch):
 export function applicantRanksOfProgramEntries(m: Market, reuse?: MatchScratch): Int32Array {
   return reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants, reuse);
 }
+
+/** Rows of lists whose entries are named by pair: row i is entry[start[i]] … entry[end[i] - 1], each the name of a pair of the row's owner with someone on the other side (-1: a pair with no name, which ranks nothing back). */
+export interface EntryLists {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly entry: Int32Array;
+}
+
+/**
+ * The reciprocal ranks of lists whose every entry names its pair (an application, in a
+ * season): for each entry of `own`'s rows, the rank (0-based) the other side's row gives
+ * the same pair, or -1, into out (parallel to own.entry). Two passes and no transpose: each
+ * pair's place on the other side is marked under its name, then read back. `marks` holds
+ * two numbers per name, the place and the stamp of the call that wrote it (side by side,
+ * so a mark is one memory access): a mark with another stamp is from an earlier call, so
+ * nothing needs clearing. Callers pass a new stamp each call.
+ */
+export function ranksBackByEntry(own: EntryLists, ownCount: number, other: EntryLists, otherCount: number, marks: Int32Array, stamp: number, out: Int32Array): Int32Array {
+  const { start: oStart, end: oEnd, entry: oEntry } = other;
+  for (let o = 0; o < otherCount; o++) {
+    const from = oStart[o]!;
+    const to = oEnd[o]!;
+    for (let i = from; i < to; i++) {
+      const k = oEntry[i]!;
+      if (k < 0) continue;
+      marks[2 * k] = i - from;
+      marks[2 * k + 1] = stamp;
+    }
+  }
+  const { start, end, entry } = own;
+  for (let x = 0; x < ownCount; x++) {
+    const to = end[x]!;
+    for (let i = start[x]!; i < to; i++) {
+      const k = entry[i]!;
+      out[i] = k >= 0 && marks[2 * k + 1] === stamp ? marks[2 * k]! : -1;
+    }
+  }
+  return out;
+}

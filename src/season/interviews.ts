@@ -31,6 +31,7 @@ export function attendInterviewsFrom(ws: Workspace, world: World, base: World): 
   // Whole buffers are copied, unused slots too: one native copy costs less than a loop
   // over the lists' entries, and nothing reads past a list's length.
   world.aList.set(base.aList);
+  world.aEntry.set(base.aEntry);
   ws.programChanged.fill(0);
   ws.changedProgramCount = 0;
   ws.gainedInterviewCount = 0;
@@ -60,7 +61,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
   // property load and its checks on every entry.
   const { plan, entryOrder, sortKey, appPref, appProgram } = ws;
   const { s } = plan;
-  const { invited, interviewed, aList } = world;
+  const { invited, interviewed, aList, aEntry } = world;
   const from = plan.appOff[a]!;
   const to = plan.appOff[a + 1]!;
   const anyFixed = plan.fixedMembers.items.length > 0;
@@ -93,6 +94,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
       const q = appProgram[k]!;
       interviewed[k] = 1;
       taken++;
+      aEntry[out + ranked] = k;
       aList[out + ranked++] = q;
       if (fileWith) {
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
@@ -101,6 +103,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         intervieweeKey[slot] = rankingScore(s, a, interviewScoreOnRow(s, row, a, q));
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
+      aEntry[out + ranked] = k;
       aList[out + ranked++] = appProgram[k]!;
     }
   }

@@ -1,8 +1,8 @@
 import type { World } from "./workspace.js";
 
 // Edits of a program's rank list in place: the list is the slice
-// pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first. Each edit books the
-// program in the world's edited list.
+// pList[pStart[q]] … pList[pStart[q] + pLen[q] - 1], best first, with the entries of
+// pEntry beside them. Each edit books the program in the world's edited list.
 
 function markEdited(world: World, q: number): void {
   if (world.edited[q]) return;
@@ -27,11 +27,19 @@ export function positionOn(world: World, q: number, a: number, near = 0): number
 /** Moves the entry at `from` to `to`, shifting those between; returns `to`. */
 export function moveTo(world: World, q: number, from: number, to: number): number {
   const start = world.pStart[q]!;
-  const a = world.pList[start + from]!;
+  const { pList, pEntry } = world;
+  const a = pList[start + from]!;
+  const k = pEntry[start + from]!;
   markEdited(world, q);
-  if (to < from) world.pList.copyWithin(start + to + 1, start + to, start + from);
-  else if (to > from) world.pList.copyWithin(start + from, start + from + 1, start + to + 1);
-  world.pList[start + to] = a;
+  if (to < from) {
+    pList.copyWithin(start + to + 1, start + to, start + from);
+    pEntry.copyWithin(start + to + 1, start + to, start + from);
+  } else if (to > from) {
+    pList.copyWithin(start + from, start + from + 1, start + to + 1);
+    pEntry.copyWithin(start + from, start + from + 1, start + to + 1);
+  }
+  pList[start + to] = a;
+  pEntry[start + to] = k;
   return to;
 }
 
@@ -47,6 +55,7 @@ export function removeAt(world: World, q: number, at: number): void {
   const n = world.pLen[q]!;
   markEdited(world, q);
   world.pList.copyWithin(start + at, start + at + 1, start + n);
+  world.pEntry.copyWithin(start + at, start + at + 1, start + n);
   world.pLen[q] = n - 1;
 }
 

@@ -12,8 +12,8 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function buildRankLists(ws: Workspace, world: World): void {
   const { s } = ws.plan;
   const nP = s.program.count;
-  const { sortIdx, sortKey, intervieweeApplicant, intervieweeKey } = ws;
-  const { pList } = world;
+  const { sortIdx, sortKey, interviewees, intervieweeApplicant, intervieweeKey } = ws;
+  const { pList, pEntry } = world;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
@@ -21,7 +21,9 @@ export function buildRankLists(ws: Workspace, world: World): void {
       const f0 = s.program.rankList.offsets[q]!;
       const n = s.program.rankList.offsets[q + 1]! - f0;
       for (let j = 0; j < n; j++) {
-        world.pList[start + j] = s.program.rankList.items[f0 + j]!;
+        const a = s.program.rankList.items[f0 + j]!;
+        pList[start + j] = a;
+        pEntry[start + j] = entryOf(ws, a, q);
       }
       world.pLen[q] = n;
       start += n;
@@ -39,6 +41,7 @@ export function buildRankLists(ws: Workspace, world: World): void {
     for (let j = 0; j < n; j++) {
       const at = from + sortIdx[j]!;
       pList[start + j] = intervieweeApplicant[at]!;
+      pEntry[start + j] = interviewees[at]!;
     }
     world.pLen[q] = n;
     start += ws.listRoom[q]!;
@@ -58,6 +61,7 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
   world.pLen.set(base.pLen);
   // Whole buffers, as in attendInterviewsFrom.
   world.pList.set(base.pList);
+  world.pEntry.set(base.pEntry);
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
@@ -114,8 +118,18 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
     sortKey[j] = rankingScore(s, a, interviewScore(s, streams, a, q));
   }
   sortPairsDescending(sortIdx, sortKey, n);
-  const pList = world.pList;
+  const { pList, pEntry } = world;
   const start = world.pStart[q]!;
-  for (let j = 0; j < n; j++) pList[start + j] = entryApplicant[sortIdx[j]!]!;
+  for (let j = 0; j < n; j++) {
+    pList[start + j] = entryApplicant[sortIdx[j]!]!;
+    pEntry[start + j] = sortIdx[j]!;
+  }
   world.pLen[q] = n;
+}
+
+/** Applicant a's application entry at program q, or -1 where a did not apply there. */
+function entryOf(ws: Workspace, a: number, q: number): number {
+  const { appOff } = ws.plan;
+  for (let k = appOff[a]!; k < appOff[a + 1]!; k++) if (ws.appProgram[k] === q) return k;
+  return -1;
 }

@@ -1,5 +1,6 @@
-import { deferredAcceptance, type Proposer } from "../match/deferred-acceptance.js";
+import { proposeAsApplicants, proposeAsPrograms, type Proposer } from "../match/deferred-acceptance.js";
 import type { Market } from "../match/market.js";
+import { ranksBackByEntry } from "../match/rank-table.js";
 import { trialStreams, type TrialStreams } from "../rng/streams.js";
 import { chooseApplications } from "./applications.js";
 import { COUNT, newCallContext } from "./call-context.js";
@@ -73,13 +74,39 @@ export function marketOf(ws: Workspace, world: World, before = false): Market {
   };
 }
 
-/** Step 9: deferred acceptance on the world's final lists. */
+/**
+ * Step 9: deferred acceptance on the world's final lists, read where they lie. Each place
+ * of a list names its application entry, so the rank the other side gives a pair is found
+ * by that name (ranksBackByEntry) rather than by building a compact market and its
+ * transpose, which took most of this step.
+ */
 function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
-  const market = marketOf(ws, world);
+  const { plan } = ws;
+  const nA = plan.s.applicant.count;
+  const nP = plan.s.program.count;
+  const { aList, aLen, aEntry, pStart, pLen, pList, pEntry, matchedRank } = world;
+  const aListOff = plan.aListOff;
+  const lists = ws.matchLists;
+  const { aEnd, pEnd, entryMarks, rankBack } = lists;
+  // A new stamp for this match's marks; after 2^31 matches, the marks start again from zero.
+  if (lists.stamp === 0x7fffffff) {
+    entryMarks.fill(0);
+    lists.stamp = 0;
+  }
+  const stamp = ++lists.stamp;
+  for (let a = 0; a < nA; a++) aEnd[a] = aListOff[a]! + aLen[a]!;
+  for (let q = 0; q < nP; q++) pEnd[q] = pStart[q]! + pLen[q]!;
+  const applicants = { start: aListOff, end: aEnd, items: aList, entry: aEntry };
+  const programs = { start: pStart, end: pEnd, items: pList, entry: pEntry };
+  const sides = { applicants: nA, programs: nP, capacity: plan.s.program.positions };
   const programOf = world.programOf;
-  programOf.set(deferredAcceptance(market, proposer, ws.matchScratch));
-  const { aList, aLen, matchedRank } = world;
-  const aListOff = ws.plan.aListOff;
+  if (proposer === "applicant") {
+    ranksBackByEntry(applicants, nA, programs, nP, entryMarks, stamp, rankBack);
+    programOf.set(proposeAsApplicants(sides, { ...applicants, rankBack }, programs, ws.matchScratch));
+  } else {
+    ranksBackByEntry(programs, nP, applicants, nA, entryMarks, stamp, rankBack);
+    programOf.set(proposeAsPrograms(sides, { ...programs, rankBack }, ws.matchScratch));
+  }
   for (let a = 0; a < programOf.length; a++) {
     const q = programOf[a]!;
     let rank = 0;

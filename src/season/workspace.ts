@@ -24,6 +24,13 @@ export interface World {
   /** Applicant a's list: aList[plan.aListOff[a]] … + aLen[a] - 1, best first. */
   readonly aLen: Int32Array;
   readonly aList: Int32Array;
+  /**
+   * Parallel to aList and pList: the application entry of each place, the pair it stands
+   * for (-1 on a fixed list, for an applicant who did not apply there). The match reads
+   * each pair's rank on the other side through it (see matchWorld).
+   */
+  readonly aEntry: Int32Array;
+  readonly pEntry: Int32Array;
   /** The match: program of each applicant or -1, and its 1-based rank on their list (0 if none). */
   readonly programOf: Int32Array;
   readonly matchedRank: Int32Array;
@@ -165,8 +172,14 @@ export interface Workspace {
   readonly withoutCalls: World;
   /** Arrays the match reuses from trial to trial. */
   readonly matchScratch: MatchScratch;
-  /** Buffers of the compact market that marketOf builds for the match. */
+  /** Buffers of the compact market that marketOf builds (for trace). */
   readonly market: { readonly aOff: Int32Array; readonly aItems: Int32Array; readonly pOff: Int32Array; readonly pItems: Int32Array };
+  /**
+   * The match's scratch on the world's own lists: where each row ends, two marks per
+   * application entry and the stamp of the last match that wrote them (see
+   * ranksBackByEntry), and the rank the other side gives each place of the proposers' lists.
+   */
+  readonly matchLists: { readonly aEnd: Int32Array; readonly pEnd: Int32Array; readonly entryMarks: Int32Array; stamp: number; readonly rankBack: Int32Array };
 }
 
 /** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
@@ -185,6 +198,8 @@ function newWorld(plan: SeasonPlan, edited: boolean): World {
     baseList: edited ? new Int32Array(plan.programListCapacity) : pList,
     aLen: new Int32Array(nA),
     aList: new Int32Array(plan.aListOff[nA]!),
+    aEntry: new Int32Array(plan.aListOff[nA]!),
+    pEntry: new Int32Array(plan.programListCapacity),
     programOf: new Int32Array(nA),
     matchedRank: new Int32Array(nA),
     callsAbout: new Int32Array(nA),
@@ -283,6 +298,13 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
       pOff: new Int32Array(nP + 1),
       pItems: new Int32Array(plan.programListCapacity),
     },
+    matchLists: {
+      aEnd: new Int32Array(plan.s.applicant.count),
+      pEnd: new Int32Array(nP),
+      entryMarks: new Int32Array(2 * plan.totalApps),
+      stamp: 0,
+      rankBack: new Int32Array(Math.max(plan.aListOff[plan.s.applicant.count]!, plan.programListCapacity)),
+    },
   };
 }
 
@@ -316,6 +338,7 @@ const NOT_UNCALLED = new Set([
   "select",
   "matchScratch",
   "market",
+  "matchLists",
   "screenStaged",
   "secured",
   "vetoed",
