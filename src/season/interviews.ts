@@ -86,8 +86,17 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
   const programAppStart = plan.programAppStart;
   let taken = 0;
   let ranked = 0;
-  // The applicant's part of each interview draw, worked out once.
+  // The applicant's part of each interview draw and of the score programs rank by, worked
+  // out once: rankingScore(s, a, interviewScore(s, fileWith, a, q)), the same operations
+  // in the same order (a test holds the two equal), without reading the scenario's
+  // properties again for every interview (interviews ×0.86–0.94 measured).
   const row = fileWith ? interviewRow(s, fileWith, a) : 0;
+  const { paperWeight, interviewWeight, flagPenalty } = s.model.ranking;
+  const paperPart = paperWeight * s.applicant.paper[a]!;
+  const flagPart = s.applicant.flagCount[a]! > 0 ? flagPenalty : 0;
+  const quality = s.applicant.quality[a]!;
+  const noise = s.model.interviews.noise;
+  const programKey = s.program.key;
   for (let i = 0; i < n; i++) {
     const k = entryOrder[i]!;
     if (invited[k] && taken < max) {
@@ -100,7 +109,7 @@ function attendAs(ws: Workspace, world: World, a: number, fileWith?: TrialStream
         const slot = programAppStart[q]! + intervieweeCount[q]!++;
         interviewees[slot] = k;
         intervieweeApplicant[slot] = a;
-        intervieweeKey[slot] = rankingScore(s, a, interviewScoreOnRow(s, row, a, q));
+        intervieweeKey[slot] = paperPart + interviewWeight * (quality + noise * pairNormal(row, programKey[q]!)) - flagPart;
       }
     } else if (ownList || (anyFixed && onFixedListOf(ws, k, a))) {
       aEntry[out + ranked] = k;
@@ -122,17 +131,12 @@ function onFixedListOf(ws: Workspace, k: number, a: number): boolean {
  * wherever it is needed (one hash), which costs less than keeping it.
  */
 export function interviewScore(s: IndexedScenario, streams: TrialStreams, a: number, q: number): number {
-  return interviewScoreOnRow(s, interviewRow(s, streams, a), a, q);
+  return s.applicant.quality[a]! + s.model.interviews.noise * pairNormal(interviewRow(s, streams, a), s.program.key[q]!);
 }
 
-/** The applicant's part of their interview draws (see pairRow), for interviewScoreOnRow. */
+/** The applicant's part of their interview draws (see pairRow): attendAs draws an applicant's many from it. */
 function interviewRow(s: IndexedScenario, streams: TrialStreams, a: number): number {
   return pairRow(streams.interviews, s.applicant.key[a]!);
-}
-
-/** interviewScore, given interviewRow(a): for one applicant's many interviews. */
-function interviewScoreOnRow(s: IndexedScenario, row: number, a: number, q: number): number {
-  return s.applicant.quality[a]! + s.model.interviews.noise * pairNormal(row, s.program.key[q]!);
 }
 
 /**

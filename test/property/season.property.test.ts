@@ -4,7 +4,7 @@ import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { simulateInline } from "../../src/montecarlo/run-trials.js";
 import { resultsContext, resultsOf } from "../../src/montecarlo/results-of.js";
 import { trialStreams, uniform, PURPOSES } from "../../src/rng/streams.js";
-import { attendInterviews } from "../../src/season/interviews.js";
+import { attendInterviews, interviewScore, rankingScore } from "../../src/season/interviews.js";
 import { buildRankLists } from "../../src/season/rank-lists.js";
 import { blockingPairsVsUncalled, marketOf } from "../../src/season/season.js";
 import { newWorkspace } from "../../src/season/workspace.js";
@@ -213,7 +213,8 @@ describe("the season on random scenarios", () => {
     fc.assert(
       fc.property(fc.oneof(scenarioArb, busyCallsArb), fc.integer({ min: 0, max: 1000 }), (input, trial) => {
         const sn = season(input);
-        const without = sn.trial(trial).result.withoutCalls;
+        const { result } = sn.trial(trial);
+        const without = result.withoutCalls;
         const { ws } = sn;
         const { plan } = ws;
         expect(ws.baseInviteCount).toBe(without.invited.reduce((n, x) => n + x, 0));
@@ -222,6 +223,35 @@ describe("the season on random scenarios", () => {
           for (let k = 0; k < plan.totalApps; k++) if (ws.appProgram[k] === q && without.interviewed[k]) expected.push(k);
           const at = plan.programAppStart[q]!;
           expect(Array.from(ws.interviewees.subarray(at, at + ws.intervieweeCount[q]!))).toEqual(expected);
+          // Filed with the score the program ranks by, as rankingScore gives it.
+          for (let j = at; j < at + ws.intervieweeCount[q]!; j++) {
+            const a = ws.intervieweeApplicant[j]!;
+            expect(ws.intervieweeKey[j]).toBe(rankingScore(plan.s, a, interviewScore(plan.s, result.streams, a, q)));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("every place of both worlds' lists names the application of its pair", () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, busyCallsArb), fc.integer({ min: 0, max: 1000 }), (input, trial) => {
+        const sn = season(input);
+        const { result } = sn.trial(trial);
+        const { ws } = sn;
+        const { plan } = ws;
+        const entryOf = (a: number, q: number) => {
+          for (let k = plan.appOff[a]!; k < plan.appOff[a + 1]!; k++) if (ws.appProgram[k] === q) return k;
+          return -1;
+        };
+        for (const world of [result.withoutCalls, result.withCalls]) {
+          for (let a = 0; a < plan.s.applicant.count; a++) {
+            for (let i = plan.aListOff[a]!; i < plan.aListOff[a]! + world.aLen[a]!; i++) expect(world.aEntry[i]).toBe(entryOf(a, world.aList[i]!));
+          }
+          for (let q = 0; q < plan.s.program.count; q++) {
+            for (let i = world.pStart[q]!; i < world.pStart[q]! + world.pLen[q]!; i++) expect(world.pEntry[i]).toBe(entryOf(world.pList[i]!, q));
+          }
         }
       }),
       { numRuns: 100 },
