@@ -31,7 +31,7 @@ if (process.argv[2] === "--one") {
   const { file } = nrmpMarketFile();
   const runs = [[], []];
   for (let r = 0; r < rounds; r++) {
-    const outs = await roundSideBySide(ME, dists, [file]);
+    const outs = await roundSideBySide(ME, dists, [file], r);
     outs.forEach((p, i) => runs[i].push({ ...p, "schema + references": p.schema + p.references }));
   }
   const best = (xs) => Math.min(...xs);

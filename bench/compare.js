@@ -27,7 +27,7 @@ if (process.argv[2] === "--one") {
   const { dists, rounds } = buildsFromArgs("compare.js", "season/season.js", 6);
   const best = [{}, {}];
   for (let r = 0; r < rounds; r++) {
-    const outs = await roundSideBySide(ME, dists, file ? ["--file", file] : []);
+    const outs = await roundSideBySide(ME, dists, file ? ["--file", file] : [], r);
     outs.forEach((phases, i) => {
       for (const [name, ms] of Object.entries(phases)) best[i][name] = Math.min(best[i][name] ?? Infinity, ms);
     });

@@ -27,11 +27,15 @@ const run = promisify(execFile);
 
 /**
  * One round: `node SCRIPT --one DIST …args` for each build at once, each child's stdout
- * parsed as JSON. A child that fails ends the comparison with the first line of its error.
+ * parsed as JSON, in the order of `dists`. Odd rounds start the builds in the other order:
+ * on this machine the child started second often ran slower in every phase, whichever
+ * build it was, so alternating puts both builds in both places. A child that fails ends
+ * the comparison with the first line of its error.
  */
-export function roundSideBySide(script, dists, args = []) {
-  return Promise.all(
-    dists.map((dist) =>
+export async function roundSideBySide(script, dists, args = [], round = 0) {
+  const swapped = round % 2 === 1;
+  const outs = await Promise.all(
+    (swapped ? [...dists].reverse() : dists).map((dist) =>
       run(process.execPath, [script, "--one", dist, ...args], { encoding: "utf8" }).then(
         ({ stdout }) => JSON.parse(stdout),
         (err) => {
@@ -42,4 +46,5 @@ export function roundSideBySide(script, dists, args = []) {
       ),
     ),
   );
+  return swapped ? outs.reverse() : outs;
 }
