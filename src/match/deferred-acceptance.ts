@@ -1,18 +1,8 @@
-import type { Assignment, Market } from "./market.js";
+import type { Assignment, ListBounds, Market } from "./market.js";
 import { scratchInts, SLOT, type MatchScratch } from "./match-scratch.js";
 import { applicantRanksOfProgramEntries, programRanksOfApplicantEntries } from "./rank-table.js";
 
 export type Proposer = "applicant" | "program";
-
-/**
- * Rows of one side's lists wherever they lie in a buffer: row i is
- * items[start[i]] … items[end[i] - 1]. A market's CSR gives start = offsets and end =
- * offsets shifted by one; a season's lists have room to spare after each row.
- */
-export interface ListBounds {
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-}
 
 /** The proposing side's lists, best first, with the rank (0-based) the other side gives each entry back, or -1. */
 export interface RankedLists extends ListBounds {

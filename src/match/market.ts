@@ -17,3 +17,13 @@ export interface Market {
 
 /** A matching: for each applicant, the program it is matched to, or -1. */
 export type Assignment = Int32Array;
+
+/**
+ * Rows of one side's lists wherever they lie in a buffer: row i is
+ * items[start[i]] … items[end[i] - 1]. A market's CSR gives start = offsets and end =
+ * offsets shifted by one; a season's lists have room to spare after each row.
+ */
+export interface ListBounds {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}

@@ -1,5 +1,5 @@
 import type { Csr } from "../scenario/csr.js";
-import type { Market } from "./market.js";
+import type { ListBounds, Market } from "./market.js";
 import { scratchInts, SLOT, type MatchScratch } from "./match-scratch.js";
 
 /**
@@ -57,10 +57,12 @@ export function applicantRanksOfProgramEntries(m: Market, reuse?: MatchScratch):
   return reciprocalRanks(m.programLists, m.programs, m.applicantLists, m.applicants, reuse);
 }
 
-/** Rows of lists whose entries are named by pair: row i is entry[start[i]] … entry[end[i] - 1], each the name of a pair of the row's owner with someone on the other side (-1: a pair with no name, which ranks nothing back). */
-export interface EntryLists {
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+/**
+ * Rows of lists (see ListBounds) whose places are named by pair: entry[i] names the pair
+ * that place i stands for, the row's owner and the one listed there (-1: a pair with no
+ * name, which ranks nothing back).
+ */
+export interface EntryLists extends ListBounds {
   readonly entry: Int32Array;
 }
 
