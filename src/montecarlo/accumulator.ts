@@ -195,6 +195,12 @@ export interface Tally {
   readonly signalling: boolean;
   /** Per program this season, SIGNAL_COUNTS each: applications with a signal, of them invited, without a signal, of them invited, matches at a signalled program (with calls). */
   readonly signalCounts: Int32Array;
+  /**
+   * Where the applications and their signals are the same every trial (see signalsFixed):
+   * the signalled entries at programs that screen, listed at the first season, so that the
+   * signal tallies pass over them alone. Undefined until then, or where they change.
+   */
+  signalEntries: Int32Array | undefined;
 }
 
 const SIGNAL_COUNTS = 5;
@@ -213,7 +219,26 @@ export function newTally(plan: SeasonPlan, grouping: Grouping): Tally {
     statWithout: new Float64Array(EFFICIENCY.length),
     signalling: plan.anyExplicitSignals || plan.s.model.signals.perApplicant + plan.s.model.signals.gold.perApplicant > 0,
     signalCounts: new Int32Array(SIGNAL_COUNTS * nP),
+    signalEntries: undefined,
   };
+}
+
+let listedSignals = true;
+
+/** Turns the signal tallies over the listed signalled entries on or off (tests compare the two ways). */
+export function useSignalList(on: boolean): void {
+  listedSignals = on;
+}
+
+/**
+ * Whether the entries and their signals are the same every trial: everyone applies to all
+ * their candidates (the plan's programEntries), and no one's signals follow the trial's
+ * preferences (the model sends none, or everyone's are in the file).
+ */
+function signalsFixed(plan: SeasonPlan): boolean {
+  if (plan.programEntries === undefined) return false;
+  const { perApplicant, gold } = plan.s.model.signals;
+  return perApplicant + gold.perApplicant === 0 || !plan.s.applicant.explicitSignals.includes(0);
 }
 
 export function accumulatorFor(plan: SeasonPlan, grouping: Grouping): Accumulator {
@@ -321,7 +346,11 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   addGroups(acc.group, groupSeason, members);
   addEfficiency(g, tally, w, wo);
   addPrograms(program, ws, w, wo, tally);
-  if (tally.signalling) addSignals(g, program, ws, w, wo, tally);
+  if (tally.signalling) {
+    if (tally.signalEntries === undefined && listedSignals && signalsFixed(ws.plan)) tally.signalEntries = signalledEntries(ws);
+    if (tally.signalEntries !== undefined && listedSignals) addListedSignals(g, program, ws, w, wo, tally, tally.signalEntries);
+    else addSignals(g, program, ws, w, wo, tally);
+  }
   addHomeInterviews(g, ws, w, wo);
 }
 
@@ -396,7 +425,31 @@ function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: Wo
       }
     }
   }
-  for (let q = 0; q < s.program.count; q++) {
+  addSignalTotals(g, program, counts, { sApps, sX, sY, gApps, gX, gY, pApps, pX, pY, atX, atY, mX, mY });
+}
+
+/** The season's signal tallies, overall and each program's: how many applications, invitations and matches, with a signal and without. */
+interface SignalTotals {
+  sApps: number;
+  sX: number;
+  sY: number;
+  gApps: number;
+  gX: number;
+  gY: number;
+  pApps: number;
+  pX: number;
+  pY: number;
+  atX: number;
+  atY: number;
+  mX: number;
+  mY: number;
+}
+
+/** Folds a season's signal tallies into the accumulator: the programs' counts (SIGNAL_COUNTS each) and the overall ones. */
+function addSignalTotals(g: Float64Array, program: Float64Array, counts: Int32Array, t: SignalTotals): void {
+  const { sApps, sX, sY, gApps, gX, gY, pApps, pX, pY, atX, atY, mX, mY } = t;
+  const nP = counts.length / SIGNAL_COUNTS;
+  for (let q = 0; q < nP; q++) {
     const at = q * SIGNAL_COUNTS;
     const p = q * PROGRAM.size;
     program[p + PROGRAM.signalApps]! += counts[at]!;
@@ -423,6 +476,87 @@ function addSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: Wo
   addStat(g, at(1), unit(pX, pApps, SIGNAL_UNIT[1]!), unit(pY, pApps, SIGNAL_UNIT[1]!));
   addStat(g, at(2), ratio(sX, pX), ratio(sY, pY));
   addStat(g, at(3), unit(atX, mX, SIGNAL_UNIT[3]!), unit(atY, mY, SIGNAL_UNIT[3]!));
+}
+
+/**
+ * The signalled entries at programs that screen (a fixed list invites no one), in entry
+ * order: read once, where they are the same every trial (see signalsFixed).
+ */
+function signalledEntries(ws: Workspace): Int32Array {
+  const { entrySignal, appProgram } = ws;
+  const fixedList = ws.plan.s.program.hasRankList;
+  const out: number[] = [];
+  for (let k = 0; k < ws.plan.totalApps; k++) if (entrySignal[k] !== 0 && !fixedList[appProgram[k]!]) out.push(k);
+  return Int32Array.from(out);
+}
+
+/**
+ * addSignals where the entries and their signals are the same every trial: only the
+ * signalled entries are read (a sixth of the NRMP preset's 1.35 million), and what the
+ * others add is the rest of each program's applications and invitations, which are known
+ * without reading them: its entries (the plan's), its invitations without calls
+ * (screening's invitesAt) and, where calls changed them, its invitations with calls
+ * counted over its own entries. The same counts as addSignals (a test compares the two).
+ */
+function addListedSignals(g: Float64Array, program: Float64Array, ws: Workspace, w: World, wo: World, tally: Tally, listed: Int32Array): void {
+  const { plan, entrySignal, appProgram, invitesAt } = ws;
+  const { s, entryApplicant } = plan;
+  const fixed = plan.programEntries!;
+  const fixedList = s.program.hasRankList;
+  const invitedX = w.invited;
+  const invitedY = wo.invited;
+  const counts = tally.signalCounts;
+  counts.fill(0);
+  let sApps = 0, sX = 0, sY = 0, gApps = 0, gX = 0, gY = 0, atX = 0, atY = 0, mX = 0, mY = 0;
+  for (let i = 0; i < listed.length; i++) {
+    const k = listed[i]!;
+    const q = appProgram[k]!;
+    const a = entryApplicant[k]!;
+    const x = invitedX[k]!;
+    const y = invitedY[k]!;
+    const at = q * SIGNAL_COUNTS;
+    sApps++;
+    sX += x;
+    sY += y;
+    counts[at]!++;
+    counts[at + 1]! += x;
+    if (entrySignal[k] === 2) {
+      gApps++;
+      gX += x;
+      gY += y;
+    }
+    if (q === w.programOf[a]) {
+      atX++;
+      counts[at + 4]!++;
+    }
+    if (q === wo.programOf[a]) atY++;
+  }
+  for (let a = 0; a < s.applicant.count; a++) {
+    mX += +(w.programOf[a]! >= 0);
+    mY += +(wo.programOf[a]! >= 0);
+  }
+  // Each program's applications and invitations without a signal: all of its own less
+  // the signalled.
+  let pApps = 0, pX = 0, pY = 0;
+  const calls = w !== wo;
+  for (let q = 0; q < s.program.count; q++) {
+    if (fixedList[q]) continue;
+    const from = fixed.offsets[q]!;
+    const to = fixed.offsets[q + 1]!;
+    let x = invitesAt[q]!;
+    if (calls && w.invitesChangedAt[q]! > 0) {
+      x = 0;
+      for (let j = from; j < to; j++) x += invitedX[fixed.items[j]!]!;
+    }
+    const at = q * SIGNAL_COUNTS;
+    counts[at + 2] = to - from - counts[at]!;
+    counts[at + 3] = x - counts[at + 1]!;
+    pApps += counts[at + 2]!;
+    pX += counts[at + 3]!;
+    pY += invitesAt[q]!;
+  }
+  pY -= sY;
+  addSignalTotals(g, program, counts, { sApps, sX, sY, gApps, gX, gY, pApps, pX, pY, atX, atY, mX, mY });
 }
 
 /** Adds the season's tallies of each group. */

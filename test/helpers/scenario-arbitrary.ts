@@ -93,3 +93,30 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       }),
     });
   }) as fc.Arbitrary<ScenarioInput>;
+
+/** Markets where calls before interviews change many invitations: every director calls about every borderline applicant and knows them all. */
+export const busyCallsArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({ nP: fc.integer({ min: 2, max: 6 }), nA: fc.integer({ min: 2, max: 16 }) })
+  .chain(({ nP, nA }) =>
+    fc.record({
+      programs: fc.tuple(
+        ...Array.from({ length: nP }, (_, i) =>
+          fc.record({ id: fc.constant(`P${i}`), positions: fc.integer({ min: 1, max: 3 }), director: fc.constant(`d${i}`), interviewSlots: fc.integer({ min: 1, max: 5 }) }),
+        ),
+      ),
+      applicants: fc.tuple(
+        ...Array.from({ length: nA }, (_, i) =>
+          fc.record({
+            id: fc.constant(`a${i}`),
+            paper: fc.double({ min: 0, max: 1, noNaN: true }),
+            quality: fc.double({ min: 0, max: 1, noNaN: true }),
+            maxInterviews: fc.integer({ min: 1, max: 4 }),
+            letters: fc.constant(Array.from({ length: nP }, (_, p) => `d${p}`)),
+          }),
+        ),
+      ),
+      // The directors are colleagues (one institution), so each reaches the others, never themself.
+      referrers: fc.constant(Array.from({ length: nP }, (_, p) => ({ id: `d${p}`, candor: 1, institution: "U" }))),
+      model: fc.constant({ preInterview: { callProbability: 1 }, screening: { noise: 0.1, band: 0.4 }, opinions: { noise: 0.3 } }),
+    }),
+  );
