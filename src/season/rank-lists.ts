@@ -59,9 +59,12 @@ export function buildRankLists(ws: Workspace, world: World): void {
 export function buildRankListsFrom(ws: Workspace, world: World, base: World, streams: TrialStreams): void {
   world.pStart.set(base.pStart);
   world.pLen.set(base.pLen);
-  // Whole buffers, as in attendInterviewsFrom.
-  world.pList.set(base.pList);
-  world.pEntry.set(base.pEntry);
+  // The lists' whole region, unused room included (one native copy each), but not the
+  // buffers' tail past the last program's room: the buffers are sized for every
+  // application, the rooms for the interviews (a third of that in the NRMP preset).
+  const used = base.pStart[ws.plan.s.program.count]!;
+  world.pList.set(base.pList.subarray(0, used));
+  world.pEntry.set(base.pEntry.subarray(0, used));
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
@@ -102,7 +105,7 @@ function keepAsBase(world: World): void {
   world.editedCount = 0;
   if (world.baseList === world.pList) return;
   world.baseLen.set(world.pLen);
-  world.baseList.set(world.pList);
+  world.baseList.set(world.pList.subarray(0, world.pStart[world.pLen.length]!));
 }
 
 /**
