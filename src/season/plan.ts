@@ -179,12 +179,16 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   });
 
   // An applicant ranks at most their applications (programs with fixed lists count only
-  // if applied to) or their fixed list.
+  // if applied to) or their fixed list; without a list of their own, only the programs
+  // they interview at (at most maxInterviews) and the fixed lists they are on. Each list's
+  // room in the world buffers is that bound: a room per application made the buffers, and
+  // their copies for the world with calls, several times longer than the lists.
   const aListOff = new Int32Array(nA + 1);
   let maxList = 0;
   for (let i = 0; i < nA; i++) {
     const n = appCount[i]!;
-    aListOff[i + 1] = aListOff[i]! + n;
+    const room = a.hasRankList[i] ? n : Math.min(n, a.maxInterviews[i]! + onLists[i]!.length);
+    aListOff[i + 1] = aListOff[i]! + room;
     maxList = Math.max(maxList, n);
   }
 
