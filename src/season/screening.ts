@@ -129,7 +129,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // The cutoff of each program whose window holds it; the others are marked to have all
   // their applications filed.
   const sortKey = ws.sortKey;
-  let anyNeedsAll = false;
+  let missed = 0;
   for (let q = 0; q < nP; q++) {
     needsAll[q] = 0;
     if (hasRankList[q]) continue;
@@ -153,9 +153,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
     if (window[2 * q] !== -Infinity) widthOf[q] = Math.min(8, widthOf[q]! * 2);
     needsAll[q] = 1;
-    anyNeedsAll = true;
+    missed++;
   }
-  if (anyNeedsAll) {
+  if (missed > 0) {
     for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
     const fixed = plan.programEntries;
     if (fixed) {
@@ -163,6 +163,14 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       // pass over all of them below would file them.
       for (let q = 0; q < nP; q++) {
         if (needsAll[q]) for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) file(q, fixed.items[j]!);
+      }
+    } else if (missed <= FEW_MISSED) {
+      // A program or two missed (most trials that miss at all): each one's entries found
+      // by the engine's own search of the entries, in ascending order, rather than by a
+      // loop over every entry.
+      for (let q = 0; q < nP; q++) {
+        if (!needsAll[q]) continue;
+        for (let k = appProgram.indexOf(q); k >= 0; k = appProgram.indexOf(q, k + 1)) file(q, k);
       }
     } else {
       const totalApps = plan.totalApps;
@@ -246,6 +254,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   }
   borderlineFrom[nP] = ws.borderlineCount;
 }
+
+/** Up to this many programs missing their window, each one's entries are searched for apart. */
+const FEW_MISSED = 3;
 
 /**
  * Among entries[from … to-1] (applications when `program` is -1; else every entry, those of
