@@ -58,6 +58,8 @@ export interface SeasonPlan {
   readonly entryApplicant: Int32Array;
   /** For programs with a fixed list, the applicants on it, as a set per program (CSR, sorted). */
   readonly fixedMembers: Csr;
+  /** Parallel to fixedMembers.items: each member's place (0-based) on the program's list. */
+  readonly fixedPlaces: Int32Array;
   /** For each applicant, the programs with a fixed list that has them on it. */
   readonly fixedPrograms: Csr;
   /** Longest rank list any applicant can have, for the matched-rank histogram. */
@@ -72,6 +74,12 @@ export interface SeasonPlan {
    * of program q in ascending order. Undefined where anyone chooses.
    */
   readonly programEntries: Csr | undefined;
+  /**
+   * With programEntries, the application entry of each place of the fixed lists (parallel
+   * to s.program.rankList.items; -1 where the listed applicant did not apply there): the
+   * same every trial, so named once here (see nameFixedListEntries in rank-lists.ts).
+   */
+  readonly fixedListEntries: Int32Array | undefined;
 }
 
 
@@ -165,11 +173,15 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   for (let i = 0; i < nA; i++) appOff[i + 1] = appOff[i]! + appCount[i]!;
 
   const fixedLists: number[][] = [];
+  const fixedPlaces: number[][] = [];
   let fixedTotal = 0;
   for (let q = 0; q < p.count; q++) {
-    const members = p.hasRankList[q] ? Array.from(csrRow(p.rankList, q)).sort((x, y) => x - y) : [];
-    fixedTotal += members.length;
-    fixedLists.push(members);
+    const row = p.hasRankList[q] ? Array.from(csrRow(p.rankList, q)) : [];
+    // The members in ascending order, each with its place on the list.
+    const places = row.map((_, j) => j).sort((x, y) => row[x]! - row[y]!);
+    fixedTotal += row.length;
+    fixedLists.push(places.map((j) => row[j]!));
+    fixedPlaces.push(places);
   }
   const fixedOff = new Int32Array(p.count + 1);
   fixedLists.forEach((l, q) => (fixedOff[q + 1] = fixedOff[q]! + l.length));
@@ -208,6 +220,14 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
   }
 
   const candidateItems = flatten(candidateLists, (n) => new Int32Array(n));
+  const fixedMembers = { offsets: fixedOff, items: flatten(fixedLists, (n) => new Int32Array(n)) };
+  const fixedPlaceItems = flatten(fixedPlaces, (n) => new Int32Array(n));
+  let fixedListEntries: Int32Array | undefined;
+  if (fixedEntries && fixedTotal > 0) {
+    // The entries are the candidates, in order.
+    fixedListEntries = new Int32Array(fixedTotal).fill(-1);
+    nameFixedEntries(candidateItems, appOff, fixedMembers, fixedPlaceItems, p.hasRankList, p.rankList.offsets, fixedListEntries);
+  }
   const baseAppeal = Float64Array.from(appeal);
   const candidateColumn = candidateItems.map((q) => columnOf(p.key[q]!));
   const candidateScreenBonus = Float64Array.from(bonus);
@@ -242,12 +262,47 @@ export function makeSeasonPlan(s: IndexedScenario): SeasonPlan {
     programAppStart,
     appOff,
     totalApps: appOff[nA]!,
-    fixedMembers: { offsets: fixedOff, items: flatten(fixedLists, (n) => new Int32Array(n)) },
+    fixedMembers,
+    fixedPlaces: fixedPlaceItems,
     fixedPrograms: csrFromLists(onLists),
     maxApplicantList: maxList,
     aListOff,
     programListCapacity: appOff[nA]! + fixedTotal,
+    fixedListEntries,
   };
+}
+
+/**
+ * Names the places of the fixed lists by application: out[at[q] + place] = k for each
+ * application k (of applicant a, to program entryProgram[k]) where a is on q's fixed list.
+ * One pass over the applications, applicant by applicant: each program's members in
+ * ascending order (fixedMembers, with their places on the list) are met in that order, so
+ * a cursor per program finds them without a search. Places of listed applicants who did
+ * not apply are left as they are.
+ */
+export function nameFixedEntries(
+  entryProgram: Int32Array,
+  appOff: Int32Array,
+  fixedMembers: Csr,
+  places: Int32Array,
+  hasRankList: Uint8Array,
+  at: Int32Array,
+  out: Int32Array,
+): void {
+  const { offsets: memberOff, items: members } = fixedMembers;
+  const cursor = memberOff.slice(0, memberOff.length - 1);
+  const nA = appOff.length - 1;
+  for (let a = 0; a < nA; a++) {
+    for (let k = appOff[a]!; k < appOff[a + 1]!; k++) {
+      const q = entryProgram[k]!;
+      if (!hasRankList[q]) continue;
+      let c = cursor[q]!;
+      const end = memberOff[q + 1]!;
+      while (c < end && members[c]! < a) c++;
+      cursor[q] = c;
+      if (c < end && members[c] === a) out[at[q]! + places[c]!] = k;
+    }
+  }
 }
 
 /** Whether applicant `who` is on program q's fixed list (binary search in its sorted members). */

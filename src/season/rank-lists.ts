@@ -1,5 +1,6 @@
 import type { TrialStreams } from "../rng/streams.js";
 import { interviewScore, rankingScore } from "./interviews.js";
+import { nameFixedEntries } from "./plan.js";
 import { sortPairsDescending, type World, type Workspace } from "./workspace.js";
 
 /**
@@ -20,11 +21,7 @@ export function buildRankLists(ws: Workspace, world: World): void {
     if (s.program.hasRankList[q]) {
       const f0 = s.program.rankList.offsets[q]!;
       const n = s.program.rankList.offsets[q + 1]! - f0;
-      for (let j = 0; j < n; j++) {
-        const a = s.program.rankList.items[f0 + j]!;
-        pList[start + j] = a;
-        pEntry[start + j] = entryOf(ws, a, q);
-      }
+      for (let j = 0; j < n; j++) pList[start + j] = s.program.rankList.items[f0 + j]!;
       world.pLen[q] = n;
       start += n;
       continue;
@@ -47,7 +44,29 @@ export function buildRankLists(ws: Workspace, world: World): void {
     start += ws.listRoom[q]!;
   }
   world.pStart[nP] = start;
+  if (ws.plan.fixedMembers.items.length > 0) nameFixedListEntries(ws, world);
   keepAsBase(world);
+}
+
+/**
+ * pEntry of the fixed lists: the application each listed applicant made to the program,
+ * -1 where they made none. Named once in the plan where the applications are the same
+ * every trial; else from this trial's (nameFixedEntries).
+ */
+function nameFixedListEntries(ws: Workspace, world: World): void {
+  const { plan } = ws;
+  const { s } = plan;
+  const { pEntry, pStart, pLen } = world;
+  const hasRankList = s.program.hasRankList;
+  const named = plan.fixedListEntries;
+  const listStart = s.program.rankList.offsets;
+  for (let q = 0; q < s.program.count; q++) {
+    if (!hasRankList[q]) continue;
+    const start = pStart[q]!;
+    if (named) for (let j = 0; j < pLen[q]!; j++) pEntry[start + j] = named[listStart[q]! + j]!;
+    else pEntry.fill(-1, start, start + pLen[q]!);
+  }
+  if (!named) nameFixedEntries(ws.appProgram, plan.appOff, plan.fixedMembers, plan.fixedPlaces, hasRankList, pStart, pEntry);
 }
 
 /**
@@ -130,9 +149,3 @@ function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q:
   world.pLen[q] = n;
 }
 
-/** Applicant a's application entry at program q, or -1 where a did not apply there. */
-function entryOf(ws: Workspace, a: number, q: number): number {
-  const { appOff } = ws.plan;
-  for (let k = appOff[a]!; k < appOff[a + 1]!; k++) if (ws.appProgram[k] === q) return k;
-  return -1;
-}
