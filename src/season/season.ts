@@ -84,10 +84,11 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
   const { plan } = ws;
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
-  const { aList, aLen, aEntry, pStart, pLen, pList, pEntry, matchedRank } = world;
+  const { aList, aLen, pStart, pLen, matchedRank } = world;
   const aListOff = plan.aListOff;
   const lists = ws.matchLists;
-  const { aEnd, pEnd, entryMarks, rankBack } = lists;
+  const { aEnd, pEnd, entryMarks, rankBack, sides } = lists;
+  const { applicants, programs } = world === ws.withCalls ? lists.withCalls : lists.withoutCalls;
   // A new stamp for this match's marks; after 2^31 matches, the marks start again from zero.
   if (lists.stamp === 0x7fffffff) {
     entryMarks.fill(0);
@@ -96,16 +97,13 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
   const stamp = ++lists.stamp;
   for (let a = 0; a < nA; a++) aEnd[a] = aListOff[a]! + aLen[a]!;
   for (let q = 0; q < nP; q++) pEnd[q] = pStart[q]! + pLen[q]!;
-  const applicants = { start: aListOff, end: aEnd, items: aList, entry: aEntry };
-  const programs = { start: pStart, end: pEnd, items: pList, entry: pEntry };
-  const sides = { applicants: nA, programs: nP, capacity: plan.s.program.positions };
   const programOf = world.programOf;
   if (proposer === "applicant") {
     ranksBackByEntry(applicants, nA, programs, nP, entryMarks, stamp, rankBack);
-    programOf.set(proposeAsApplicants(sides, { ...applicants, rankBack }, programs, ws.matchScratch));
+    programOf.set(proposeAsApplicants(sides, applicants, programs, ws.matchScratch));
   } else {
     ranksBackByEntry(programs, nP, applicants, nA, entryMarks, stamp, rankBack);
-    programOf.set(proposeAsPrograms(sides, { ...programs, rankBack }, ws.matchScratch));
+    programOf.set(proposeAsPrograms(sides, programs, ws.matchScratch));
   }
   for (let a = 0; a < programOf.length; a++) {
     const q = programOf[a]!;

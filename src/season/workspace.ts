@@ -1,4 +1,6 @@
+import type { MarketSides } from "../match/deferred-acceptance.js";
 import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
+import type { EntryLists } from "../match/rank-table.js";
 import { newDrawKernel, type DrawKernel } from "./kernel/draw-kernel.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
@@ -177,9 +179,53 @@ export interface Workspace {
   /**
    * The match's scratch on the world's own lists: where each row ends, two marks per
    * application entry and the stamp of the last match that wrote them (see
-   * ranksBackByEntry), and the rank the other side gives each place of the proposers' lists.
+   * ranksBackByEntry), the rank the other side gives each place of the proposers' lists,
+   * and each world's lists as the match reads them.
    */
-  readonly matchLists: { readonly aEnd: Int32Array; readonly pEnd: Int32Array; readonly entryMarks: Int32Array; stamp: number; readonly rankBack: Int32Array };
+  readonly matchLists: MatchLists;
+}
+
+/** One side of a world's lists as the match reads them: rows, names of pairs, ranks back. */
+export interface MatchSide extends EntryLists {
+  readonly items: Int32Array;
+  readonly rankBack: Int32Array;
+}
+
+/**
+ * The match's scratch, and each world's lists as the match reads them (made once: a match
+ * every trial of a small scenario made its garbage most of the season's).
+ */
+export interface MatchLists {
+  readonly aEnd: Int32Array;
+  readonly pEnd: Int32Array;
+  readonly entryMarks: Int32Array;
+  stamp: number;
+  readonly rankBack: Int32Array;
+  readonly sides: MarketSides;
+  readonly withCalls: { readonly applicants: MatchSide; readonly programs: MatchSide };
+  readonly withoutCalls: { readonly applicants: MatchSide; readonly programs: MatchSide };
+}
+
+function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World): MatchLists {
+  const nA = plan.s.applicant.count;
+  const nP = plan.s.program.count;
+  const aEnd = new Int32Array(nA);
+  const pEnd = new Int32Array(nP);
+  const rankBack = new Int32Array(Math.max(plan.aListOff[nA]!, plan.programListCapacity));
+  const viewsOf = (w: World) => ({
+    applicants: { start: plan.aListOff, end: aEnd, items: w.aList, entry: w.aEntry, rankBack },
+    programs: { start: w.pStart, end: pEnd, items: w.pList, entry: w.pEntry, rankBack },
+  });
+  return {
+    aEnd,
+    pEnd,
+    entryMarks: new Int32Array(2 * plan.totalApps),
+    stamp: 0,
+    rankBack,
+    sides: { applicants: nA, programs: nP, capacity: plan.s.program.positions },
+    withCalls: viewsOf(withCalls),
+    withoutCalls: viewsOf(withoutCalls),
+  };
 }
 
 /** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
@@ -235,6 +281,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     choosing = !plan.orderGiven[a] && plan.appOff[a + 1]! - plan.appOff[a]! < plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
   }
   const drawKernel = choosing ? newDrawKernel(plan.selectAppeal, plan.candidateColumn, maxCandidates) : undefined;
+  const withCalls = newWorld(plan, true);
+  const withoutCalls = newWorld(plan, false);
   return {
     plan,
     appProgram: new Int32Array(plan.totalApps),
@@ -289,8 +337,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     contacts: newContactCache(plan.s),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),
     sortIdx: new Int32Array(maxProgramList),
-    withCalls: newWorld(plan, true),
-    withoutCalls: newWorld(plan, false),
+    withCalls,
+    withoutCalls,
     matchScratch: newMatchScratch(),
     market: {
       aOff: new Int32Array(plan.s.applicant.count + 1),
@@ -298,13 +346,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
       pOff: new Int32Array(nP + 1),
       pItems: new Int32Array(plan.programListCapacity),
     },
-    matchLists: {
-      aEnd: new Int32Array(plan.s.applicant.count),
-      pEnd: new Int32Array(nP),
-      entryMarks: new Int32Array(2 * plan.totalApps),
-      stamp: 0,
-      rankBack: new Int32Array(Math.max(plan.aListOff[plan.s.applicant.count]!, plan.programListCapacity)),
-    },
+    matchLists: newMatchLists(plan, withCalls, withoutCalls),
   };
 }
 
