@@ -35,7 +35,15 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const { perApplicant: silver, gold } = s.model.signals;
   const signalling = silver + gold.perApplicant > 0 || plan.anyExplicitSignals;
 
-  for (let a = 0; a < s.applicant.count; a++) {
+  const nA = s.applicant.count;
+  for (let a = 0; a < nA; a++) {
+    if (kernel) {
+      // The whole step in WebAssembly, up to an applicant it leaves to the code below.
+      const from = a;
+      a = kernel.chooseFrom(from, nA, key, noise, windowHalf);
+      if (signalling) for (let b = from; b < a; b++) markSignals(ws, b, plan.appOff[b]!, plan.appOff[b + 1]! - plan.appOff[b]!);
+      if (a === nA) break;
+    }
     const c0 = candidates.offsets[a]!;
     const n = candidates.offsets[a + 1]! - c0;
     const out0 = plan.appOff[a]!;

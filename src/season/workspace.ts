@@ -1,7 +1,7 @@
 import type { MarketSides } from "../match/deferred-acceptance.js";
 import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
 import type { EntryLists } from "../match/rank-table.js";
-import { newDrawKernel, type DrawKernel } from "./kernel/draw-kernel.js";
+import { newDrawKernel, type DrawKernel, type DrawKernelInput } from "./kernel/draw-kernel.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
@@ -266,6 +266,36 @@ function maxEntries(plan: SeasonPlan): number {
   return max;
 }
 
+/**
+ * What the application kernel reads of the plan. It leaves to the JavaScript the applicants
+ * who do not choose (a given order, or no more candidates than applications) and those whose
+ * signals the file lists (their signals are read by candidate place, as they are kept).
+ */
+function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInput {
+  const nA = plan.s.applicant.count;
+  const special = new Uint8Array(nA);
+  for (let a = 0; a < nA; a++) {
+    const take = plan.appOff[a + 1]! - plan.appOff[a]!;
+    const n = plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
+    special[a] = plan.orderGiven[a] || take >= n || plan.s.applicant.explicitSignals[a] ? 1 : 0;
+  }
+  return {
+    appeal: plan.selectAppeal,
+    column: plan.candidateColumn,
+    program: plan.candidates.items,
+    candidateOffsets: plan.candidates.offsets,
+    appOff: plan.appOff,
+    applicantKey: plan.s.applicant.key,
+    special,
+    mustOffsets: plan.mustApply.offsets,
+    mustPlaces: plan.mustApply.items,
+    mustScreenBonus: plan.mustScreenBonus,
+    mustAppeal: plan.mustAppeal,
+    mustColumn: plan.mustColumn,
+    maxCandidates,
+  };
+}
+
 export function newWorkspace(plan: SeasonPlan): Workspace {
   const nP = plan.s.program.count;
   let maxCandidates = 0;
@@ -280,16 +310,17 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   for (let a = 0; a < plan.s.applicant.count && !choosing; a++) {
     choosing = !plan.orderGiven[a] && plan.appOff[a + 1]! - plan.appOff[a]! < plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
   }
-  const drawKernel = choosing ? newDrawKernel(plan.selectAppeal, plan.candidateColumn, maxCandidates) : undefined;
+  const drawKernel = choosing ? newDrawKernel(drawKernelInput(plan, maxCandidates)) : undefined;
   const withCalls = newWorld(plan, true);
   const withoutCalls = newWorld(plan, false);
   return {
     plan,
-    appProgram: new Int32Array(plan.totalApps),
-    appPref: new Float64Array(plan.totalApps),
+    // With the WebAssembly step, its entries are read where the kernel writes them.
+    appProgram: drawKernel?.appProgram ?? new Int32Array(plan.totalApps),
+    appPref: drawKernel?.appPref ?? new Float64Array(plan.totalApps),
     entrySignal: new Uint8Array(plan.totalApps),
     signalled: new Uint8Array(plan.s.applicant.count),
-    entryBonus: new Float64Array(plan.totalApps),
+    entryBonus: drawKernel?.entryBonus ?? new Float64Array(plan.totalApps),
     screenScore: new Float64Array(plan.totalApps),
     screenByProgram: new Int32Array(plan.programAppStart[nP]!),
     screenFiledScore: new Float64Array(plan.programAppStart[nP]!),
@@ -331,7 +362,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     insideScratch: drawKernel?.inside ?? new Int32Array(maxCandidates),
     candFlag: new Uint8Array(maxCandidates),
     entryOfPlace: new Int32Array(maxCandidates),
-    applicationCutoff: new Float64Array(plan.s.applicant.count).fill(NaN),
+    applicationCutoff: drawKernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),

@@ -2,11 +2,12 @@ import { QUANTILES } from "../../rng/streams.js";
 import { BYTES } from "./draws-bytes.js";
 
 /**
- * The application draws of chooseApplications in WebAssembly (draws.wat): the same scores,
- * bit for bit, as the JavaScript loop, which stays as the fallback wherever WebAssembly
- * cannot run (a page whose policy forbids it, an engine without it) or is switched off.
- * One instance per workspace, with its own memory holding copies of the plan's appeal and
- * column keys and the scratch the JavaScript reads the results from.
+ * The application step of chooseApplications in WebAssembly (draws.wat): the same bits as
+ * the JavaScript, which stays as the fallback wherever WebAssembly cannot run (a page whose
+ * policy forbids it, an engine without it) or is switched off. One instance per workspace,
+ * with its own memory holding copies of the plan's candidates and the arrays the step
+ * writes, which the workspace uses as its own (appProgram, appPref, entryBonus,
+ * applicationCutoff): nothing is copied out.
  */
 export interface DrawKernel {
   /** Scores of the applicant's candidates, by place (the workspace's candScore). */
@@ -15,12 +16,42 @@ export interface DrawKernel {
   readonly kept: Int32Array;
   /** The places inside the window. */
   readonly inside: Int32Array;
+  /** The step's entries and guesses, in the kernel's memory (see Workspace). */
+  readonly appProgram: Int32Array;
+  readonly appPref: Float64Array;
+  readonly entryBonus: Float64Array;
+  readonly applicationCutoff: Float64Array;
   /**
    * Scores candidates c0 … c0+n-1 of the row key (appeal + noise × normal) and places each
    * against [lo, hi]: returns how many are above; insideCount() how many are inside.
    */
   readonly choose: (c0: number, n: number, row: number, noise: number, lo: number, hi: number) => number;
   readonly insideCount: () => number;
+  /**
+   * The whole step for applicants from, from+1, … to-1 (stream key, noise, the window's half
+   * width), up to the first it leaves to the JavaScript (special, or whose window misses its
+   * cutoff): returns that applicant, or `to`.
+   */
+  readonly chooseFrom: (from: number, to: number, key: number, noise: number, half: number) => number;
+}
+
+/** What the kernel reads of the plan. */
+export interface DrawKernelInput {
+  /** Per candidate: appeal (with must-apply boosts), column key, program. */
+  readonly appeal: Float64Array;
+  readonly column: Int32Array;
+  readonly program: Int32Array;
+  readonly candidateOffsets: Int32Array;
+  readonly appOff: Int32Array;
+  readonly applicantKey: Int32Array;
+  /** 1 for an applicant the kernel leaves to the JavaScript. */
+  readonly special: Uint8Array;
+  readonly mustOffsets: Int32Array;
+  readonly mustPlaces: Int32Array;
+  readonly mustScreenBonus: Float64Array;
+  readonly mustAppeal: Float64Array;
+  readonly mustColumn: Int32Array;
+  readonly maxCandidates: number;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -52,42 +83,90 @@ function module(api: WasmApi): object | null {
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
-/** A kernel for a plan's candidates (appeal, column keys), or undefined to draw in JavaScript. */
-export function newDrawKernel(appeal: Float64Array, column: Int32Array, maxCandidates: number): DrawKernel | undefined {
+/** A kernel for a plan's candidates, or undefined to draw in JavaScript. */
+export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   if (!enabled || !wasmApi) return undefined;
   const wasm = module(wasmApi);
   if (!wasm) return undefined;
-  const counts = 0;
-  const pack = 16;
-  const quantiles = pack + 16 * 16;
-  const appealAt = align(quantiles + QUANTILES.byteLength);
-  const columnAt = align(appealAt + appeal.byteLength);
-  const scoreAt = align(columnAt + column.byteLength);
-  const keptAt = align(scoreAt + 8 * maxCandidates);
-  // Room for three places past the last: the kernel writes four at a time.
-  const insideAt = align(keptAt + 4 * (maxCandidates + 4));
-  const end = insideAt + 4 * (maxCandidates + 4);
+  const nA = input.applicantKey.length;
+  const totalApps = input.appOff[nA]!;
+  const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
+  // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
+  // header of their offsets and a pack table of 16 rows of four.
+  const sizes: [string, number][] = [
+    ["quantiles", QUANTILES.byteLength],
+    ["appeal", input.appeal.byteLength],
+    ["column", input.column.byteLength],
+    ["score", 8 * room],
+    ["kept", 4 * room],
+    ["inside", 4 * room],
+    ["counts", 8],
+    ["pack", 4 * 64],
+    ["program", input.program.byteLength],
+    ["candOff", input.candidateOffsets.byteLength],
+    ["appOff", input.appOff.byteLength],
+    ["applicantKey", input.applicantKey.byteLength],
+    ["special", input.special.byteLength],
+    ["mustOff", input.mustOffsets.byteLength],
+    ["mustPlace", input.mustPlaces.byteLength],
+    ["mustBonus", input.mustScreenBonus.byteLength],
+    ["mustAppeal", input.mustAppeal.byteLength],
+    ["mustColumn", input.mustColumn.byteLength],
+    ["entryOf", 4 * room],
+    ["values", 8 * room],
+    ["swap", 8 * room],
+    ["appProgram", 4 * totalApps],
+    ["appPref", 8 * totalApps],
+    ["entryBonus", 8 * totalApps],
+    ["cutoff", 8 * nA],
+  ];
+  const at: Record<string, number> = {};
+  let end = align(4 * sizes.length);
+  for (const [name, bytes] of sizes) {
+    at[name] = end;
+    end = align(end + bytes);
+  }
   try {
     const memory = new wasmApi.Memory({ initial: Math.ceil(end / 65536) });
     const { exports } = new wasmApi.Instance(wasm, { env: { memory } });
     const buffer = memory.buffer;
-    new Float64Array(buffer, quantiles, QUANTILES.length).set(QUANTILES);
+    new Int32Array(buffer, 0, sizes.length).set(sizes.map(([name]) => at[name]!));
+    new Float64Array(buffer, at["quantiles"]!, QUANTILES.length).set(QUANTILES);
     // Row m of the packing table: the lanes of the bits set in m, in order.
-    const packRows = new Int32Array(buffer, pack, 64);
+    const packRows = new Int32Array(buffer, at["pack"]!, 64);
     for (let m = 0; m < 16; m++) {
       let w = 0;
       for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) packRows[4 * m + w++] = lane;
     }
-    new Float64Array(buffer, appealAt, appeal.length).set(appeal);
-    new Int32Array(buffer, columnAt, column.length).set(column);
-    (exports["layout"] as (...at: number[]) => void)(quantiles, appealAt, columnAt, scoreAt, keptAt, insideAt, counts, pack);
-    const countView = new Int32Array(buffer, counts, 2);
+    const copy = (name: string, from: Float64Array | Int32Array | Uint8Array) => {
+      const View = from.constructor as new (b: ArrayBuffer, at: number, n: number) => typeof from;
+      new View(buffer, at[name]!, from.length).set(from as never);
+    };
+    copy("appeal", input.appeal);
+    copy("column", input.column);
+    copy("program", input.program);
+    copy("candOff", input.candidateOffsets);
+    copy("appOff", input.appOff);
+    copy("applicantKey", input.applicantKey);
+    copy("special", input.special);
+    copy("mustOff", input.mustOffsets);
+    copy("mustPlace", input.mustPlaces);
+    copy("mustBonus", input.mustScreenBonus);
+    copy("mustAppeal", input.mustAppeal);
+    copy("mustColumn", input.mustColumn);
+    (exports["layout"] as (header: number) => void)(0);
+    const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
-      score: new Float64Array(buffer, scoreAt, maxCandidates),
-      kept: new Int32Array(buffer, keptAt, maxCandidates + 4),
-      inside: new Int32Array(buffer, insideAt, maxCandidates + 4),
+      score: new Float64Array(buffer, at["score"]!, input.maxCandidates),
+      kept: new Int32Array(buffer, at["kept"]!, room),
+      inside: new Int32Array(buffer, at["inside"]!, room),
+      appProgram: new Int32Array(buffer, at["appProgram"]!, totalApps),
+      appPref: new Float64Array(buffer, at["appPref"]!, totalApps),
+      entryBonus: new Float64Array(buffer, at["entryBonus"]!, totalApps),
+      applicationCutoff: new Float64Array(buffer, at["cutoff"]!, nA).fill(NaN),
       choose: exports["choose"] as DrawKernel["choose"],
       insideCount: () => countView[1]!,
+      chooseFrom: exports["chooseFrom"] as DrawKernel["chooseFrom"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript draws

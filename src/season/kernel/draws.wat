@@ -1,18 +1,45 @@
-;; The application draws of one applicant (see ../applications.ts, chooseApplications):
-;; for each candidate k < n, score = appeal + noise * normal, where normal is read from the
-;; table of normal quantiles at the candidate's hash, exactly as rng/streams.ts computes it
-;; (rowNormalAt); each score is then placed against the window [lo, hi] around the guessed
-;; cutoff. Same operations in the same order as the JavaScript, so the same bits.
+;; The application step of chooseApplications (../applications.ts) in WebAssembly.
 ;;
-;; Memory (imported, laid out by draw-kernel.ts; byte offsets set once with `layout`):
-;;   quantiles  f64 × 2049   the table of rng/streams.ts
-;;   appeal     f64 × C      each candidate's appeal (the plan's selectAppeal)
-;;   column     i32 × C      each candidate's column key (the plan's candidateColumn)
-;;   score      f64 × n      out: the scores of the applicant's candidates
-;;   kept       i32 × n+4    out: the places above the window, in order
-;;   inside     i32 × n+4    out: the places inside the window, in order
-;;   counts     i32 × 2      out: how many above, how many inside
-;;   pack       i32 × 4 × 16 row m: the lanes whose bits are set in m, in order (then zeros)
+;; `choose` draws one applicant's candidates: for each candidate k < n, score = appeal +
+;; noise * normal, where normal is read from the table of normal quantiles at the
+;; candidate's hash, exactly as rng/streams.ts computes it (rowNormalAt); each score is then
+;; placed against the window [lo, hi] around the guessed cutoff.
+;;
+;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
+;; among those inside the window, the entries written (program, preference, screening
+;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
+;; first applicant it leaves to the JavaScript (one marked special, or whose window misses
+;; its cutoff) and returns that applicant's number. Same operations in the same order as
+;; the JavaScript, so the same bits.
+;;
+;; Memory (imported, laid out by draw-kernel.ts; byte offsets read once by `layout` from the
+;; header, in this order):
+;;   quantiles    f64 × 2049   the table of rng/streams.ts
+;;   appeal       f64 × C      each candidate's appeal (the plan's selectAppeal)
+;;   column       i32 × C      each candidate's column key (the plan's candidateColumn)
+;;   score        f64 × n      out: the scores of the applicant's candidates
+;;   kept         i32 × n+4    out: the places above the window, in order (then those kept)
+;;   inside       i32 × n+4    out: the places inside the window, in order
+;;   counts       i32 × 2      out: how many above, how many inside
+;;   pack         i32 × 4 × 16 row m: the lanes whose bits are set in m, in order (then zeros)
+;;   program      i32 × C      each candidate's program (the plan's candidates.items)
+;;   candOff      i32 × A+1    each applicant's first candidate (candidates.offsets)
+;;   appOff       i32 × A+1    each applicant's first entry (the plan's appOff)
+;;   applicantKey i32 × A      each applicant's draw key
+;;   special      u8 × A       1: left to the JavaScript (a given order, applies to every
+;;                             candidate, or signals listed in the file)
+;;   mustOff      i32 × A+1    each applicant's first must-apply candidate (mustApply)
+;;   mustPlace    i32 × M      the must-apply candidates' places (mustApply.items)
+;;   mustBonus    f64 × M      their screening bonus (mustScreenBonus)
+;;   mustAppeal   f64 × M      their appeal without the boost (mustAppeal)
+;;   mustColumn   i32 × M      their column key (mustColumn)
+;;   entryOf      i32 × n      scratch: the entry of each kept place
+;;   values       f64 × n      scratch: the scores inside the window, for the selection
+;;   swap         f64 × n      scratch of the selection
+;;   appProgram   i32 × T      out: each entry's program
+;;   appPref      f64 × T      out: each entry's preference
+;;   entryBonus   f64 × T      out: each entry's screening bonus
+;;   cutoff       f64 × A      in and out: each applicant's guessed cutoff
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -23,18 +50,51 @@
   (global $inside (mut i32) (i32.const 0))
   (global $counts (mut i32) (i32.const 0))
   (global $pack (mut i32) (i32.const 0))
+  (global $program (mut i32) (i32.const 0))
+  (global $candOff (mut i32) (i32.const 0))
+  (global $appOff (mut i32) (i32.const 0))
+  (global $applicantKey (mut i32) (i32.const 0))
+  (global $special (mut i32) (i32.const 0))
+  (global $mustOff (mut i32) (i32.const 0))
+  (global $mustPlace (mut i32) (i32.const 0))
+  (global $mustBonus (mut i32) (i32.const 0))
+  (global $mustAppeal (mut i32) (i32.const 0))
+  (global $mustColumn (mut i32) (i32.const 0))
+  (global $entryOf (mut i32) (i32.const 0))
+  (global $values (mut i32) (i32.const 0))
+  (global $swap (mut i32) (i32.const 0))
+  (global $appProgram (mut i32) (i32.const 0))
+  (global $appPref (mut i32) (i32.const 0))
+  (global $entryBonus (mut i32) (i32.const 0))
+  (global $cutoff (mut i32) (i32.const 0))
 
-  (func (export "layout")
-    (param $quantiles i32) (param $appeal i32) (param $column i32)
-    (param $score i32) (param $kept i32) (param $inside i32) (param $counts i32) (param $pack i32)
-    (global.set $quantiles (local.get $quantiles))
-    (global.set $appeal (local.get $appeal))
-    (global.set $column (local.get $column))
-    (global.set $score (local.get $score))
-    (global.set $kept (local.get $kept))
-    (global.set $inside (local.get $inside))
-    (global.set $counts (local.get $counts))
-    (global.set $pack (local.get $pack)))
+  ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
+  (func (export "layout") (param $header i32)
+    (global.set $quantiles (i32.load offset=0 (local.get $header)))
+    (global.set $appeal (i32.load offset=4 (local.get $header)))
+    (global.set $column (i32.load offset=8 (local.get $header)))
+    (global.set $score (i32.load offset=12 (local.get $header)))
+    (global.set $kept (i32.load offset=16 (local.get $header)))
+    (global.set $inside (i32.load offset=20 (local.get $header)))
+    (global.set $counts (i32.load offset=24 (local.get $header)))
+    (global.set $pack (i32.load offset=28 (local.get $header)))
+    (global.set $program (i32.load offset=32 (local.get $header)))
+    (global.set $candOff (i32.load offset=36 (local.get $header)))
+    (global.set $appOff (i32.load offset=40 (local.get $header)))
+    (global.set $applicantKey (i32.load offset=44 (local.get $header)))
+    (global.set $special (i32.load offset=48 (local.get $header)))
+    (global.set $mustOff (i32.load offset=52 (local.get $header)))
+    (global.set $mustPlace (i32.load offset=56 (local.get $header)))
+    (global.set $mustBonus (i32.load offset=60 (local.get $header)))
+    (global.set $mustAppeal (i32.load offset=64 (local.get $header)))
+    (global.set $mustColumn (i32.load offset=68 (local.get $header)))
+    (global.set $entryOf (i32.load offset=72 (local.get $header)))
+    (global.set $values (i32.load offset=76 (local.get $header)))
+    (global.set $swap (i32.load offset=80 (local.get $header)))
+    (global.set $appProgram (i32.load offset=84 (local.get $header)))
+    (global.set $appPref (i32.load offset=88 (local.get $header)))
+    (global.set $entryBonus (i32.load offset=92 (local.get $header)))
+    (global.set $cutoff (i32.load offset=96 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -59,7 +119,7 @@
   ;; f = fraction × 2^-21, as normalOf computes it); the table is read lane by lane (a lane's
   ;; two neighbouring quantiles [lo, hi] in one 16-byte load, regrouped by shuffles as
   ;; [lo0, lo1] and [hi0, hi1]) and the placing is scalar.
-  (func (export "choose")
+  (func $choose (export "choose")
     (param $c0 i32) (param $n i32) (param $row i32) (param $noise f64) (param $lo f64) (param $hi f64)
     (result i32)
     (local $k i32) (local $end4 i32) (local $above i32) (local $in i32) (local $v f64)
@@ -154,4 +214,171 @@
     (i32.store offset=4 (global.get $counts) (local.get $in))
     (i32.store (global.get $counts) (local.get $above))
     (local.get $above))
+
+  ;; The r-th largest (r from 1) of values[0 … n): quickselect, each round splitting the
+  ;; range three ways around a median-of-three pivot through `swap`, as select.ts does (any
+  ;; exact selection gives the same value).
+  (func $select (param $n i32) (param $r i32) (result f64)
+    (local $lo i32) (local $hi i32) (local $t i32) (local $g i32) (local $s i32) (local $i i32)
+    (local $a f64) (local $b f64) (local $c f64) (local $pivot f64) (local $v f64)
+    (local.set $hi (i32.sub (local.get $n) (i32.const 1)))
+    (local.set $t (i32.sub (local.get $r) (i32.const 1)))
+    (block $narrowed
+      (loop $round
+        (br_if $narrowed (i32.ge_s (local.get $lo) (local.get $hi)))
+        (local.set $a (f64.load (i32.add (global.get $values) (i32.shl (local.get $lo) (i32.const 3)))))
+        (local.set $b (f64.load (i32.add (global.get $values)
+          (i32.shl (i32.shr_s (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)) (i32.const 3)))))
+        (local.set $c (f64.load (i32.add (global.get $values) (i32.shl (local.get $hi) (i32.const 3)))))
+        (local.set $pivot
+          (select
+            (select (local.get $b) (select (local.get $c) (local.get $a) (f64.gt (local.get $a) (local.get $c))) (f64.gt (local.get $b) (local.get $c)))
+            (select (local.get $a) (select (local.get $c) (local.get $b) (f64.gt (local.get $b) (local.get $c))) (f64.gt (local.get $a) (local.get $c)))
+            (f64.gt (local.get $a) (local.get $b))))
+        ;; Greater values to swap[lo …), smaller to swap(… hi], by stores that advance by 0 or 1.
+        (local.set $g (local.get $lo))
+        (local.set $s (local.get $hi))
+        (local.set $i (local.get $lo))
+        (loop $part
+          (local.set $v (f64.load (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))))
+          (f64.store (i32.add (global.get $swap) (i32.shl (local.get $g) (i32.const 3))) (local.get $v))
+          (local.set $g (i32.add (local.get $g) (f64.gt (local.get $v) (local.get $pivot))))
+          (f64.store (i32.add (global.get $swap) (i32.shl (local.get $s) (i32.const 3))) (local.get $v))
+          (local.set $s (i32.sub (local.get $s) (f64.lt (local.get $v) (local.get $pivot))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $part (i32.le_s (local.get $i) (local.get $hi))))
+        (if (i32.lt_s (local.get $t) (local.get $g))
+          (then
+            (local.set $i (local.get $lo))
+            (loop $back
+              (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
+                (f64.load (i32.add (global.get $swap) (i32.shl (local.get $i) (i32.const 3)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $back (i32.lt_s (local.get $i) (local.get $g))))
+            (local.set $hi (i32.sub (local.get $g) (i32.const 1)))
+            (br $round)))
+        (if (i32.gt_s (local.get $t) (local.get $s))
+          (then
+            (local.set $i (i32.add (local.get $s) (i32.const 1)))
+            (loop $back
+              (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
+                (f64.load (i32.add (global.get $swap) (i32.shl (local.get $i) (i32.const 3)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $back (i32.le_s (local.get $i) (local.get $hi))))
+            (local.set $lo (i32.add (local.get $s) (i32.const 1)))
+            (br $round)))
+        (return (local.get $pivot))))
+    (f64.load (i32.add (global.get $values) (i32.shl (local.get $lo) (i32.const 3)))))
+
+  ;; Applicants from, from+1, … to-1, each as chooseApplications treats one whose window
+  ;; holds its cutoff: returns the first applicant left to the JavaScript (special, or
+  ;; whose window misses), or `to`. `half` is the window's half width.
+  (func (export "chooseFrom")
+    (param $from i32) (param $to i32) (param $key i32) (param $noise f64) (param $half f64)
+    (result i32)
+    (local $a i32) (local $c0 i32) (local $n i32) (local $out0 i32) (local $take i32)
+    (local $row i32) (local $guess f64) (local $threshold f64) (local $above i32) (local $in i32)
+    (local $j i32) (local $k i32) (local $i i32) (local $kept i32) (local $v f64)
+    (local $at i32) (local $mustEnd i32)
+    (local.set $a (local.get $from))
+    (block $stop
+      (loop $next
+        (br_if $stop (i32.ge_u (local.get $a) (local.get $to)))
+        (br_if $stop (i32.load8_u (i32.add (global.get $special) (local.get $a))))
+        (local.set $at (i32.add (global.get $candOff) (i32.shl (local.get $a) (i32.const 2))))
+        (local.set $c0 (i32.load (local.get $at)))
+        (local.set $n (i32.sub (i32.load offset=4 (local.get $at)) (local.get $c0)))
+        (local.set $at (i32.add (global.get $appOff) (i32.shl (local.get $a) (i32.const 2))))
+        (local.set $out0 (i32.load (local.get $at)))
+        (local.set $take (i32.sub (i32.load offset=4 (local.get $at)) (local.get $out0)))
+        ;; rowKey(key, applicantKey[a]) of rng/streams.ts: hash2(key, applicant, 0x3fffffff).
+        (local.set $row (call $mix (i32.xor
+          (call $mix (i32.xor (local.get $key)
+            (i32.mul (i32.add (i32.load (i32.add (global.get $applicantKey) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 1))
+              (i32.const 0x9e3779b1))))
+          (i32.mul (i32.const 0x40000000) (i32.const 0x85ebca77)))))
+        (local.set $guess (f64.load (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))))
+        (local.set $above (call $choose (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
+          (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half))))
+        (local.set $in (i32.load offset=4 (global.get $counts)))
+        ;; A window that misses the cutoff: the JavaScript finds it among all the scores.
+        (br_if $stop (i32.ge_s (local.get $above) (local.get $take)))
+        (br_if $stop (i32.lt_s (i32.add (local.get $above) (local.get $in)) (local.get $take)))
+        ;; The cutoff among the scores inside the window, and the next trial's guess.
+        (local.set $j (i32.const 0))
+        (loop $copy
+          (f64.store (i32.add (global.get $values) (i32.shl (local.get $j) (i32.const 3)))
+            (f64.load (i32.add (global.get $score)
+              (i32.shl (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br_if $copy (i32.lt_s (local.get $j) (local.get $in))))
+        (local.set $threshold (call $select (local.get $in) (i32.sub (local.get $take) (local.get $above))))
+        (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
+          (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))
+        ;; Those above the window, then those inside it above the cutoff, then as many equal
+        ;; to it as there is room for.
+        (local.set $kept (local.get $above))
+        (local.set $j (i32.const 0))
+        (loop $over
+          (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
+          (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
+          (local.set $kept (i32.add (local.get $kept)
+            (f64.gt (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br_if $over (i32.lt_s (local.get $j) (local.get $in))))
+        (local.set $j (i32.const 0))
+        (block $full
+          (loop $equal
+            (br_if $full (i32.ge_s (local.get $j) (local.get $in)))
+            (br_if $full (i32.ge_s (local.get $kept) (local.get $take)))
+            (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
+            (if (f64.eq (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))
+              (then
+                (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
+                (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $equal)))
+        ;; Entry out0 + i is the i-th kept candidate.
+        (local.set $i (i32.const 0))
+        (block $written
+          (loop $write
+            (br_if $written (i32.ge_s (local.get $i) (local.get $kept)))
+            (local.set $k (i32.load (i32.add (global.get $kept) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $at (i32.add (local.get $out0) (local.get $i)))
+            (i32.store (i32.add (global.get $appProgram) (i32.shl (local.get $at) (i32.const 2)))
+              (i32.load (i32.add (global.get $program) (i32.shl (i32.add (local.get $c0) (local.get $k)) (i32.const 2)))))
+            (f64.store (i32.add (global.get $entryBonus) (i32.shl (local.get $at) (i32.const 3))) (f64.const 0))
+            (f64.store (i32.add (global.get $appPref) (i32.shl (local.get $at) (i32.const 3)))
+              (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))))
+            (i32.store (i32.add (global.get $entryOf) (i32.shl (local.get $k) (i32.const 2))) (local.get $i))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $write)))
+        ;; The must-apply candidates kept (all, by their boost): their screening bonus, and
+        ;; the preference drawn again without the boost.
+        (local.set $at (i32.add (global.get $mustOff) (i32.shl (local.get $a) (i32.const 2))))
+        (local.set $j (i32.load (local.get $at)))
+        (local.set $mustEnd (i32.load offset=4 (local.get $at)))
+        (block $musts
+          (loop $must
+            (br_if $musts (i32.ge_s (local.get $j) (local.get $mustEnd)))
+            (local.set $k (i32.load (i32.add (global.get $mustPlace) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $i (i32.load (i32.add (global.get $entryOf) (i32.shl (local.get $k) (i32.const 2)))))
+            (if (i32.and
+                  (i32.lt_u (local.get $i) (local.get $kept))
+                  (i32.eq (i32.load (i32.add (global.get $kept) (i32.shl (local.get $i) (i32.const 2)))) (local.get $k)))
+              (then
+                (local.set $at (i32.add (local.get $out0) (local.get $i)))
+                (f64.store (i32.add (global.get $entryBonus) (i32.shl (local.get $at) (i32.const 3)))
+                  (f64.load (i32.add (global.get $mustBonus) (i32.shl (local.get $j) (i32.const 3)))))
+                (f64.store (i32.add (global.get $appPref) (i32.shl (local.get $at) (i32.const 3)))
+                  (f64.add
+                    (f64.load (i32.add (global.get $mustAppeal) (i32.shl (local.get $j) (i32.const 3))))
+                    (f64.mul (local.get $noise)
+                      (call $normal (call $mix (i32.add (local.get $row)
+                        (i32.load (i32.add (global.get $mustColumn) (i32.shl (local.get $j) (i32.const 2))))))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $must)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next)))
+    (local.get $a))
 )

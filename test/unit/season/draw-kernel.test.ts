@@ -13,6 +13,25 @@ import { assemble } from "../../../scripts/wasm.js";
 
 afterEach(() => useWasmDraws(true));
 
+/** A kernel over these candidates alone (one applicant, left to the JavaScript), to call `choose` on. */
+function kernelOver(appeal: Float64Array, column: Int32Array) {
+  return newDrawKernel({
+    appeal,
+    column,
+    program: new Int32Array(appeal.length),
+    candidateOffsets: Int32Array.of(0, appeal.length),
+    appOff: Int32Array.of(0, 0),
+    applicantKey: Int32Array.of(0),
+    special: Uint8Array.of(1),
+    mustOffsets: Int32Array.of(0, 0),
+    mustPlaces: new Int32Array(0),
+    mustScreenBonus: new Float64Array(0),
+    mustAppeal: new Float64Array(0),
+    mustColumn: new Int32Array(0),
+    maxCandidates: appeal.length,
+  });
+}
+
 /** What chooseApplications computes in JavaScript for one applicant's candidates. */
 function reference(appeal: Float64Array, column: Int32Array, c0: number, n: number, row: number, noise: number, lo: number, hi: number) {
   const score: number[] = [];
@@ -46,7 +65,7 @@ describe("the WebAssembly application draws", () => {
         (values, row, noise, lo, width, seed) => {
           const appeal = Float64Array.from(values);
           const column = Int32Array.from(values, (_, i) => columnOf((seed + i * 7919) % 100_000));
-          const kernel = newDrawKernel(appeal, column, appeal.length);
+          const kernel = kernelOver(appeal, column);
           expect(kernel).toBeDefined();
           // Every start and length: the kernel takes four at a time and the rest one by one.
           for (let c0 = 0; c0 < appeal.length; c0 += 3) {
@@ -68,7 +87,7 @@ describe("the WebAssembly application draws", () => {
   it("keep every candidate with a window at -∞, and none is inside one at +∞", () => {
     const appeal = Float64Array.from({ length: 11 }, (_, i) => i / 10);
     const column = Int32Array.from(appeal, (_, i) => columnOf(i));
-    const kernel = newDrawKernel(appeal, column, appeal.length)!;
+    const kernel = kernelOver(appeal, column)!;
     expect(kernel.choose(0, 11, 12345, 0.3, -Infinity, -Infinity)).toBe(11);
     expect(Array.from(kernel.kept.subarray(0, 11))).toEqual([...Array(11).keys()]);
     expect(kernel.choose(0, 11, 12345, 0.3, Infinity, Infinity)).toBe(0);
@@ -90,7 +109,7 @@ describe("the WebAssembly application draws", () => {
         const seen: string[] = [];
         for (let t = 0; t < 6; t++) {
           const r = runTrial(ws, 3, t, { proposer: "applicant" });
-          seen.push(Buffer.from(ws.appPref.buffer).toString("base64"), r.withCalls.programOf.join(), r.withoutCalls.programOf.join());
+          seen.push(Buffer.from(ws.appPref.buffer, ws.appPref.byteOffset, ws.appPref.byteLength).toString("base64"), r.withCalls.programOf.join(), r.withoutCalls.programOf.join());
         }
         return seen;
       });
