@@ -27,6 +27,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const insideIdx = ws.insideScratch;
   const sortKey = ws.sortKey;
   const kernel = ws.drawKernel;
+  const whole = kernel?.choosing === true;
   // Half the width of the window around the guessed cutoff, in standard deviations of the
   // noise: wide enough to hold the new cutoff in about 98 trials out of 100, narrow enough
   // to hold only a sixth of the candidates (on the dermatology market). Both 0.22 and 0.5
@@ -37,10 +38,10 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
 
   const nA = s.applicant.count;
   for (let a = 0; a < nA; a++) {
-    if (kernel) {
+    if (whole) {
       // The whole step in WebAssembly, up to an applicant it leaves to the code below.
       const from = a;
-      a = kernel.chooseFrom(from, nA, key, noise, windowHalf);
+      a = kernel!.chooseFrom(from, nA, key, noise, windowHalf);
       if (signalling) for (let b = from; b < a; b++) markSignals(ws, b, plan.appOff[b]!, plan.appOff[b + 1]! - plan.appOff[b]!);
       if (a === nA) break;
     }

@@ -86,7 +86,14 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     byProgram[slot] = k;
     filedScore[slot] = score[k]!;
   };
-  for (let a = 0; a < nA; a++) {
+  const kernel = ws.drawKernel;
+  if (kernel) {
+    // The same draws, placing and filing in WebAssembly (kernel/draws.wat).
+    const paperOf = kernel.screenPaper;
+    for (let a = 0; a < nA; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
+    stagedCount = kernel.screen(nA, key, noise);
+  }
+  for (let a = 0; a < nA && !kernel; a++) {
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const row = pairRow(key, applicantKey[a]!);
@@ -124,7 +131,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
   }
   // Each program's filed entries in its order of applications, as entry order gives them.
-  for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
+  if (!kernel) for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
 
   // The cutoff of each program whose window holds it; the others are marked to have all
   // their applications filed.

@@ -293,6 +293,8 @@ function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInp
     mustAppeal: plan.mustAppeal,
     mustColumn: plan.mustColumn,
     maxCandidates,
+    programKey: plan.s.program.key,
+    filingPlaces: plan.programAppStart[plan.s.program.count]!,
   };
 }
 
@@ -303,14 +305,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
   }
   const maxProgramList = plan.programListCapacity;
-  // Only where some applicant chooses among their candidates: a market where everyone
-  // applies everywhere draws in JavaScript, on arrays the engine reads faster than views
-  // of a WebAssembly memory.
-  let choosing = false;
-  for (let a = 0; a < plan.s.applicant.count && !choosing; a++) {
-    choosing = !plan.orderGiven[a] && plan.appOff[a + 1]! - plan.appOff[a]! < plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
-  }
-  const drawKernel = choosing ? newDrawKernel(drawKernelInput(plan, maxCandidates)) : undefined;
+  const drawKernel = newDrawKernel(drawKernelInput(plan, maxCandidates));
   const withCalls = newWorld(plan, true);
   const withoutCalls = newWorld(plan, false);
   return {
@@ -321,17 +316,17 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     entrySignal: new Uint8Array(plan.totalApps),
     signalled: new Uint8Array(plan.s.applicant.count),
     entryBonus: drawKernel?.entryBonus ?? new Float64Array(plan.totalApps),
-    screenScore: new Float64Array(plan.totalApps),
-    screenByProgram: new Int32Array(plan.programAppStart[nP]!),
-    screenFiledScore: new Float64Array(plan.programAppStart[nP]!),
-    screenStaged: new Int32Array(plan.totalApps),
+    screenScore: drawKernel?.screenScore ?? new Float64Array(plan.totalApps),
+    screenByProgram: drawKernel?.screenByProgram ?? new Int32Array(plan.programAppStart[nP]!),
+    screenFiledScore: drawKernel?.screenFiledScore ?? new Float64Array(plan.programAppStart[nP]!),
+    screenStaged: drawKernel?.screenStaged ?? new Int32Array(plan.totalApps),
     needsAll: new Uint8Array(nP),
     screenFileAll: new Uint8Array(nP),
     screenWidth: new Float64Array(nP).fill(1),
-    screenWindow: new Float64Array(2 * nP),
-    screenTally: new Int32Array(2 * nP),
+    screenWindow: drawKernel?.screenWindow ?? new Float64Array(2 * nP),
+    screenTally: drawKernel?.screenTally ?? new Int32Array(2 * nP),
     listRoom: new Int32Array(nP),
-    baseInvited: new Uint8Array(plan.totalApps),
+    baseInvited: drawKernel?.baseInvited ?? new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
     invitesAt: new Int32Array(nP),
     cutoff: new Float64Array(nP),

@@ -16,6 +16,8 @@ export interface DrawKernel {
   readonly kept: Int32Array;
   /** The places inside the window. */
   readonly inside: Int32Array;
+  /** Whether chooseFrom takes any applicant (one that chooses among their candidates and is not special). */
+  readonly choosing: boolean;
   /** The step's entries and guesses, in the kernel's memory (see Workspace). */
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
@@ -33,6 +35,20 @@ export interface DrawKernel {
    * cutoff): returns that applicant, or `to`.
    */
   readonly chooseFrom: (from: number, to: number, key: number, noise: number, half: number) => number;
+  /** Screening's arrays, in the kernel's memory (see Workspace), and each applicant's paper as screening reads it. */
+  readonly screenScore: Float64Array;
+  readonly baseInvited: Uint8Array;
+  readonly screenStaged: Int32Array;
+  readonly screenWindow: Float64Array;
+  readonly screenTally: Int32Array;
+  readonly screenByProgram: Int32Array;
+  readonly screenFiledScore: Float64Array;
+  readonly screenPaper: Float64Array;
+  /**
+   * Screening's scores of every entry (stream key, noise) placed against the windows, and
+   * those inside filed: returns how many were filed (see screen in ../screening.ts).
+   */
+  readonly screen: (applicants: number, key: number, noise: number) => number;
 }
 
 /** What the kernel reads of the plan. */
@@ -52,6 +68,9 @@ export interface DrawKernelInput {
   readonly mustAppeal: Float64Array;
   readonly mustColumn: Int32Array;
   readonly maxCandidates: number;
+  readonly programKey: Int32Array;
+  /** How many places screening files applications in (the plan's programAppStart[P]). */
+  readonly filingPlaces: number;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -89,6 +108,7 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   const wasm = module(wasmApi);
   if (!wasm) return undefined;
   const nA = input.applicantKey.length;
+  const nP = input.programKey.length;
   const totalApps = input.appOff[nA]!;
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
   // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
@@ -119,6 +139,15 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     ["appPref", 8 * totalApps],
     ["entryBonus", 8 * totalApps],
     ["cutoff", 8 * nA],
+    ["programKey", input.programKey.byteLength],
+    ["paper", 8 * nA],
+    ["screenScore", 8 * totalApps],
+    ["invited", totalApps],
+    ["staged", 4 * totalApps],
+    ["window", 16 * nP],
+    ["tally", 8 * nP],
+    ["byProgram", 4 * input.filingPlaces],
+    ["filedScore", 8 * input.filingPlaces],
   ];
   const at: Record<string, number> = {};
   let end = align(4 * sizes.length);
@@ -154,9 +183,11 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     copy("mustBonus", input.mustScreenBonus);
     copy("mustAppeal", input.mustAppeal);
     copy("mustColumn", input.mustColumn);
+    copy("programKey", input.programKey);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
+      choosing: input.special.includes(0),
       score: new Float64Array(buffer, at["score"]!, input.maxCandidates),
       kept: new Int32Array(buffer, at["kept"]!, room),
       inside: new Int32Array(buffer, at["inside"]!, room),
@@ -167,6 +198,15 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       choose: exports["choose"] as DrawKernel["choose"],
       insideCount: () => countView[1]!,
       chooseFrom: exports["chooseFrom"] as DrawKernel["chooseFrom"],
+      screenScore: new Float64Array(buffer, at["screenScore"]!, totalApps),
+      baseInvited: new Uint8Array(buffer, at["invited"]!, totalApps),
+      screenStaged: new Int32Array(buffer, at["staged"]!, totalApps),
+      screenWindow: new Float64Array(buffer, at["window"]!, 2 * nP),
+      screenTally: new Int32Array(buffer, at["tally"]!, 2 * nP),
+      screenByProgram: new Int32Array(buffer, at["byProgram"]!, input.filingPlaces),
+      screenFiledScore: new Float64Array(buffer, at["filedScore"]!, input.filingPlaces),
+      screenPaper: new Float64Array(buffer, at["paper"]!, nA),
+      screen: exports["screen"] as DrawKernel["screen"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript draws

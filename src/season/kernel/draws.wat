@@ -5,6 +5,9 @@
 ;; candidate's hash, exactly as rng/streams.ts computes it (rowNormalAt); each score is then
 ;; placed against the window [lo, hi] around the guessed cutoff.
 ;;
+;; `screen` draws step 2's scores (screen in ../screening.ts): each entry's paper, bonus
+;; and noise, placed against its program's window, those inside it filed by program.
+;;
 ;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
 ;; among those inside the window, the entries written (program, preference, screening
 ;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
@@ -40,6 +43,15 @@
 ;;   appPref      f64 × T      out: each entry's preference
 ;;   entryBonus   f64 × T      out: each entry's screening bonus
 ;;   cutoff       f64 × A      in and out: each applicant's guessed cutoff
+;;   programKey   i32 × P      each program's draw key
+;;   paper        f64 × A      in: each applicant's paper as screening reads it (red flags off)
+;;   screenScore  f64 × T      out: each entry's screening score
+;;   invited      u8 × T       out: 1 where the score is above its program's window
+;;   staged       i32 × T      scratch: the entries inside their program's window
+;;   window       f64 × 2P     each program's window: low, high
+;;   tally        i32 × 2P     each program's count above its window, and its next filing place
+;;   byProgram    i32 × F      out: the entries filed, program by program
+;;   filedScore   f64 × F      out: their scores
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -67,6 +79,15 @@
   (global $appPref (mut i32) (i32.const 0))
   (global $entryBonus (mut i32) (i32.const 0))
   (global $cutoff (mut i32) (i32.const 0))
+  (global $programKey (mut i32) (i32.const 0))
+  (global $paper (mut i32) (i32.const 0))
+  (global $screenScore (mut i32) (i32.const 0))
+  (global $invited (mut i32) (i32.const 0))
+  (global $staged (mut i32) (i32.const 0))
+  (global $window (mut i32) (i32.const 0))
+  (global $tally (mut i32) (i32.const 0))
+  (global $byProgram (mut i32) (i32.const 0))
+  (global $filedScore (mut i32) (i32.const 0))
 
   ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
   (func (export "layout") (param $header i32)
@@ -94,7 +115,16 @@
     (global.set $appProgram (i32.load offset=84 (local.get $header)))
     (global.set $appPref (i32.load offset=88 (local.get $header)))
     (global.set $entryBonus (i32.load offset=92 (local.get $header)))
-    (global.set $cutoff (i32.load offset=96 (local.get $header))))
+    (global.set $cutoff (i32.load offset=96 (local.get $header)))
+    (global.set $programKey (i32.load offset=100 (local.get $header)))
+    (global.set $paper (i32.load offset=104 (local.get $header)))
+    (global.set $screenScore (i32.load offset=108 (local.get $header)))
+    (global.set $invited (i32.load offset=112 (local.get $header)))
+    (global.set $staged (i32.load offset=116 (local.get $header)))
+    (global.set $window (i32.load offset=120 (local.get $header)))
+    (global.set $tally (i32.load offset=124 (local.get $header)))
+    (global.set $byProgram (i32.load offset=128 (local.get $header)))
+    (global.set $filedScore (i32.load offset=132 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -381,4 +411,76 @@
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $next)))
     (local.get $a))
+
+  ;; Step 2's scores, applicant by applicant in entry order: paper + bonus + noise × normal
+  ;; (pairNormal(pairRow(key, applicant), program) of rng/streams.ts), each placed against
+  ;; its program's window: above it is marked invited and counted; inside it is staged,
+  ;; then filed under its program in entry order. Returns how many were staged.
+  (func (export "screen") (param $nA i32) (param $key i32) (param $noise f64) (result i32)
+    (local $a i32) (local $k i32) (local $to i32) (local $row i32) (local $pa f64)
+    (local $q i32) (local $v f64) (local $up i32) (local $count i32) (local $w i32)
+    (local $i i32) (local $slot i32) (local $h i32) (local $at i32) (local $lo f64)
+    (block $drawn
+      (loop $applicant
+        (br_if $drawn (i32.ge_u (local.get $a) (local.get $nA)))
+        (local.set $pa (f64.load (i32.add (global.get $paper) (i32.shl (local.get $a) (i32.const 3)))))
+        (local.set $row (call $mix (i32.xor (local.get $key)
+          (i32.mul (i32.add (i32.load (i32.add (global.get $applicantKey) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 1))
+            (i32.const 0x9e3779b1)))))
+        (local.set $w (i32.add (global.get $appOff) (i32.shl (local.get $a) (i32.const 2))))
+        (local.set $k (i32.load (local.get $w)))
+        (local.set $to (i32.load offset=4 (local.get $w)))
+        (block $next
+          (loop $entry
+            (br_if $next (i32.ge_s (local.get $k) (local.get $to)))
+            (local.set $q (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))))
+            ;; mix and normalOf written out: this engine does not inline the calls.
+            (local.set $h (i32.xor (local.get $row)
+              (i32.mul (i32.add (i32.load (i32.add (global.get $programKey) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 1))
+                (i32.const 0x85ebca77))))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+            (local.set $h (i32.mul (local.get $h) (i32.const 0x7feb352d)))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))))
+            (local.set $h (i32.mul (local.get $h) (i32.const 0x846ca68b)))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+            (local.set $at (i32.add (global.get $quantiles) (i32.shl (i32.shr_u (local.get $h) (i32.const 21)) (i32.const 3))))
+            (local.set $lo (f64.load (local.get $at)))
+            (local.set $v
+              (f64.add
+                (f64.add (local.get $pa) (f64.load (i32.add (global.get $entryBonus) (i32.shl (local.get $k) (i32.const 3)))))
+                (f64.mul (local.get $noise)
+                  (f64.add (local.get $lo)
+                    (f64.mul
+                      (f64.mul (f64.convert_i32_u (i32.and (local.get $h) (i32.const 0x1fffff))) (f64.const 0x1p-21))
+                      (f64.sub (f64.load offset=8 (local.get $at)) (local.get $lo)))))))
+            (f64.store (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))
+            (local.set $w (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4))))
+            (local.set $up (f64.gt (local.get $v) (f64.load offset=8 (local.get $w))))
+            (i32.store8 (i32.add (global.get $invited) (local.get $k)) (local.get $up))
+            (local.set $w (i32.add (global.get $tally) (i32.shl (local.get $q) (i32.const 3))))
+            (i32.store (local.get $w) (i32.add (i32.load (local.get $w)) (local.get $up)))
+            (i32.store (i32.add (global.get $staged) (i32.shl (local.get $count) (i32.const 2))) (local.get $k))
+            (local.set $count (i32.add (local.get $count)
+              (i32.and
+                (f64.ge (local.get $v) (f64.load (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4)))))
+                (i32.xor (local.get $up) (i32.const 1)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $entry)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $applicant)))
+    ;; Each staged entry filed at its program's next place, in entry order.
+    (block $filed
+      (loop $file
+        (br_if $filed (i32.ge_s (local.get $i) (local.get $count)))
+        (local.set $k (i32.load (i32.add (global.get $staged) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $w (i32.add (global.get $tally)
+          (i32.shl (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 3))))
+        (local.set $slot (i32.load offset=4 (local.get $w)))
+        (i32.store offset=4 (local.get $w) (i32.add (local.get $slot) (i32.const 1)))
+        (i32.store (i32.add (global.get $byProgram) (i32.shl (local.get $slot) (i32.const 2))) (local.get $k))
+        (f64.store (i32.add (global.get $filedScore) (i32.shl (local.get $slot) (i32.const 3)))
+          (f64.load (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $file)))
+    (local.get $count))
 )
