@@ -268,8 +268,9 @@ function maxEntries(plan: SeasonPlan): number {
 
 /**
  * What the application kernel reads of the plan. It leaves to the JavaScript the applicants
- * who do not choose (a given order, or no more candidates than applications) and those whose
- * signals the file lists (their signals are read by candidate place, as they are kept).
+ * who do not choose (a given order, no more candidates than applications, or none to make)
+ * and those whose signals the file lists (their signals are read by candidate place, as
+ * they are kept).
  */
 function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInput {
   const nA = plan.s.applicant.count;
@@ -277,7 +278,7 @@ function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInp
   for (let a = 0; a < nA; a++) {
     const take = plan.appOff[a + 1]! - plan.appOff[a]!;
     const n = plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
-    special[a] = plan.orderGiven[a] || take >= n || plan.s.applicant.explicitSignals[a] ? 1 : 0;
+    special[a] = plan.orderGiven[a] || take >= n || take === 0 || plan.s.applicant.explicitSignals[a] ? 1 : 0;
   }
   return {
     appeal: plan.selectAppeal,

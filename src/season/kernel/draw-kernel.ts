@@ -31,8 +31,8 @@ export interface DrawKernel {
   readonly insideCount: () => number;
   /**
    * The whole step for applicants from, from+1, … to-1 (stream key, noise, the window's half
-   * width), up to the first it leaves to the JavaScript (special, or whose window misses its
-   * cutoff): returns that applicant, or `to`.
+   * width), up to the first it leaves to the JavaScript (special): returns that applicant,
+   * or `to`.
    */
   readonly chooseFrom: (from: number, to: number, key: number, noise: number, half: number) => number;
   /** Screening's arrays, in the kernel's memory (see Workspace), and each applicant's paper as screening reads it. */

@@ -11,8 +11,8 @@
 ;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
 ;; among those inside the window, the entries written (program, preference, screening
 ;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
-;; first applicant it leaves to the JavaScript (one marked special, or whose window misses
-;; its cutoff) and returns that applicant's number. Same operations in the same order as
+;; first applicant it leaves to the JavaScript (one marked special) and returns that
+;; applicant's number. Same operations in the same order as
 ;; the JavaScript, so the same bits.
 ;;
 ;; Memory (imported, laid out by draw-kernel.ts; byte offsets read once by `layout` from the
@@ -30,7 +30,7 @@
 ;;   appOff       i32 × A+1    each applicant's first entry (the plan's appOff)
 ;;   applicantKey i32 × A      each applicant's draw key
 ;;   special      u8 × A       1: left to the JavaScript (a given order, applies to every
-;;                             candidate, or signals listed in the file)
+;;                             candidate or to none, or signals listed in the file)
 ;;   mustOff      i32 × A+1    each applicant's first must-apply candidate (mustApply)
 ;;   mustPlace    i32 × M      the must-apply candidates' places (mustApply.items)
 ;;   mustBonus    f64 × M      their screening bonus (mustScreenBonus)
@@ -300,16 +300,16 @@
         (return (local.get $pivot))))
     (f64.load (i32.add (global.get $values) (i32.shl (local.get $lo) (i32.const 3)))))
 
-  ;; Applicants from, from+1, … to-1, each as chooseApplications treats one whose window
-  ;; holds its cutoff: returns the first applicant left to the JavaScript (special, or
-  ;; whose window misses), or `to`. `half` is the window's half width.
+  ;; Applicants from, from+1, … to-1, each as chooseApplications treats one: returns the
+  ;; first applicant left to the JavaScript (special), or `to`. `half` is the window's half
+  ;; width.
   (func (export "chooseFrom")
     (param $from i32) (param $to i32) (param $key i32) (param $noise f64) (param $half f64)
     (result i32)
     (local $a i32) (local $c0 i32) (local $n i32) (local $out0 i32) (local $take i32)
     (local $row i32) (local $guess f64) (local $threshold f64) (local $above i32) (local $in i32)
     (local $j i32) (local $k i32) (local $i i32) (local $kept i32) (local $v f64)
-    (local $at i32) (local $mustEnd i32)
+    (local $at i32) (local $mustEnd i32) (local $ties i32)
     (local.set $a (local.get $from))
     (block $stop
       (loop $next
@@ -331,43 +331,85 @@
         (local.set $above (call $choose (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
           (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half))))
         (local.set $in (i32.load offset=4 (global.get $counts)))
-        ;; A window that misses the cutoff: the JavaScript finds it among all the scores.
-        (br_if $stop (i32.ge_s (local.get $above) (local.get $take)))
-        (br_if $stop (i32.lt_s (i32.add (local.get $above) (local.get $in)) (local.get $take)))
-        ;; The cutoff among the scores inside the window, and the next trial's guess.
-        (local.set $j (i32.const 0))
-        (loop $copy
-          (f64.store (i32.add (global.get $values) (i32.shl (local.get $j) (i32.const 3)))
-            (f64.load (i32.add (global.get $score)
-              (i32.shl (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))))
-          (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          (br_if $copy (i32.lt_s (local.get $j) (local.get $in))))
-        (local.set $threshold (call $select (local.get $in) (i32.sub (local.get $take) (local.get $above))))
-        (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
-          (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))
-        ;; Those above the window, then those inside it above the cutoff, then as many equal
-        ;; to it as there is room for.
-        (local.set $kept (local.get $above))
-        (local.set $j (i32.const 0))
-        (loop $over
-          (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
-          (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
-          (local.set $kept (i32.add (local.get $kept)
-            (f64.gt (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))))
-          (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          (br_if $over (i32.lt_s (local.get $j) (local.get $in))))
-        (local.set $j (i32.const 0))
-        (block $full
-          (loop $equal
-            (br_if $full (i32.ge_s (local.get $j) (local.get $in)))
-            (br_if $full (i32.ge_s (local.get $kept) (local.get $take)))
-            (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
-            (if (f64.eq (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))
-              (then
-                (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
-                (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $equal)))
+        (if (i32.and (i32.lt_s (local.get $above) (local.get $take))
+              (i32.ge_s (i32.add (local.get $above) (local.get $in)) (local.get $take)))
+          (then
+            ;; The cutoff among the scores inside the window, and the next trial's guess.
+            (local.set $j (i32.const 0))
+            (loop $copy
+              (f64.store (i32.add (global.get $values) (i32.shl (local.get $j) (i32.const 3)))
+                (f64.load (i32.add (global.get $score)
+                  (i32.shl (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 3)))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $copy (i32.lt_s (local.get $j) (local.get $in))))
+            (local.set $threshold (call $select (local.get $in) (i32.sub (local.get $take) (local.get $above))))
+            (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
+              (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))
+            ;; Those above the window, then those inside it above the cutoff, then as many equal
+            ;; to it as there is room for.
+            (local.set $kept (local.get $above))
+            (local.set $j (i32.const 0))
+            (loop $over
+              (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
+              (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
+              (local.set $kept (i32.add (local.get $kept)
+                (f64.gt (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $over (i32.lt_s (local.get $j) (local.get $in))))
+            (local.set $j (i32.const 0))
+            (block $full
+              (loop $equal
+                (br_if $full (i32.ge_s (local.get $j) (local.get $in)))
+                (br_if $full (i32.ge_s (local.get $kept) (local.get $take)))
+                (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
+                (if (f64.eq (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))
+                  (then
+                    (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
+                    (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $equal))))
+          (else
+            ;; A window that misses the cutoff (or none yet): the cutoff among all the scores,
+            ;; and those kept in candidate order: above it, then as many equal to it as fit.
+            (local.set $j (i32.const 0))
+            (loop $copyAll
+              (f64.store (i32.add (global.get $values) (i32.shl (local.get $j) (i32.const 3)))
+                (f64.load (i32.add (global.get $score) (i32.shl (local.get $j) (i32.const 3)))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $copyAll (i32.lt_s (local.get $j) (local.get $n))))
+            (local.set $threshold (call $select (local.get $n) (local.get $take)))
+            (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
+              (select (local.get $threshold)
+                (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess))))
+                (f64.ne (local.get $guess) (local.get $guess))))
+            (local.set $ties (local.get $take))
+            (local.set $j (i32.const 0))
+            (loop $count
+              (local.set $ties (i32.sub (local.get $ties)
+                (f64.gt (f64.load (i32.add (global.get $score) (i32.shl (local.get $j) (i32.const 3)))) (local.get $threshold))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $count (i32.lt_s (local.get $j) (local.get $n))))
+            (local.set $kept (i32.const 0))
+            (local.set $j (i32.const 0))
+            (block $all
+              (loop $keep
+                (br_if $all (i32.ge_s (local.get $j) (local.get $n)))
+                (br_if $all (i32.ge_s (local.get $kept) (local.get $take)))
+                (local.set $v (f64.load (i32.add (global.get $score) (i32.shl (local.get $j) (i32.const 3)))))
+                (if (f64.gt (local.get $v) (local.get $threshold))
+                  (then
+                    (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+                    (local.set $kept (i32.add (local.get $kept) (i32.const 1))))
+                  (else
+                    (if (f64.eq (local.get $v) (local.get $threshold))
+                      (then
+                        (if (i32.gt_s (local.get $ties) (i32.const 0))
+                          (then
+                            (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+                            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+                        (local.set $ties (i32.sub (local.get $ties) (i32.const 1)))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $keep)))))
         ;; Entry out0 + i is the i-th kept candidate.
         (local.set $i (i32.const 0))
         (block $written
