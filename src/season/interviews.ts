@@ -13,7 +13,19 @@ import { sortPairsDescending, type World, type Workspace } from "./workspace.js"
 export function attendInterviews(ws: Workspace, world: World, streams: TrialStreams): void {
   world.interviewed.fill(0);
   ws.intervieweeCount.fill(0);
-  for (let a = 0; a < ws.plan.s.applicant.count; a++) attendAs(ws, world, a, streams);
+  const nA = ws.plan.s.applicant.count;
+  // The same in WebAssembly (kernel/draws.wat), for the world without calls of a market
+  // without fixed lists: it reads screening's invitations, which that world's are.
+  const kernel = ws.drawKernel !== undefined && world === ws.withoutCalls && ws.plan.fixedMembers.items.length === 0 ? ws.drawKernel : undefined;
+  const { noise } = ws.plan.s.model.interviews;
+  const { interviewWeight } = ws.plan.s.model.ranking;
+  for (let a = 0; a < nA; a++) {
+    if (kernel) {
+      a = kernel.attendFrom(a, nA, streams.interviews, noise, interviewWeight);
+      if (a === nA) break;
+    }
+    attendAs(ws, world, a, streams);
+  }
 }
 
 /**

@@ -229,22 +229,23 @@ function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World):
 }
 
 /** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
-function newWorld(plan: SeasonPlan, edited: boolean): World {
+/** A world's arrays; the world without calls (`kernel` given) has its interviews and applicants' lists where the kernel writes them. */
+function newWorld(plan: SeasonPlan, edited: boolean, kernel?: DrawKernel): World {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const pLen = new Int32Array(nP);
   const pList = new Int32Array(plan.programListCapacity);
   return {
     invited: new Uint8Array(plan.totalApps),
-    interviewed: new Uint8Array(plan.totalApps),
+    interviewed: kernel?.interviewed ?? new Uint8Array(plan.totalApps),
     pStart: new Int32Array(nP + 1),
     pLen,
     pList,
     baseLen: edited ? new Int32Array(nP) : pLen,
     baseList: edited ? new Int32Array(plan.programListCapacity) : pList,
-    aLen: new Int32Array(nA),
-    aList: new Int32Array(plan.aListOff[nA]!),
-    aEntry: new Int32Array(plan.aListOff[nA]!),
+    aLen: kernel?.aLen ?? new Int32Array(nA),
+    aList: kernel?.aList ?? new Int32Array(plan.aListOff[nA]!),
+    aEntry: kernel?.aEntry ?? new Int32Array(plan.aListOff[nA]!),
     pEntry: new Int32Array(plan.programListCapacity),
     programOf: new Int32Array(nA),
     matchedRank: new Int32Array(nA),
@@ -274,6 +275,7 @@ function maxEntries(plan: SeasonPlan): number {
  */
 function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInput {
   const nA = plan.s.applicant.count;
+  const { paperWeight, flagPenalty } = plan.s.model.ranking;
   const special = new Uint8Array(nA);
   for (let a = 0; a < nA; a++) {
     const take = plan.appOff[a + 1]! - plan.appOff[a]!;
@@ -295,7 +297,14 @@ function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInp
     mustColumn: plan.mustColumn,
     maxCandidates,
     programKey: plan.s.program.key,
-    filingPlaces: plan.programAppStart[plan.s.program.count]!,
+    programStart: plan.programAppStart,
+    aListOff: plan.aListOff,
+    maxInterviews: plan.s.applicant.maxInterviews,
+    ownList: plan.s.applicant.hasRankList,
+    paperPart: plan.s.applicant.paper.map((p) => paperWeight * p),
+    flagPart: Float64Array.from(plan.s.applicant.flagCount, (f) => (f > 0 ? flagPenalty : 0)),
+    quality: plan.s.applicant.quality,
+    maxEntries: Math.max(1, maxEntries(plan)),
   };
 }
 
@@ -308,7 +317,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   const maxProgramList = plan.programListCapacity;
   const drawKernel = newDrawKernel(drawKernelInput(plan, maxCandidates));
   const withCalls = newWorld(plan, true);
-  const withoutCalls = newWorld(plan, false);
+  const withoutCalls = newWorld(plan, false, drawKernel);
   return {
     plan,
     // With the WebAssembly step, its entries are read where the kernel writes them.
@@ -347,10 +356,10 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     secured: new Uint8Array(plan.totalApps),
     vetoed: new Uint8Array(plan.totalApps),
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
-    intervieweeCount: new Int32Array(nP),
-    interviewees: new Int32Array(plan.programAppStart[nP]!),
-    intervieweeApplicant: new Int32Array(plan.programAppStart[nP]!),
-    intervieweeKey: new Float64Array(plan.programAppStart[nP]!),
+    intervieweeCount: drawKernel?.intervieweeCount ?? new Int32Array(nP),
+    interviewees: drawKernel?.interviewees ?? new Int32Array(plan.programAppStart[nP]!),
+    intervieweeApplicant: drawKernel?.intervieweeApplicant ?? new Int32Array(plan.programAppStart[nP]!),
+    intervieweeKey: drawKernel?.intervieweeKey ?? new Float64Array(plan.programAppStart[nP]!),
     drawKernel,
     // With the WebAssembly draws, the scores and places are read where the kernel writes them.
     candScore: drawKernel?.score ?? new Float64Array(maxCandidates),

@@ -76,13 +76,26 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
     seen.push(bytes(ws.appProgram), bytes(ws.appPref), bytes(ws.entryBonus), bytes(ws.entrySignal), bytes(ws.applicationCutoff));
     // Screening's scores, invitations, borderline applicants and cutoffs.
     seen.push(bytes(ws.screenScore), bytes(ws.baseInvited), bytes(ws.borderlineEntries.subarray(0, ws.borderlineCount)), bytes(ws.cutoff));
-    seen.push(r.withoutCalls.programOf.join(), r.withCalls.programOf.join());
+    // Interviews and lists: each applicant's list (programs and entries) and each program's
+    // interviewees (entries, applicants and the scores it ranks them by), as far as they go.
+    const w = r.withoutCalls;
+    const { aListOff, programAppStart } = ws.plan;
+    for (let a = 0; a < ws.plan.s.applicant.count; a++) {
+      const from = aListOff[a]!;
+      seen.push(`${a}: ${w.aList.subarray(from, from + w.aLen[a]!).join()} / ${w.aEntry.subarray(from, from + w.aLen[a]!).join()}`);
+    }
+    for (let q = 0; q < ws.plan.s.program.count; q++) {
+      const from = programAppStart[q]!;
+      const to = from + ws.intervieweeCount[q]!;
+      seen.push(`${q}: ${ws.interviewees.subarray(from, to).join()} / ${ws.intervieweeApplicant.subarray(from, to).join()} / ${bytes(ws.intervieweeKey.subarray(from, to))}`);
+    }
+    seen.push(bytes(w.interviewed), r.withoutCalls.programOf.join(), r.withCalls.programOf.join());
   }
   return { kernel: ws.drawKernel !== undefined, choosing: ws.drawKernel?.choosing ?? false, seen };
 }
 
-describe("the WebAssembly application and screening steps", () => {
-  it("write the same entries, preferences, bonuses, signals, scores, invitations and cutoffs as the JavaScript, trial after trial", () => {
+describe("the WebAssembly applications, screening and interviews", () => {
+  it("write the same entries, preferences, bonuses, signals, scores, invitations, cutoffs, interviews and lists as the JavaScript, trial after trial", () => {
     let choosing = 0;
     fc.assert(
       // Markets that choose, and the general and busy ones, where the kernel screens alone.

@@ -49,6 +49,22 @@ export interface DrawKernel {
    * those inside filed: returns how many were filed (see screen in ../screening.ts).
    */
   readonly screen: (applicants: number, key: number, noise: number) => number;
+  /** The world without calls' interviews and applicants' lists, and the programs' interviewees, in the kernel's memory. */
+  readonly interviewed: Uint8Array;
+  readonly aList: Int32Array;
+  readonly aEntry: Int32Array;
+  readonly aLen: Int32Array;
+  readonly interviewees: Int32Array;
+  readonly intervieweeApplicant: Int32Array;
+  readonly intervieweeKey: Float64Array;
+  readonly intervieweeCount: Int32Array;
+  /**
+   * Steps 3 and 4's applicants' side in the world without calls for applicants from, from+1,
+   * … to-1 (the interview stream's key, interviews' noise, ranking's interviewWeight), in a
+   * market without fixed lists, up to the first with a list of their own: returns that
+   * applicant, or `to`.
+   */
+  readonly attendFrom: (from: number, to: number, key: number, noise: number, interviewWeight: number) => number;
 }
 
 /** What the kernel reads of the plan. */
@@ -69,8 +85,18 @@ export interface DrawKernelInput {
   readonly mustColumn: Int32Array;
   readonly maxCandidates: number;
   readonly programKey: Int32Array;
-  /** How many places screening files applications in (the plan's programAppStart[P]). */
-  readonly filingPlaces: number;
+  /** Each program's first filing place for screening and interviews (the plan's programAppStart). */
+  readonly programStart: Int32Array;
+  readonly aListOff: Int32Array;
+  readonly maxInterviews: Int32Array;
+  /** 1 for an applicant with a rank list of their own (the scenario's hasRankList). */
+  readonly ownList: Uint8Array;
+  /** Per applicant: paperWeight × paper, the ranking's red-flag penalty (or 0), quality. */
+  readonly paperPart: Float64Array;
+  readonly flagPart: Float64Array;
+  readonly quality: Float64Array;
+  /** The most applications of any applicant. */
+  readonly maxEntries: number;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -109,6 +135,8 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   if (!wasm) return undefined;
   const nA = input.applicantKey.length;
   const nP = input.programKey.length;
+  const filingPlaces = input.programStart[nP]!;
+  const listPlaces = input.aListOff[nA]!;
   const totalApps = input.appOff[nA]!;
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
   // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
@@ -146,8 +174,25 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     ["staged", 4 * totalApps],
     ["window", 16 * nP],
     ["tally", 8 * nP],
-    ["byProgram", 4 * input.filingPlaces],
-    ["filedScore", 8 * input.filingPlaces],
+    ["byProgram", 4 * filingPlaces],
+    ["filedScore", 8 * filingPlaces],
+    ["interviewed", totalApps],
+    ["aList", 4 * listPlaces],
+    ["aEntry", 4 * listPlaces],
+    ["aLen", 4 * nA],
+    ["aListOff", input.aListOff.byteLength],
+    ["maxInterviews", input.maxInterviews.byteLength],
+    ["ownList", input.ownList.byteLength],
+    ["programStart", input.programStart.byteLength],
+    ["interviewees", 4 * filingPlaces],
+    ["intervieweeApplicant", 4 * filingPlaces],
+    ["intervieweeKey", 8 * filingPlaces],
+    ["intervieweeCount", 4 * nP],
+    ["paperPart", input.paperPart.byteLength],
+    ["flagPart", input.flagPart.byteLength],
+    ["quality", input.quality.byteLength],
+    ["order", 4 * input.maxEntries],
+    ["orderKey", 8 * input.maxEntries],
   ];
   const at: Record<string, number> = {};
   let end = align(4 * sizes.length);
@@ -184,6 +229,13 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     copy("mustAppeal", input.mustAppeal);
     copy("mustColumn", input.mustColumn);
     copy("programKey", input.programKey);
+    copy("aListOff", input.aListOff);
+    copy("maxInterviews", input.maxInterviews);
+    copy("ownList", input.ownList);
+    copy("programStart", input.programStart);
+    copy("paperPart", input.paperPart);
+    copy("flagPart", input.flagPart);
+    copy("quality", input.quality);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
@@ -203,10 +255,19 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       screenStaged: new Int32Array(buffer, at["staged"]!, totalApps),
       screenWindow: new Float64Array(buffer, at["window"]!, 2 * nP),
       screenTally: new Int32Array(buffer, at["tally"]!, 2 * nP),
-      screenByProgram: new Int32Array(buffer, at["byProgram"]!, input.filingPlaces),
-      screenFiledScore: new Float64Array(buffer, at["filedScore"]!, input.filingPlaces),
+      screenByProgram: new Int32Array(buffer, at["byProgram"]!, filingPlaces),
+      screenFiledScore: new Float64Array(buffer, at["filedScore"]!, filingPlaces),
       screenPaper: new Float64Array(buffer, at["paper"]!, nA),
       screen: exports["screen"] as DrawKernel["screen"],
+      interviewed: new Uint8Array(buffer, at["interviewed"]!, totalApps),
+      aList: new Int32Array(buffer, at["aList"]!, listPlaces),
+      aEntry: new Int32Array(buffer, at["aEntry"]!, listPlaces),
+      aLen: new Int32Array(buffer, at["aLen"]!, nA),
+      interviewees: new Int32Array(buffer, at["interviewees"]!, filingPlaces),
+      intervieweeApplicant: new Int32Array(buffer, at["intervieweeApplicant"]!, filingPlaces),
+      intervieweeKey: new Float64Array(buffer, at["intervieweeKey"]!, filingPlaces),
+      intervieweeCount: new Int32Array(buffer, at["intervieweeCount"]!, nP),
+      attendFrom: exports["attendFrom"] as DrawKernel["attendFrom"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript draws

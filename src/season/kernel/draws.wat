@@ -8,6 +8,11 @@
 ;; `screen` draws step 2's scores (screen in ../screening.ts): each entry's paper, bonus
 ;; and noise, placed against its program's window, those inside it filed by program.
 ;;
+;; `attendFrom` runs steps 3 and 4's applicants' side in the world without calls (attendAs in
+;; ../interviews.ts): each applicant's invitations in order of preference, the first
+;; maxInterviews attended, listed, and filed under their programs with the score each
+;; program ranks them by.
+;;
 ;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
 ;; among those inside the window, the entries written (program, preference, screening
 ;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
@@ -52,6 +57,24 @@
 ;;   tally        i32 × 2P     each program's count above its window, and its next filing place
 ;;   byProgram    i32 × F      out: the entries filed, program by program
 ;;   filedScore   f64 × F      out: their scores
+;;   interviewed  u8 × T       out: 1 where the entry's interview was attended (the world
+;;                             without calls)
+;;   aList        i32 × L      out: each applicant's list of programs, at aListOff
+;;   aEntry       i32 × L      out: the entry of each place of aList
+;;   aLen         i32 × A      out: each applicant's list length
+;;   aListOff     i32 × A+1    each applicant's first place in aList
+;;   maxInterviews i32 × A     how many interviews each applicant attends at most
+;;   ownList      u8 × A       1: an applicant with a rank list of their own (left to the JavaScript)
+;;   programStart i32 × P+1    each program's first filing place (the plan's programAppStart)
+;;   interviewees i32 × F      out: the entries each program interviewed, at programStart
+;;   intervieweeApplicant i32 × F  out: their applicants
+;;   intervieweeKey f64 × F    out: the scores the program ranks them by
+;;   intervieweeCount i32 × P  out: how many each program interviewed
+;;   paperPart    f64 × A      paperWeight × paper, per applicant
+;;   flagPart     f64 × A      the ranking's red-flag penalty, or 0
+;;   quality      f64 × A      each applicant's quality
+;;   order        i32 × E      scratch: an applicant's invitations, by preference
+;;   orderKey     f64 × E      scratch: their preferences
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -88,6 +111,23 @@
   (global $tally (mut i32) (i32.const 0))
   (global $byProgram (mut i32) (i32.const 0))
   (global $filedScore (mut i32) (i32.const 0))
+  (global $interviewed (mut i32) (i32.const 0))
+  (global $aList (mut i32) (i32.const 0))
+  (global $aEntry (mut i32) (i32.const 0))
+  (global $aLen (mut i32) (i32.const 0))
+  (global $aListOff (mut i32) (i32.const 0))
+  (global $maxInterviews (mut i32) (i32.const 0))
+  (global $ownList (mut i32) (i32.const 0))
+  (global $programStart (mut i32) (i32.const 0))
+  (global $interviewees (mut i32) (i32.const 0))
+  (global $intervieweeApplicant (mut i32) (i32.const 0))
+  (global $intervieweeKey (mut i32) (i32.const 0))
+  (global $intervieweeCount (mut i32) (i32.const 0))
+  (global $paperPart (mut i32) (i32.const 0))
+  (global $flagPart (mut i32) (i32.const 0))
+  (global $quality (mut i32) (i32.const 0))
+  (global $order (mut i32) (i32.const 0))
+  (global $orderKey (mut i32) (i32.const 0))
 
   ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
   (func (export "layout") (param $header i32)
@@ -124,7 +164,24 @@
     (global.set $window (i32.load offset=120 (local.get $header)))
     (global.set $tally (i32.load offset=124 (local.get $header)))
     (global.set $byProgram (i32.load offset=128 (local.get $header)))
-    (global.set $filedScore (i32.load offset=132 (local.get $header))))
+    (global.set $filedScore (i32.load offset=132 (local.get $header)))
+    (global.set $interviewed (i32.load offset=136 (local.get $header)))
+    (global.set $aList (i32.load offset=140 (local.get $header)))
+    (global.set $aEntry (i32.load offset=144 (local.get $header)))
+    (global.set $aLen (i32.load offset=148 (local.get $header)))
+    (global.set $aListOff (i32.load offset=152 (local.get $header)))
+    (global.set $maxInterviews (i32.load offset=156 (local.get $header)))
+    (global.set $ownList (i32.load offset=160 (local.get $header)))
+    (global.set $programStart (i32.load offset=164 (local.get $header)))
+    (global.set $interviewees (i32.load offset=168 (local.get $header)))
+    (global.set $intervieweeApplicant (i32.load offset=172 (local.get $header)))
+    (global.set $intervieweeKey (i32.load offset=176 (local.get $header)))
+    (global.set $intervieweeCount (i32.load offset=180 (local.get $header)))
+    (global.set $paperPart (i32.load offset=184 (local.get $header)))
+    (global.set $flagPart (i32.load offset=188 (local.get $header)))
+    (global.set $quality (i32.load offset=192 (local.get $header)))
+    (global.set $order (i32.load offset=196 (local.get $header)))
+    (global.set $orderKey (i32.load offset=200 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -525,4 +582,120 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $file)))
     (local.get $count))
+
+  ;; Applicants from, from+1, … to-1 of the world without calls, as attendAs treats one in
+  ;; a market without fixed lists: returns the first applicant left to the JavaScript (one
+  ;; with a list of their own), or `to`. key: the trial's interview stream.
+  (func (export "attendFrom")
+    (param $from i32) (param $to i32) (param $key i32) (param $noise f64) (param $weight f64)
+    (result i32)
+    (local $a i32) (local $k i32) (local $end i32) (local $n i32) (local $i i32) (local $j i32)
+    (local $v i32) (local $kv f64) (local $ku f64) (local $at i32) (local $row i32) (local $h i32)
+    (local $max i32) (local $out i32) (local $ranked i32) (local $q i32) (local $slot i32)
+    (local $lo f64) (local $paperPart f64) (local $flagPart f64) (local $quality f64)
+    (local.set $a (local.get $from))
+    (block $stop
+      (loop $next
+        (br_if $stop (i32.ge_u (local.get $a) (local.get $to)))
+        (br_if $stop (i32.load8_u (i32.add (global.get $ownList) (local.get $a))))
+        ;; The invitations, gathered without a branch per entry.
+        (local.set $at (i32.add (global.get $appOff) (i32.shl (local.get $a) (i32.const 2))))
+        (local.set $k (i32.load (local.get $at)))
+        (local.set $end (i32.load offset=4 (local.get $at)))
+        (local.set $n (i32.const 0))
+        (block $gathered
+          (loop $gather
+            (br_if $gathered (i32.ge_s (local.get $k) (local.get $end)))
+            (i32.store (i32.add (global.get $order) (i32.shl (local.get $n) (i32.const 2))) (local.get $k))
+            (local.set $n (i32.add (local.get $n) (i32.load8_u (i32.add (global.get $invited) (local.get $k)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $gather)))
+        ;; In order of preference, most preferred first (of equals, the earlier entry):
+        ;; insertion sort, as sortPairsDescending.
+        (local.set $i (i32.const 0))
+        (block $keyed
+          (loop $key
+            (br_if $keyed (i32.ge_s (local.get $i) (local.get $n)))
+            (f64.store (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))
+              (f64.load (i32.add (global.get $appPref)
+                (i32.shl (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $key)))
+        (local.set $i (i32.const 1))
+        (block $sorted
+          (loop $insert
+            (br_if $sorted (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $v (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $kv (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $j (i32.sub (local.get $i) (i32.const 1)))
+            (block $placed
+              (loop $shift
+                (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
+                (local.set $ku (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3)))))
+                (br_if $placed (f64.gt (local.get $ku) (local.get $kv)))
+                (br_if $placed (i32.and (f64.eq (local.get $ku) (local.get $kv))
+                  (i32.lt_s (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))) (local.get $v))))
+                (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))))
+                (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                (br $shift)))
+            (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
+            (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $insert)))
+        ;; The first maxInterviews attended, listed, and filed under their programs.
+        (local.set $max (i32.load (i32.add (global.get $maxInterviews) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $out (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $row (call $mix (i32.xor (local.get $key)
+          (i32.mul (i32.add (i32.load (i32.add (global.get $applicantKey) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 1))
+            (i32.const 0x9e3779b1)))))
+        (local.set $paperPart (f64.load (i32.add (global.get $paperPart) (i32.shl (local.get $a) (i32.const 3)))))
+        (local.set $flagPart (f64.load (i32.add (global.get $flagPart) (i32.shl (local.get $a) (i32.const 3)))))
+        (local.set $quality (f64.load (i32.add (global.get $quality) (i32.shl (local.get $a) (i32.const 3)))))
+        (if (i32.lt_s (local.get $max) (local.get $n)) (then (local.set $n (local.get $max))))
+        (local.set $ranked (i32.const 0))
+        (block $attended
+          (loop $attend
+            (br_if $attended (i32.ge_s (local.get $ranked) (local.get $n)))
+            (local.set $k (i32.load (i32.add (global.get $order) (i32.shl (local.get $ranked) (i32.const 2)))))
+            (local.set $q (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))))
+            (i32.store8 (i32.add (global.get $interviewed) (local.get $k)) (i32.const 1))
+            (local.set $at (i32.shl (i32.add (local.get $out) (local.get $ranked)) (i32.const 2)))
+            (i32.store (i32.add (global.get $aEntry) (local.get $at)) (local.get $k))
+            (i32.store (i32.add (global.get $aList) (local.get $at)) (local.get $q))
+            (local.set $at (i32.add (global.get $intervieweeCount) (i32.shl (local.get $q) (i32.const 2))))
+            (local.set $slot (i32.add (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2))))
+              (i32.load (local.get $at))))
+            (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.store (i32.add (global.get $interviewees) (i32.shl (local.get $slot) (i32.const 2))) (local.get $k))
+            (i32.store (i32.add (global.get $intervieweeApplicant) (i32.shl (local.get $slot) (i32.const 2))) (local.get $a))
+            ;; paperPart + weight × (quality + noise × pairNormal(row, programKey[q])) - flagPart
+            (local.set $h (i32.xor (local.get $row)
+              (i32.mul (i32.add (i32.load (i32.add (global.get $programKey) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 1))
+                (i32.const 0x85ebca77))))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+            (local.set $h (i32.mul (local.get $h) (i32.const 0x7feb352d)))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))))
+            (local.set $h (i32.mul (local.get $h) (i32.const 0x846ca68b)))
+            (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+            (local.set $at (i32.add (global.get $quantiles) (i32.shl (i32.shr_u (local.get $h) (i32.const 21)) (i32.const 3))))
+            (local.set $lo (f64.load (local.get $at)))
+            (f64.store (i32.add (global.get $intervieweeKey) (i32.shl (local.get $slot) (i32.const 3)))
+              (f64.sub
+                (f64.add (local.get $paperPart)
+                  (f64.mul (local.get $weight)
+                    (f64.add (local.get $quality)
+                      (f64.mul (local.get $noise)
+                        (f64.add (local.get $lo)
+                          (f64.mul
+                            (f64.mul (f64.convert_i32_u (i32.and (local.get $h) (i32.const 0x1fffff))) (f64.const 0x1p-21))
+                            (f64.sub (f64.load offset=8 (local.get $at)) (local.get $lo))))))))
+                (local.get $flagPart)))
+            (local.set $ranked (i32.add (local.get $ranked) (i32.const 1)))
+            (br $attend)))
+        (i32.store (i32.add (global.get $aLen) (i32.shl (local.get $a) (i32.const 2))) (local.get $ranked))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next)))
+    (local.get $a))
 )

@@ -30,7 +30,14 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     mustColumn: new Int32Array(0),
     maxCandidates: appeal.length,
     programKey: new Int32Array(0),
-    filingPlaces: 0,
+    programStart: Int32Array.of(0),
+    aListOff: Int32Array.of(0, 0),
+    maxInterviews: Int32Array.of(0),
+    ownList: Uint8Array.of(0),
+    paperPart: Float64Array.of(0),
+    flagPart: Float64Array.of(0),
+    quality: Float64Array.of(0),
+    maxEntries: 1,
   });
 }
 
