@@ -15,9 +15,17 @@ export function buildRankLists(ws: Workspace, world: World): void {
   const nP = s.program.count;
   const { sortIdx, sortKey, interviewees, intervieweeApplicant, intervieweeKey } = ws;
   const { pList, pEntry } = world;
+  // The same in WebAssembly (kernel/draws.wat) for the world without calls, whose lists
+  // the kernel holds, up to each program with a fixed list.
+  const kernel = world === ws.withoutCalls ? ws.drawKernel : undefined;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;
+    if (kernel) {
+      q = kernel.rankFrom(q, nP);
+      start = world.pStart[q]!;
+      if (q === nP) break;
+    }
     if (s.program.hasRankList[q]) {
       const f0 = s.program.rankList.offsets[q]!;
       const n = s.program.rankList.offsets[q + 1]! - f0;

@@ -229,16 +229,16 @@ function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World):
 }
 
 /** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
-/** A world's arrays; the world without calls (`kernel` given) has its interviews and applicants' lists where the kernel writes them. */
+/** A world's arrays; the world without calls (`kernel` given) has its interviews and lists where the kernel writes them. */
 function newWorld(plan: SeasonPlan, edited: boolean, kernel?: DrawKernel): World {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
-  const pLen = new Int32Array(nP);
-  const pList = new Int32Array(plan.programListCapacity);
+  const pLen = kernel?.pLen ?? new Int32Array(nP);
+  const pList = kernel?.pList ?? new Int32Array(plan.programListCapacity);
   return {
     invited: new Uint8Array(plan.totalApps),
     interviewed: kernel?.interviewed ?? new Uint8Array(plan.totalApps),
-    pStart: new Int32Array(nP + 1),
+    pStart: kernel?.pStart ?? new Int32Array(nP + 1),
     pLen,
     pList,
     baseLen: edited ? new Int32Array(nP) : pLen,
@@ -246,7 +246,7 @@ function newWorld(plan: SeasonPlan, edited: boolean, kernel?: DrawKernel): World
     aLen: kernel?.aLen ?? new Int32Array(nA),
     aList: kernel?.aList ?? new Int32Array(plan.aListOff[nA]!),
     aEntry: kernel?.aEntry ?? new Int32Array(plan.aListOff[nA]!),
-    pEntry: new Int32Array(plan.programListCapacity),
+    pEntry: kernel?.pEntry ?? new Int32Array(plan.programListCapacity),
     programOf: new Int32Array(nA),
     matchedRank: new Int32Array(nA),
     callsAbout: new Int32Array(nA),
@@ -305,6 +305,8 @@ function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInp
     flagPart: Float64Array.from(plan.s.applicant.flagCount, (f) => (f > 0 ? flagPenalty : 0)),
     quality: plan.s.applicant.quality,
     maxEntries: Math.max(1, maxEntries(plan)),
+    pHasRankList: plan.s.program.hasRankList,
+    listCapacity: plan.programListCapacity,
   };
 }
 
@@ -335,7 +337,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     screenWidth: new Float64Array(nP).fill(1),
     screenWindow: drawKernel?.screenWindow ?? new Float64Array(2 * nP),
     screenTally: drawKernel?.screenTally ?? new Int32Array(2 * nP),
-    listRoom: new Int32Array(nP),
+    listRoom: drawKernel?.listRoom ?? new Int32Array(nP),
     baseInvited: drawKernel?.baseInvited ?? new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
     invitesAt: new Int32Array(nP),

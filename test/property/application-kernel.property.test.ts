@@ -16,7 +16,8 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
  * Markets where applicants choose some of many programs (the kernel's case), with what it
  * must leave alone or get right beside it: home and away programs (kept by their boost),
  * signals from the model or listed in the file, given orders, applicants with no more
- * candidates than applications, and no noise at all (ties at the cutoff).
+ * candidates than applications, and no noise at all (ties at the cutoff, and in programs'
+ * scores).
  */
 const choosingArb: fc.Arbitrary<ScenarioInput> = fc
   .record({ nP: fc.integer({ min: 3, max: 24 }), nA: fc.integer({ min: 1, max: 14 }) })
@@ -35,7 +36,8 @@ const choosingArb: fc.Arbitrary<ScenarioInput> = fc
             .record(
               {
                 id: fc.constant(`a${i}`),
-                paper: unit,
+                // Shared papers, with no interview noise, tie programs' scores.
+                paper: fc.oneof(unit, fc.constantFrom(0.25, 0.5)),
                 home: fc.constantFrom(...ids),
                 aways: some,
                 maxInterviews: fc.integer({ min: 1, max: 6 }),
@@ -60,6 +62,7 @@ const choosingArb: fc.Arbitrary<ScenarioInput> = fc
         calls: fc.record({ enabled: fc.boolean() }),
         applications: fc.record({ perApplicant: fc.integer({ min: 1, max: nP - 1 }) }),
         ranking: fc.record({ preferenceNoise: fc.constantFrom(0, 0.02, 0.3, 1.5) }),
+        interviews: fc.record({ noise: fc.constantFrom(0, 0.2) }),
         signals: fc.record({ perApplicant: fc.integer({ min: 0, max: 2 }), gold: fc.record({ perApplicant: fc.integer({ min: 0, max: 1 }) }) }),
       }),
     }) as fc.Arbitrary<ScenarioInput>;
@@ -88,6 +91,13 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
       const from = programAppStart[q]!;
       const to = from + ws.intervieweeCount[q]!;
       seen.push(`${q}: ${ws.interviewees.subarray(from, to).join()} / ${ws.intervieweeApplicant.subarray(from, to).join()} / ${bytes(ws.intervieweeKey.subarray(from, to))}`);
+    }
+    // The programs' lists (applicants and entries), both worlds.
+    for (const world of [w, r.withCalls]) {
+      for (let q = 0; q < ws.plan.s.program.count; q++) {
+        const from = world.pStart[q]!;
+        seen.push(`${q}@${from}: ${world.pList.subarray(from, from + world.pLen[q]!).join()} / ${world.pEntry.subarray(from, from + world.pLen[q]!).join()}`);
+      }
     }
     seen.push(bytes(w.interviewed), r.withoutCalls.programOf.join(), r.withCalls.programOf.join());
   }

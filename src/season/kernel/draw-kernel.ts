@@ -65,6 +65,18 @@ export interface DrawKernel {
    * applicant, or `to`.
    */
   readonly attendFrom: (from: number, to: number, key: number, noise: number, interviewWeight: number) => number;
+  /** Screening's room for each program's list, and the world without calls' programs' lists, in the kernel's memory. */
+  readonly listRoom: Int32Array;
+  readonly pStart: Int32Array;
+  readonly pLen: Int32Array;
+  readonly pList: Int32Array;
+  readonly pEntry: Int32Array;
+  /**
+   * Step 4's programs' lists in the world without calls for programs from, from+1, … to-1,
+   * starting at pStart[from], up to the first with a fixed list: returns that program, or
+   * `to`, with its pStart written.
+   */
+  readonly rankFrom: (from: number, to: number) => number;
 }
 
 /** What the kernel reads of the plan. */
@@ -97,6 +109,10 @@ export interface DrawKernelInput {
   readonly quality: Float64Array;
   /** The most applications of any applicant. */
   readonly maxEntries: number;
+  /** 1 for a program with a fixed list (the scenario's hasRankList). */
+  readonly pHasRankList: Uint8Array;
+  /** The places of the programs' lists (the plan's programListCapacity). */
+  readonly listCapacity: number;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -137,6 +153,8 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   const nP = input.programKey.length;
   const filingPlaces = input.programStart[nP]!;
   const listPlaces = input.aListOff[nA]!;
+  let maxFiled = 1;
+  for (let q = 0; q < nP; q++) maxFiled = Math.max(maxFiled, input.programStart[q + 1]! - input.programStart[q]!);
   const totalApps = input.appOff[nA]!;
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
   // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
@@ -193,6 +211,14 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     ["quality", input.quality.byteLength],
     ["order", 4 * input.maxEntries],
     ["orderKey", 8 * input.maxEntries],
+    ["pHasRankList", input.pHasRankList.byteLength],
+    ["listRoom", 4 * nP],
+    ["pStart", 4 * (nP + 1)],
+    ["pLen", 4 * nP],
+    ["pList", 4 * input.listCapacity],
+    ["pEntry", 4 * input.listCapacity],
+    ["rankIdx", 4 * maxFiled],
+    ["rankKey", 8 * maxFiled],
   ];
   const at: Record<string, number> = {};
   let end = align(4 * sizes.length);
@@ -236,6 +262,7 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     copy("paperPart", input.paperPart);
     copy("flagPart", input.flagPart);
     copy("quality", input.quality);
+    copy("pHasRankList", input.pHasRankList);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
@@ -268,6 +295,12 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       intervieweeKey: new Float64Array(buffer, at["intervieweeKey"]!, filingPlaces),
       intervieweeCount: new Int32Array(buffer, at["intervieweeCount"]!, nP),
       attendFrom: exports["attendFrom"] as DrawKernel["attendFrom"],
+      listRoom: new Int32Array(buffer, at["listRoom"]!, nP),
+      pStart: new Int32Array(buffer, at["pStart"]!, nP + 1),
+      pLen: new Int32Array(buffer, at["pLen"]!, nP),
+      pList: new Int32Array(buffer, at["pList"]!, input.listCapacity),
+      pEntry: new Int32Array(buffer, at["pEntry"]!, input.listCapacity),
+      rankFrom: exports["rankFrom"] as DrawKernel["rankFrom"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript draws

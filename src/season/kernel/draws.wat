@@ -13,6 +13,9 @@
 ;; maxInterviews attended, listed, and filed under their programs with the score each
 ;; program ranks them by.
 ;;
+;; `rankFrom` writes step 4's programs' lists in the world without calls (buildRankLists in
+;; ../rank-lists.ts): each program's interviewees, best score first.
+;;
 ;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
 ;; among those inside the window, the entries written (program, preference, screening
 ;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
@@ -75,6 +78,14 @@
 ;;   quality      f64 × A      each applicant's quality
 ;;   order        i32 × E      scratch: an applicant's invitations, by preference
 ;;   orderKey     f64 × E      scratch: their preferences
+;;   pHasRankList u8 × P       1: a program with a fixed list (left to the JavaScript)
+;;   listRoom     i32 × P      each program's room in the programs' lists (screening's listRoom)
+;;   pStart       i32 × P+1    in and out: each program's first place in pList (the world without calls)
+;;   pLen         i32 × P      out: each program's list length
+;;   pList        i32 × R      out: each program's applicants, best first
+;;   pEntry       i32 × R      out: the entry of each place of pList
+;;   rankIdx      i32 × N      scratch: a program's interviewees, as they are sorted
+;;   rankKey      f64 × N      scratch: their scores
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -128,6 +139,14 @@
   (global $quality (mut i32) (i32.const 0))
   (global $order (mut i32) (i32.const 0))
   (global $orderKey (mut i32) (i32.const 0))
+  (global $pHasRankList (mut i32) (i32.const 0))
+  (global $listRoom (mut i32) (i32.const 0))
+  (global $pStart (mut i32) (i32.const 0))
+  (global $pLen (mut i32) (i32.const 0))
+  (global $pList (mut i32) (i32.const 0))
+  (global $pEntry (mut i32) (i32.const 0))
+  (global $rankIdx (mut i32) (i32.const 0))
+  (global $rankKey (mut i32) (i32.const 0))
 
   ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
   (func (export "layout") (param $header i32)
@@ -181,7 +200,15 @@
     (global.set $flagPart (i32.load offset=188 (local.get $header)))
     (global.set $quality (i32.load offset=192 (local.get $header)))
     (global.set $order (i32.load offset=196 (local.get $header)))
-    (global.set $orderKey (i32.load offset=200 (local.get $header))))
+    (global.set $orderKey (i32.load offset=200 (local.get $header)))
+    (global.set $pHasRankList (i32.load offset=204 (local.get $header)))
+    (global.set $listRoom (i32.load offset=208 (local.get $header)))
+    (global.set $pStart (i32.load offset=212 (local.get $header)))
+    (global.set $pLen (i32.load offset=216 (local.get $header)))
+    (global.set $pList (i32.load offset=220 (local.get $header)))
+    (global.set $pEntry (i32.load offset=224 (local.get $header)))
+    (global.set $rankIdx (i32.load offset=228 (local.get $header)))
+    (global.set $rankKey (i32.load offset=232 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -698,4 +725,61 @@
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $next)))
     (local.get $a))
+
+  ;; Programs from, from+1, … to-1 of the world without calls, as buildRankLists treats one
+  ;; without a fixed list: its interviewees sorted by score, best first (of equals, the one
+  ;; filed first: insertion sort, as sortPairsDescending), at pStart[q], and the next
+  ;; program's list starting listRoom[q] places on. Starts at pStart[from]; returns the
+  ;; first program left to the JavaScript (one with a fixed list), or `to`, with pStart of
+  ;; it written.
+  (func (export "rankFrom") (param $from i32) (param $to i32) (result i32)
+    (local $q i32) (local $start i32) (local $base i32) (local $n i32) (local $i i32) (local $j i32)
+    (local $v i32) (local $kv f64) (local $ku f64) (local $at i32)
+    (local.set $q (local.get $from))
+    (local.set $start (i32.load (i32.add (global.get $pStart) (i32.shl (local.get $q) (i32.const 2)))))
+    (block $stop
+      (loop $next
+        (i32.store (i32.add (global.get $pStart) (i32.shl (local.get $q) (i32.const 2))) (local.get $start))
+        (br_if $stop (i32.ge_u (local.get $q) (local.get $to)))
+        (br_if $stop (i32.load8_u (i32.add (global.get $pHasRankList) (local.get $q))))
+        (local.set $base (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $n (i32.load (i32.add (global.get $intervieweeCount) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $i (i32.const 0))
+        (block $keyed
+          (loop $key
+            (br_if $keyed (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $kv (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
+            (local.set $j (i32.sub (local.get $i) (i32.const 1)))
+            ;; Placed among those before it: each is its filing place, so of equals the
+            ;; earlier stays ahead.
+            (block $placed
+              (loop $shift
+                (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
+                (local.set $ku (f64.load (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3)))))
+                (br_if $placed (f64.ge (local.get $ku) (local.get $kv)))
+                (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.load (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))))
+                (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                (br $shift)))
+            (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2))) (local.get $i))
+            (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $key)))
+        (local.set $i (i32.const 0))
+        (block $listed
+          (loop $list
+            (br_if $listed (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $at (i32.shl (i32.add (local.get $base)
+              (i32.load (i32.add (global.get $rankIdx) (i32.shl (local.get $i) (i32.const 2))))) (i32.const 2)))
+            (local.set $j (i32.shl (i32.add (local.get $start) (local.get $i)) (i32.const 2)))
+            (i32.store (i32.add (global.get $pList) (local.get $j)) (i32.load (i32.add (global.get $intervieweeApplicant) (local.get $at))))
+            (i32.store (i32.add (global.get $pEntry) (local.get $j)) (i32.load (i32.add (global.get $interviewees) (local.get $at))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $list)))
+        (i32.store (i32.add (global.get $pLen) (i32.shl (local.get $q) (i32.const 2))) (local.get $n))
+        (local.set $start (i32.add (local.get $start) (i32.load (i32.add (global.get $listRoom) (i32.shl (local.get $q) (i32.const 2))))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $next)))
+    (local.get $q))
 )

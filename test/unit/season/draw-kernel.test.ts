@@ -38,6 +38,8 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     flagPart: Float64Array.of(0),
     quality: Float64Array.of(0),
     maxEntries: 1,
+    pHasRankList: new Uint8Array(0),
+    listCapacity: 0,
   });
 }
 
