@@ -88,7 +88,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   };
   const kernel = ws.drawKernel;
   if (kernel) {
-    // The same draws, placing and filing in WebAssembly (kernel/draws.wat).
+    // The same draws, placing and filing in WebAssembly (kernel/draws.wat), and below, the
+    // cutoffs and the invitations; only a missed window's filing stays here.
     const paperOf = kernel.screenPaper;
     for (let a = 0; a < nA; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     stagedCount = kernel.screen(nA, key, noise);
@@ -136,8 +137,8 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // The cutoff of each program whose window holds it; the others are marked to have all
   // their applications filed.
   const sortKey = ws.sortKey;
-  let missed = 0;
-  for (let q = 0; q < nP; q++) {
+  let missed = kernel ? kernel.screenCutoffs(nP, band) : 0;
+  for (let q = 0; q < nP && !kernel; q++) {
     needsAll[q] = 0;
     if (hasRankList[q]) continue;
     const slots = slotsOf[q]!;
@@ -188,6 +189,11 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // Invitations and borderline applicants, program by program in the program's order of
   // applications, so that the borderline list reads the same whichever way it was found.
   const borderlineFrom = ws.borderlineFrom;
+  if (kernel) {
+    ws.baseInviteCount = kernel.screenInvitations(nP, band);
+    ws.borderlineCount = borderlineFrom[nP]!;
+    return;
+  }
   const invitesAt = ws.invitesAt;
   for (let q = 0; q < nP; q++) {
     borderlineFrom[q] = ws.borderlineCount;

@@ -16,8 +16,8 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
  * Markets where applicants choose some of many programs (the kernel's case), with what it
  * must leave alone or get right beside it: home and away programs (kept by their boost),
  * signals from the model or listed in the file, given orders, applicants with no more
- * candidates than applications, and no noise at all (ties at the cutoff, and in programs'
- * scores).
+ * candidates than applications, and no noise at all (ties at the cutoffs of applicants and
+ * of programs' screening, and in programs' scores).
  */
 const choosingArb: fc.Arbitrary<ScenarioInput> = fc
   .record({ nP: fc.integer({ min: 3, max: 24 }), nA: fc.integer({ min: 1, max: 14 }) })
@@ -63,6 +63,7 @@ const choosingArb: fc.Arbitrary<ScenarioInput> = fc
         applications: fc.record({ perApplicant: fc.integer({ min: 1, max: nP - 1 }) }),
         ranking: fc.record({ preferenceNoise: fc.constantFrom(0, 0.02, 0.3, 1.5) }),
         interviews: fc.record({ noise: fc.constantFrom(0, 0.2) }),
+        screening: fc.record({ noise: fc.constantFrom(0, 0.1, 0.3) }),
         signals: fc.record({ perApplicant: fc.integer({ min: 0, max: 2 }), gold: fc.record({ perApplicant: fc.integer({ min: 0, max: 1 }) }) }),
       }),
     }) as fc.Arbitrary<ScenarioInput>;
@@ -79,6 +80,7 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
     seen.push(bytes(ws.appProgram), bytes(ws.appPref), bytes(ws.entryBonus), bytes(ws.entrySignal), bytes(ws.applicationCutoff));
     // Screening's scores, invitations, borderline applicants and cutoffs.
     seen.push(bytes(ws.screenScore), bytes(ws.baseInvited), bytes(ws.borderlineEntries.subarray(0, ws.borderlineCount)), bytes(ws.cutoff));
+    seen.push(bytes(ws.screeningCutoff), bytes(ws.screenWidth), bytes(ws.screenFileAll), bytes(ws.invitesAt), bytes(ws.listRoom), bytes(ws.borderlineFrom), `${ws.baseInviteCount}`);
     // Interviews and lists: each applicant's list (programs and entries) and each program's
     // interviewees (entries, applicants and the scores it ranks them by), as far as they go.
     const w = r.withoutCalls;

@@ -77,6 +77,20 @@ export interface DrawKernel {
    * `to`, with its pStart written.
    */
   readonly rankFrom: (from: number, to: number) => number;
+  /** The rest of screening's arrays (see Workspace), in the kernel's memory. */
+  readonly needsAll: Uint8Array;
+  readonly cutoff: Float64Array;
+  readonly screeningCutoff: Float64Array;
+  readonly screenWidth: Float64Array;
+  readonly screenFileAll: Uint8Array;
+  readonly borderlineFrom: Int32Array;
+  readonly invitesAt: Int32Array;
+  readonly borderline: Uint8Array;
+  readonly borderlineEntries: Int32Array;
+  /** Screening's cutoffs of the programs whose windows hold them (band): returns how many programs missed. */
+  readonly screenCutoffs: (programs: number, band: number) => number;
+  /** Screening's invitations and borderline (band), after the cutoffs: returns the invitations made. */
+  readonly screenInvitations: (programs: number, band: number) => number;
 }
 
 /** What the kernel reads of the plan. */
@@ -113,6 +127,7 @@ export interface DrawKernelInput {
   readonly pHasRankList: Uint8Array;
   /** The places of the programs' lists (the plan's programListCapacity). */
   readonly listCapacity: number;
+  readonly interviewSlots: Int32Array;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -157,6 +172,8 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   for (let q = 0; q < nP; q++) maxFiled = Math.max(maxFiled, input.programStart[q + 1]! - input.programStart[q]!);
   const totalApps = input.appOff[nA]!;
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
+  // The selection serves an applicant's candidates and a program's applications.
+  const selectRoom = Math.max(room, maxFiled);
   // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
   // header of their offsets and a pack table of 16 rows of four.
   const sizes: [string, number][] = [
@@ -179,8 +196,8 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     ["mustAppeal", input.mustAppeal.byteLength],
     ["mustColumn", input.mustColumn.byteLength],
     ["entryOf", 4 * room],
-    ["values", 8 * room],
-    ["swap", 8 * room],
+    ["values", 8 * selectRoom],
+    ["swap", 8 * selectRoom],
     ["appProgram", 4 * totalApps],
     ["appPref", 8 * totalApps],
     ["entryBonus", 8 * totalApps],
@@ -219,6 +236,17 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     ["pEntry", 4 * input.listCapacity],
     ["rankIdx", 4 * maxFiled],
     ["rankKey", 8 * maxFiled],
+    ["slots", input.interviewSlots.byteLength],
+    ["needsAll", nP],
+    ["cutoffOf", 8 * nP],
+    ["guessOf", 8 * nP],
+    ["width", 8 * nP],
+    ["fileAll", nP],
+    ["borderlineFrom", 4 * (nP + 1)],
+    ["invitesAt", 4 * nP],
+    ["borderline", totalApps],
+    ["borderlineEntries", 4 * totalApps],
+    ["equal", 4 * maxFiled],
   ];
   const at: Record<string, number> = {};
   let end = align(4 * sizes.length);
@@ -263,6 +291,7 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
     copy("flagPart", input.flagPart);
     copy("quality", input.quality);
     copy("pHasRankList", input.pHasRankList);
+    copy("slots", input.interviewSlots);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
@@ -301,6 +330,17 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       pList: new Int32Array(buffer, at["pList"]!, input.listCapacity),
       pEntry: new Int32Array(buffer, at["pEntry"]!, input.listCapacity),
       rankFrom: exports["rankFrom"] as DrawKernel["rankFrom"],
+      needsAll: new Uint8Array(buffer, at["needsAll"]!, nP),
+      cutoff: new Float64Array(buffer, at["cutoffOf"]!, nP),
+      screeningCutoff: new Float64Array(buffer, at["guessOf"]!, nP).fill(NaN),
+      screenWidth: new Float64Array(buffer, at["width"]!, nP).fill(1),
+      screenFileAll: new Uint8Array(buffer, at["fileAll"]!, nP),
+      borderlineFrom: new Int32Array(buffer, at["borderlineFrom"]!, nP + 1),
+      invitesAt: new Int32Array(buffer, at["invitesAt"]!, nP),
+      borderline: new Uint8Array(buffer, at["borderline"]!, totalApps),
+      borderlineEntries: new Int32Array(buffer, at["borderlineEntries"]!, totalApps),
+      screenCutoffs: exports["screenCutoffs"] as DrawKernel["screenCutoffs"],
+      screenInvitations: exports["screenInvitations"] as DrawKernel["screenInvitations"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript draws

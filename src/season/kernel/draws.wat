@@ -8,6 +8,9 @@
 ;; `screen` draws step 2's scores (screen in ../screening.ts): each entry's paper, bonus
 ;; and noise, placed against its program's window, those inside it filed by program.
 ;;
+;; `screenCutoffs` finds each program's cutoff among the applications filed inside its
+;; window, and `screenInvitations` invites and marks the borderline (the rest of screen).
+;;
 ;; `attendFrom` runs steps 3 and 4's applicants' side in the world without calls (attendAs in
 ;; ../interviews.ts): each applicant's invitations in order of preference, the first
 ;; maxInterviews attended, listed, and filed under their programs with the score each
@@ -86,6 +89,17 @@
 ;;   pEntry       i32 × R      out: the entry of each place of pList
 ;;   rankIdx      i32 × N      scratch: a program's interviewees, as they are sorted
 ;;   rankKey      f64 × N      scratch: their scores
+;;   slots        i32 × P      each program's interview slots
+;;   needsAll     u8 × P       out: 1 where the program's window missed (all its applications to be filed)
+;;   cutoffOf     f64 × P      out: each program's screening cutoff (NaN where not found)
+;;   guessOf      f64 × P      in and out: each program's guessed cutoff
+;;   width        f64 × P      in and out: each program's window width, in half widths
+;;   fileAll      u8 × P       out: 1 where all the program's applications are filed next trial
+;;   borderlineFrom i32 × P+1  out: each program's first borderline entry
+;;   invitesAt    i32 × P      out: each program's invitations
+;;   borderline   u8 × T       out: 1 for a borderline entry (cleared by the caller)
+;;   borderlineEntries i32 × T out: the borderline entries, program by program
+;;   equal        i32 × N      scratch: a program's applications equal to its cutoff
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -147,6 +161,17 @@
   (global $pEntry (mut i32) (i32.const 0))
   (global $rankIdx (mut i32) (i32.const 0))
   (global $rankKey (mut i32) (i32.const 0))
+  (global $slots (mut i32) (i32.const 0))
+  (global $needsAll (mut i32) (i32.const 0))
+  (global $cutoffOf (mut i32) (i32.const 0))
+  (global $guessOf (mut i32) (i32.const 0))
+  (global $width (mut i32) (i32.const 0))
+  (global $fileAll (mut i32) (i32.const 0))
+  (global $borderlineFrom (mut i32) (i32.const 0))
+  (global $invitesAt (mut i32) (i32.const 0))
+  (global $borderline (mut i32) (i32.const 0))
+  (global $borderlineEntries (mut i32) (i32.const 0))
+  (global $equal (mut i32) (i32.const 0))
 
   ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
   (func (export "layout") (param $header i32)
@@ -208,7 +233,18 @@
     (global.set $pList (i32.load offset=220 (local.get $header)))
     (global.set $pEntry (i32.load offset=224 (local.get $header)))
     (global.set $rankIdx (i32.load offset=228 (local.get $header)))
-    (global.set $rankKey (i32.load offset=232 (local.get $header))))
+    (global.set $rankKey (i32.load offset=232 (local.get $header)))
+    (global.set $slots (i32.load offset=236 (local.get $header)))
+    (global.set $needsAll (i32.load offset=240 (local.get $header)))
+    (global.set $cutoffOf (i32.load offset=244 (local.get $header)))
+    (global.set $guessOf (i32.load offset=248 (local.get $header)))
+    (global.set $width (i32.load offset=252 (local.get $header)))
+    (global.set $fileAll (i32.load offset=256 (local.get $header)))
+    (global.set $borderlineFrom (i32.load offset=260 (local.get $header)))
+    (global.set $invitesAt (i32.load offset=264 (local.get $header)))
+    (global.set $borderline (i32.load offset=268 (local.get $header)))
+    (global.set $borderlineEntries (i32.load offset=272 (local.get $header)))
+    (global.set $equal (i32.load offset=276 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -782,4 +818,197 @@
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $next)))
     (local.get $q))
+
+  ;; The cutoff of each program whose window holds it: among those filed inside it, the
+  ;; (slots - above)-th best, if above and inside straddle the slots; the window is
+  ;; narrowed where the cutoff and its band lie within it. Every other program that screens
+  ;; and has slots, unless all its applications are filed and no more than its slots, is
+  ;; marked needsAll (its window widened, unless it was all applications already). Returns
+  ;; how many were marked. As the loop in screen (../screening.ts).
+  (func (export "screenCutoffs") (param $nP i32) (param $band f64) (result i32)
+    (local $q i32) (local $slots i32) (local $from i32) (local $inside i32) (local $above i32)
+    (local $low f64) (local $high f64) (local $cutoff f64) (local $guess f64) (local $i i32)
+    (local $missed i32) (local $at i32)
+    (block $done
+      (loop $program
+        (br_if $done (i32.ge_u (local.get $q) (local.get $nP)))
+        (block $next
+          (i32.store8 (i32.add (global.get $needsAll) (local.get $q)) (i32.const 0))
+          (br_if $next (i32.load8_u (i32.add (global.get $pHasRankList) (local.get $q))))
+          (local.set $slots (i32.load (i32.add (global.get $slots) (i32.shl (local.get $q) (i32.const 2)))))
+          (local.set $from (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2)))))
+          (local.set $at (i32.add (global.get $tally) (i32.shl (local.get $q) (i32.const 3))))
+          (local.set $above (i32.load (local.get $at)))
+          (local.set $inside (i32.sub (i32.load offset=4 (local.get $at)) (local.get $from)))
+          (br_if $next (i32.eqz (local.get $slots)))
+          (local.set $at (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4))))
+          (local.set $low (f64.load (local.get $at)))
+          (local.set $high (f64.load offset=8 (local.get $at)))
+          (br_if $next (i32.and (f64.eq (local.get $low) (f64.const -inf)) (i32.le_s (local.get $inside) (local.get $slots))))
+          (block $missed
+            (br_if $missed (i32.ge_s (local.get $above) (local.get $slots)))
+            (br_if $missed (i32.le_s (i32.add (local.get $above) (local.get $inside)) (local.get $slots)))
+            (local.set $i (i32.const 0))
+            (loop $copy
+              (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
+                (f64.load (i32.add (global.get $filedScore) (i32.shl (i32.add (local.get $from) (local.get $i)) (i32.const 3)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $copy (i32.lt_s (local.get $i) (local.get $inside))))
+            (local.set $cutoff (call $select (local.get $inside) (i32.sub (local.get $slots) (local.get $above))))
+            (f64.store (i32.add (global.get $cutoffOf) (i32.shl (local.get $q) (i32.const 3))) (local.get $cutoff))
+            (local.set $at (i32.add (global.get $guessOf) (i32.shl (local.get $q) (i32.const 3))))
+            (local.set $guess (f64.load (local.get $at)))
+            (f64.store (local.get $at)
+              (select (local.get $cutoff)
+                (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $cutoff) (local.get $guess))))
+                (f64.ne (local.get $guess) (local.get $guess))))
+            (br_if $missed (f64.lt (f64.sub (local.get $cutoff) (local.get $band)) (local.get $low)))
+            (br_if $missed (f64.gt (f64.add (local.get $cutoff) (local.get $band)) (local.get $high)))
+            ;; Written as the negations of `>=` and `<=` would be for NaN: a NaN cutoff misses.
+            (br_if $missed (f64.ne (local.get $cutoff) (local.get $cutoff)))
+            (local.set $at (i32.add (global.get $width) (i32.shl (local.get $q) (i32.const 3))))
+            (f64.store (local.get $at) (f64.max (f64.const 1) (f64.mul (f64.load (local.get $at)) (f64.const 0.95))))
+            (br $next))
+          (if (f64.ne (local.get $low) (f64.const -inf))
+            (then
+              (local.set $at (i32.add (global.get $width) (i32.shl (local.get $q) (i32.const 3))))
+              (f64.store (local.get $at) (f64.min (f64.const 8) (f64.mul (f64.load (local.get $at)) (f64.const 2))))))
+          (i32.store8 (i32.add (global.get $needsAll) (local.get $q)) (i32.const 1))
+          (local.set $missed (i32.add (local.get $missed) (i32.const 1))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $program)))
+    (local.get $missed))
+
+  ;; Invitations and borderline applicants, program by program in the program's order of
+  ;; applications, after screenCutoffs (and the filing of every application of the programs
+  ;; it marked): as the last loop of screen (../screening.ts). Returns the invitations made;
+  ;; borderlineFrom[nP] is the number of borderline entries.
+  (func (export "screenInvitations") (param $nP i32) (param $band f64) (result i32)
+    (local $q i32) (local $slots i32) (local $from i32) (local $n i32) (local $i i32)
+    (local $invited i32) (local $cutoff f64) (local $whole i32) (local $equals i32) (local $k i32)
+    (local $v f64) (local $marked i32) (local $count i32) (local $at i32) (local $guess f64)
+    (block $done
+      (loop $program
+        (br_if $done (i32.ge_u (local.get $q) (local.get $nP)))
+        (block $next
+          (i32.store (i32.add (global.get $borderlineFrom) (i32.shl (local.get $q) (i32.const 2))) (local.get $marked))
+          (i32.store (i32.add (global.get $invitesAt) (i32.shl (local.get $q) (i32.const 2))) (i32.const 0))
+          (br_if $next (i32.load8_u (i32.add (global.get $pHasRankList) (local.get $q))))
+          (local.set $slots (i32.load (i32.add (global.get $slots) (i32.shl (local.get $q) (i32.const 2)))))
+          (local.set $from (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2)))))
+          (local.set $at (i32.add (global.get $tally) (i32.shl (local.get $q) (i32.const 3))))
+          (local.set $n (i32.sub (i32.load offset=4 (local.get $at)) (local.get $from)))
+          (if (i32.eqz (local.get $slots))
+            (then
+              (i32.store (i32.add (global.get $listRoom) (i32.shl (local.get $q) (i32.const 2))) (i32.const 0))
+              (br $next)))
+          (local.set $invited (i32.load (local.get $at)))
+          (local.set $cutoff (f64.load (i32.add (global.get $cutoffOf) (i32.shl (local.get $q) (i32.const 3)))))
+          (if (i32.load8_u (i32.add (global.get $needsAll) (local.get $q)))
+            (then
+              ;; All of the program's applications: the marks made as scores were drawn are redone.
+              (local.set $i (i32.const 0))
+              (block $cleared
+                (loop $clear
+                  (br_if $cleared (i32.ge_s (local.get $i) (local.get $n)))
+                  (i32.store8 (i32.add (global.get $invited)
+                    (i32.load (i32.add (global.get $byProgram) (i32.shl (i32.add (local.get $from) (local.get $i)) (i32.const 2)))))
+                    (i32.const 0))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $clear)))
+              (local.set $invited (i32.const 0))))
+          (local.set $whole (i32.or
+            (i32.load8_u (i32.add (global.get $needsAll) (local.get $q)))
+            (f64.eq (f64.load (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4)))) (f64.const -inf))))
+          (i32.store8 (i32.add (global.get $fileAll) (local.get $q))
+            (i32.and (local.get $whole) (i32.le_s (local.get $n) (i32.shl (local.get $slots) (i32.const 1)))))
+          (if (i32.and (local.get $whole) (i32.le_s (local.get $n) (local.get $slots)))
+            (then
+              ;; Every application is here, and there are no more than slots: all are invited.
+              (local.set $i (i32.const 0))
+              (block $all
+                (loop $invite
+                  (br_if $all (i32.ge_s (local.get $i) (local.get $n)))
+                  (i32.store8 (i32.add (global.get $invited)
+                    (i32.load (i32.add (global.get $byProgram) (i32.shl (i32.add (local.get $from) (local.get $i)) (i32.const 2)))))
+                    (i32.const 1))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $invite)))
+              (local.set $count (i32.add (local.get $count) (local.get $n)))
+              (i32.store (i32.add (global.get $invitesAt) (i32.shl (local.get $q) (i32.const 2))) (local.get $n))
+              (i32.store (i32.add (global.get $listRoom) (i32.shl (local.get $q) (i32.const 2))) (local.get $n))
+              (br $next)))
+          (if (f64.ne (local.get $cutoff) (local.get $cutoff))
+            (then
+              ;; A window that missed its cutoff: found among all the applications.
+              (local.set $i (i32.const 0))
+              (block $copied
+                (loop $copy
+                  (br_if $copied (i32.ge_s (local.get $i) (local.get $n)))
+                  (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
+                    (f64.load (i32.add (global.get $filedScore) (i32.shl (i32.add (local.get $from) (local.get $i)) (i32.const 3)))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $copy)))
+              (local.set $cutoff (call $select (local.get $n) (local.get $slots)))
+              (f64.store (i32.add (global.get $cutoffOf) (i32.shl (local.get $q) (i32.const 3))) (local.get $cutoff))
+              (local.set $at (i32.add (global.get $guessOf) (i32.shl (local.get $q) (i32.const 3))))
+              (local.set $guess (f64.load (local.get $at)))
+              (f64.store (local.get $at)
+                (select (local.get $cutoff)
+                  (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $cutoff) (local.get $guess))))
+                  (f64.ne (local.get $guess) (local.get $guess))))))
+          ;; Those above the cutoff invited; those within band of it borderline; those equal
+          ;; to it set aside until it is known how many fit.
+          (local.set $equals (i32.const 0))
+          (local.set $i (i32.const 0))
+          (block $placed
+            (loop $place
+              (br_if $placed (i32.ge_s (local.get $i) (local.get $n)))
+              (local.set $at (i32.add (local.get $from) (local.get $i)))
+              (local.set $k (i32.load (i32.add (global.get $byProgram) (i32.shl (local.get $at) (i32.const 2)))))
+              (local.set $v (f64.load (i32.add (global.get $filedScore) (i32.shl (local.get $at) (i32.const 3)))))
+              (if (f64.gt (local.get $v) (local.get $cutoff))
+                (then
+                  (i32.store8 (i32.add (global.get $invited) (local.get $k)) (i32.const 1))
+                  (local.set $invited (i32.add (local.get $invited) (i32.const 1)))
+                  (if (f64.le (f64.sub (local.get $v) (local.get $cutoff)) (local.get $band))
+                    (then
+                      (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
+                      (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                      (local.set $marked (i32.add (local.get $marked) (i32.const 1))))))
+                (else
+                  (if (f64.eq (local.get $v) (local.get $cutoff))
+                    (then
+                      (i32.store (i32.add (global.get $equal) (i32.shl (local.get $equals) (i32.const 2))) (local.get $k))
+                      (local.set $equals (i32.add (local.get $equals) (i32.const 1)))
+                      (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
+                      (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                      (local.set $marked (i32.add (local.get $marked) (i32.const 1))))
+                    (else
+                      (if (f64.le (f64.sub (local.get $cutoff) (local.get $v)) (local.get $band))
+                        (then
+                          (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
+                          (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                          (local.set $marked (i32.add (local.get $marked) (i32.const 1)))))))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $place)))
+          (local.set $i (i32.const 0))
+          (block $fitted
+            (loop $fit
+              (br_if $fitted (i32.ge_s (local.get $i) (local.get $equals)))
+              (if (i32.lt_s (local.get $invited) (local.get $slots))
+                (then
+                  (i32.store8 (i32.add (global.get $invited)
+                    (i32.load (i32.add (global.get $equal) (i32.shl (local.get $i) (i32.const 2))))) (i32.const 1))
+                  (local.set $invited (i32.add (local.get $invited) (i32.const 1)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $fit)))
+          (local.set $count (i32.add (local.get $count) (local.get $slots)))
+          (i32.store (i32.add (global.get $invitesAt) (i32.shl (local.get $q) (i32.const 2))) (local.get $slots))
+          ;; Calls trade invitations but never add one: the list never holds more than the slots.
+          (i32.store (i32.add (global.get $listRoom) (i32.shl (local.get $q) (i32.const 2))) (local.get $slots)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $program)))
+    (i32.store (i32.add (global.get $borderlineFrom) (i32.shl (local.get $nP) (i32.const 2))) (local.get $marked))
+    (local.get $count))
 )

@@ -40,6 +40,7 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     maxEntries: 1,
     pHasRankList: new Uint8Array(0),
     listCapacity: 0,
+    interviewSlots: new Int32Array(0),
   });
 }
 
