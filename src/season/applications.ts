@@ -26,7 +26,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const keptIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const sortKey = ws.sortKey;
-  const kernel = ws.drawKernel;
+  const kernel = ws.kernel;
   const whole = kernel?.choosing === true;
   // Half the width of the window around the guessed cutoff, in standard deviations of the
   // noise: wide enough to hold the new cutoff in about 98 trials out of 100, narrow enough
@@ -73,7 +73,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       let above = 0;
       let inside = 0;
       if (kernel) {
-        // The same draws and placing as the loop below, four at a time (kernel/draws.wat).
+        // The same draws and placing as the loop below, four at a time (kernel/season.wat).
         above = kernel.choose(c0, n, row, noise, lo, hi);
         inside = kernel.insideCount();
       } else {

@@ -14,9 +14,9 @@ export function attendInterviews(ws: Workspace, world: World, streams: TrialStre
   world.interviewed.fill(0);
   ws.intervieweeCount.fill(0);
   const nA = ws.plan.s.applicant.count;
-  // The same in WebAssembly (kernel/draws.wat), for the world without calls of a market
+  // The same in WebAssembly (kernel/season.wat), for the world without calls of a market
   // without fixed lists: it reads screening's invitations, which that world's are.
-  const kernel = ws.drawKernel !== undefined && world === ws.withoutCalls && ws.plan.fixedMembers.items.length === 0 ? ws.drawKernel : undefined;
+  const kernel = ws.kernel !== undefined && world === ws.withoutCalls && ws.plan.fixedMembers.items.length === 0 ? ws.kernel : undefined;
   const { noise } = ws.plan.s.model.interviews;
   const { interviewWeight } = ws.plan.s.model.ranking;
   for (let a = 0; a < nA; a++) {

@@ -15,9 +15,9 @@ export function buildRankLists(ws: Workspace, world: World): void {
   const nP = s.program.count;
   const { sortIdx, sortKey, interviewees, intervieweeApplicant, intervieweeKey } = ws;
   const { pList, pEntry } = world;
-  // The same in WebAssembly (kernel/draws.wat) for the world without calls, whose lists
+  // The same in WebAssembly (kernel/season.wat) for the world without calls, whose lists
   // the kernel holds, up to each program with a fixed list.
-  const kernel = world === ws.withoutCalls ? ws.drawKernel : undefined;
+  const kernel = world === ws.withoutCalls ? ws.kernel : undefined;
   let start = 0;
   for (let q = 0; q < nP; q++) {
     world.pStart[q] = start;

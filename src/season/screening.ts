@@ -86,9 +86,9 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     byProgram[slot] = k;
     filedScore[slot] = score[k]!;
   };
-  const kernel = ws.drawKernel;
+  const kernel = ws.kernel;
   if (kernel) {
-    // The same draws, placing and filing in WebAssembly (kernel/draws.wat), and below, the
+    // The same draws, placing and filing in WebAssembly (kernel/season.wat), and below, the
     // cutoffs and the invitations; only a missed window's filing stays here.
     const paperOf = kernel.screenPaper;
     for (let a = 0; a < nA; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);

@@ -1,7 +1,7 @@
 import type { MarketSides } from "../match/deferred-acceptance.js";
 import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
 import type { EntryLists } from "../match/rank-table.js";
-import { newDrawKernel, type DrawKernel, type DrawKernelInput } from "./kernel/draw-kernel.js";
+import { newSeasonKernel, type SeasonKernel, type SeasonKernelInput } from "./kernel/season-kernel.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
@@ -140,8 +140,12 @@ export interface Workspace {
    */
   readonly intervieweeApplicant: Int32Array;
   readonly intervieweeKey: Float64Array;
-  /** The application draws in WebAssembly, where it runs (see kernel/draw-kernel.ts). */
-  readonly drawKernel: DrawKernel | undefined;
+  /**
+   * The season's bulk steps in WebAssembly where it runs (see kernel/season-kernel.ts): the
+   * applications, screening, and the interviews and programs' lists of the world without
+   * calls. Their arrays above are views of its memory.
+   */
+  readonly kernel: SeasonKernel | undefined;
   /** Scratch for choosing and ordering an applicant's applications. */
   readonly candScore: Float64Array;
   /** Scratch for windowed selection (see chooseApplications): one entry per candidate. */
@@ -230,7 +234,7 @@ function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World):
 
 /** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
 /** A world's arrays; the world without calls (`kernel` given) has its interviews and lists where the kernel writes them. */
-function newWorld(plan: SeasonPlan, edited: boolean, kernel?: DrawKernel): World {
+function newWorld(plan: SeasonPlan, edited: boolean, kernel?: SeasonKernel): World {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const pLen = kernel?.pLen ?? new Int32Array(nP);
@@ -268,12 +272,12 @@ function maxEntries(plan: SeasonPlan): number {
 }
 
 /**
- * What the application kernel reads of the plan. It leaves to the JavaScript the applicants
- * who do not choose (a given order, no more candidates than applications, or none to make)
- * and those whose signals the file lists (their signals are read by candidate place, as
- * they are kept).
+ * What the season's kernel reads of the plan. Its application step leaves to the JavaScript
+ * the applicants who do not choose (a given order, no more candidates than applications, or
+ * none to make) and those whose signals the file lists (their signals are read by candidate
+ * place, as they are kept).
  */
-function drawKernelInput(plan: SeasonPlan, maxCandidates: number): DrawKernelInput {
+function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput {
   const nA = plan.s.applicant.count;
   const { paperWeight, flagPenalty } = plan.s.model.ranking;
   const special = new Uint8Array(nA);
@@ -318,33 +322,33 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
   }
   const maxProgramList = plan.programListCapacity;
-  const drawKernel = newDrawKernel(drawKernelInput(plan, maxCandidates));
+  const kernel = newSeasonKernel(kernelInput(plan, maxCandidates));
   const withCalls = newWorld(plan, true);
-  const withoutCalls = newWorld(plan, false, drawKernel);
+  const withoutCalls = newWorld(plan, false, kernel);
   return {
     plan,
-    // With the WebAssembly step, its entries are read where the kernel writes them.
-    appProgram: drawKernel?.appProgram ?? new Int32Array(plan.totalApps),
-    appPref: drawKernel?.appPref ?? new Float64Array(plan.totalApps),
+    // With the WebAssembly kernel, the steps' arrays are read where it writes them.
+    appProgram: kernel?.appProgram ?? new Int32Array(plan.totalApps),
+    appPref: kernel?.appPref ?? new Float64Array(plan.totalApps),
     entrySignal: new Uint8Array(plan.totalApps),
     signalled: new Uint8Array(plan.s.applicant.count),
-    entryBonus: drawKernel?.entryBonus ?? new Float64Array(plan.totalApps),
-    screenScore: drawKernel?.screenScore ?? new Float64Array(plan.totalApps),
-    screenByProgram: drawKernel?.screenByProgram ?? new Int32Array(plan.programAppStart[nP]!),
-    screenFiledScore: drawKernel?.screenFiledScore ?? new Float64Array(plan.programAppStart[nP]!),
-    screenStaged: drawKernel?.screenStaged ?? new Int32Array(plan.totalApps),
-    needsAll: drawKernel?.needsAll ?? new Uint8Array(nP),
-    screenFileAll: drawKernel?.screenFileAll ?? new Uint8Array(nP),
-    screenWidth: drawKernel?.screenWidth ?? new Float64Array(nP).fill(1),
-    screenWindow: drawKernel?.screenWindow ?? new Float64Array(2 * nP),
-    screenTally: drawKernel?.screenTally ?? new Int32Array(2 * nP),
-    listRoom: drawKernel?.listRoom ?? new Int32Array(nP),
-    baseInvited: drawKernel?.baseInvited ?? new Uint8Array(plan.totalApps),
+    entryBonus: kernel?.entryBonus ?? new Float64Array(plan.totalApps),
+    screenScore: kernel?.screenScore ?? new Float64Array(plan.totalApps),
+    screenByProgram: kernel?.screenByProgram ?? new Int32Array(plan.programAppStart[nP]!),
+    screenFiledScore: kernel?.screenFiledScore ?? new Float64Array(plan.programAppStart[nP]!),
+    screenStaged: kernel?.screenStaged ?? new Int32Array(plan.totalApps),
+    needsAll: kernel?.needsAll ?? new Uint8Array(nP),
+    screenFileAll: kernel?.screenFileAll ?? new Uint8Array(nP),
+    screenWidth: kernel?.screenWidth ?? new Float64Array(nP).fill(1),
+    screenWindow: kernel?.screenWindow ?? new Float64Array(2 * nP),
+    screenTally: kernel?.screenTally ?? new Int32Array(2 * nP),
+    listRoom: kernel?.listRoom ?? new Int32Array(nP),
+    baseInvited: kernel?.baseInvited ?? new Uint8Array(plan.totalApps),
     baseInviteCount: 0,
-    invitesAt: drawKernel?.invitesAt ?? new Int32Array(nP),
-    cutoff: drawKernel?.cutoff ?? new Float64Array(nP),
-    screeningCutoff: drawKernel?.screeningCutoff ?? new Float64Array(nP).fill(NaN),
-    borderline: drawKernel?.borderline ?? new Uint8Array(plan.totalApps),
+    invitesAt: kernel?.invitesAt ?? new Int32Array(nP),
+    cutoff: kernel?.cutoff ?? new Float64Array(nP),
+    screeningCutoff: kernel?.screeningCutoff ?? new Float64Array(nP).fill(NaN),
+    borderline: kernel?.borderline ?? new Uint8Array(plan.totalApps),
     applicantChanged: new Uint8Array(plan.s.applicant.count),
     changedApplicants: new Int32Array(plan.s.applicant.count),
     changedApplicantCount: 0,
@@ -353,24 +357,24 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     changedProgramCount: 0,
     gainedInterviews: new Int32Array(plan.totalApps),
     gainedInterviewCount: 0,
-    borderlineEntries: drawKernel?.borderlineEntries ?? new Int32Array(plan.totalApps),
+    borderlineEntries: kernel?.borderlineEntries ?? new Int32Array(plan.totalApps),
     borderlineCount: 0,
-    borderlineFrom: drawKernel?.borderlineFrom ?? new Int32Array(nP + 1),
+    borderlineFrom: kernel?.borderlineFrom ?? new Int32Array(nP + 1),
     secured: new Uint8Array(plan.totalApps),
     vetoed: new Uint8Array(plan.totalApps),
     entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
-    intervieweeCount: drawKernel?.intervieweeCount ?? new Int32Array(nP),
-    interviewees: drawKernel?.interviewees ?? new Int32Array(plan.programAppStart[nP]!),
-    intervieweeApplicant: drawKernel?.intervieweeApplicant ?? new Int32Array(plan.programAppStart[nP]!),
-    intervieweeKey: drawKernel?.intervieweeKey ?? new Float64Array(plan.programAppStart[nP]!),
-    drawKernel,
+    intervieweeCount: kernel?.intervieweeCount ?? new Int32Array(nP),
+    interviewees: kernel?.interviewees ?? new Int32Array(plan.programAppStart[nP]!),
+    intervieweeApplicant: kernel?.intervieweeApplicant ?? new Int32Array(plan.programAppStart[nP]!),
+    intervieweeKey: kernel?.intervieweeKey ?? new Float64Array(plan.programAppStart[nP]!),
+    kernel,
     // With the WebAssembly draws, the scores and places are read where the kernel writes them.
-    candScore: drawKernel?.score ?? new Float64Array(maxCandidates),
-    aboveScratch: drawKernel?.kept ?? new Int32Array(maxCandidates),
-    insideScratch: drawKernel?.inside ?? new Int32Array(maxCandidates),
+    candScore: kernel?.score ?? new Float64Array(maxCandidates),
+    aboveScratch: kernel?.kept ?? new Int32Array(maxCandidates),
+    insideScratch: kernel?.inside ?? new Int32Array(maxCandidates),
     candFlag: new Uint8Array(maxCandidates),
     entryOfPlace: new Int32Array(maxCandidates),
-    applicationCutoff: drawKernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
+    applicationCutoff: kernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),

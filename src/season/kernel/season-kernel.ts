@@ -1,15 +1,15 @@
 import { QUANTILES } from "../../rng/streams.js";
-import { BYTES } from "./draws-bytes.js";
+import { BYTES } from "./season-bytes.js";
 
 /**
- * The application step of chooseApplications in WebAssembly (draws.wat): the same bits as
- * the JavaScript, which stays as the fallback wherever WebAssembly cannot run (a page whose
+ * The season's bulk steps in WebAssembly (season.wat): the applications, screening, and the
+ * interviews and programs' lists of the world without calls, with the same bits as the
+ * JavaScript, which stays as the fallback wherever WebAssembly cannot run (a page whose
  * policy forbids it, an engine without it) or is switched off. One instance per workspace,
- * with its own memory holding copies of the plan's candidates and the arrays the step
- * writes, which the workspace uses as its own (appProgram, appPref, entryBonus,
- * applicationCutoff): nothing is copied out.
+ * with its own memory holding copies of what the steps read of the plan and the arrays they
+ * write, which the workspace uses as its own: nothing is copied out.
  */
-export interface DrawKernel {
+export interface SeasonKernel {
   /** Scores of the applicant's candidates, by place (the workspace's candScore). */
   readonly score: Float64Array;
   /** The places above the window, then (as the caller writes them) the places kept. */
@@ -94,7 +94,7 @@ export interface DrawKernel {
 }
 
 /** What the kernel reads of the plan. */
-export interface DrawKernelInput {
+export interface SeasonKernelInput {
   /** Per candidate: appeal (with must-apply boosts), column key, program. */
   readonly appeal: Float64Array;
   readonly column: Int32Array;
@@ -141,8 +141,8 @@ const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 let enabled = true;
 let compiled: object | null | undefined;
 
-/** Turns the WebAssembly draws on or off for workspaces made after (tests compare the two). */
-export function useWasmDraws(on: boolean): void {
+/** Turns the WebAssembly kernel on or off for workspaces made after (tests compare the two). */
+export function useWasmKernel(on: boolean): void {
   enabled = on;
 }
 
@@ -151,7 +151,7 @@ function module(api: WasmApi): object | null {
     try {
       compiled = new api.Module(Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0)));
     } catch {
-      compiled = null; // no WebAssembly here: the JavaScript draws
+      compiled = null; // no WebAssembly here: the JavaScript steps
     }
   }
   return compiled;
@@ -159,8 +159,8 @@ function module(api: WasmApi): object | null {
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
-/** A kernel for a plan's candidates, or undefined to draw in JavaScript. */
-export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
+/** A kernel for a plan, or undefined to run every step in JavaScript. */
+export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefined {
   if (!enabled || !wasmApi) return undefined;
   const wasm = module(wasmApi);
   if (!wasm) return undefined;
@@ -174,7 +174,7 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
   // The selection serves an applicant's candidates and a program's applications.
   const selectRoom = Math.max(room, maxFiled);
-  // The regions in the order draws.wat's header lists them, each 16-byte aligned after a
+  // The regions in the order season.wat's header lists them, each 16-byte aligned after a
   // header of their offsets and a pack table of 16 rows of four.
   const sizes: [string, number][] = [
     ["quantiles", QUANTILES.byteLength],
@@ -303,9 +303,9 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       appPref: new Float64Array(buffer, at["appPref"]!, totalApps),
       entryBonus: new Float64Array(buffer, at["entryBonus"]!, totalApps),
       applicationCutoff: new Float64Array(buffer, at["cutoff"]!, nA).fill(NaN),
-      choose: exports["choose"] as DrawKernel["choose"],
+      choose: exports["choose"] as SeasonKernel["choose"],
       insideCount: () => countView[1]!,
-      chooseFrom: exports["chooseFrom"] as DrawKernel["chooseFrom"],
+      chooseFrom: exports["chooseFrom"] as SeasonKernel["chooseFrom"],
       screenScore: new Float64Array(buffer, at["screenScore"]!, totalApps),
       baseInvited: new Uint8Array(buffer, at["invited"]!, totalApps),
       screenStaged: new Int32Array(buffer, at["staged"]!, totalApps),
@@ -314,7 +314,7 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       screenByProgram: new Int32Array(buffer, at["byProgram"]!, filingPlaces),
       screenFiledScore: new Float64Array(buffer, at["filedScore"]!, filingPlaces),
       screenPaper: new Float64Array(buffer, at["paper"]!, nA),
-      screen: exports["screen"] as DrawKernel["screen"],
+      screen: exports["screen"] as SeasonKernel["screen"],
       interviewed: new Uint8Array(buffer, at["interviewed"]!, totalApps),
       aList: new Int32Array(buffer, at["aList"]!, listPlaces),
       aEntry: new Int32Array(buffer, at["aEntry"]!, listPlaces),
@@ -323,13 +323,13 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       intervieweeApplicant: new Int32Array(buffer, at["intervieweeApplicant"]!, filingPlaces),
       intervieweeKey: new Float64Array(buffer, at["intervieweeKey"]!, filingPlaces),
       intervieweeCount: new Int32Array(buffer, at["intervieweeCount"]!, nP),
-      attendFrom: exports["attendFrom"] as DrawKernel["attendFrom"],
+      attendFrom: exports["attendFrom"] as SeasonKernel["attendFrom"],
       listRoom: new Int32Array(buffer, at["listRoom"]!, nP),
       pStart: new Int32Array(buffer, at["pStart"]!, nP + 1),
       pLen: new Int32Array(buffer, at["pLen"]!, nP),
       pList: new Int32Array(buffer, at["pList"]!, input.listCapacity),
       pEntry: new Int32Array(buffer, at["pEntry"]!, input.listCapacity),
-      rankFrom: exports["rankFrom"] as DrawKernel["rankFrom"],
+      rankFrom: exports["rankFrom"] as SeasonKernel["rankFrom"],
       needsAll: new Uint8Array(buffer, at["needsAll"]!, nP),
       cutoff: new Float64Array(buffer, at["cutoffOf"]!, nP),
       screeningCutoff: new Float64Array(buffer, at["guessOf"]!, nP).fill(NaN),
@@ -339,10 +339,10 @@ export function newDrawKernel(input: DrawKernelInput): DrawKernel | undefined {
       invitesAt: new Int32Array(buffer, at["invitesAt"]!, nP),
       borderline: new Uint8Array(buffer, at["borderline"]!, totalApps),
       borderlineEntries: new Int32Array(buffer, at["borderlineEntries"]!, totalApps),
-      screenCutoffs: exports["screenCutoffs"] as DrawKernel["screenCutoffs"],
-      screenInvitations: exports["screenInvitations"] as DrawKernel["screenInvitations"],
+      screenCutoffs: exports["screenCutoffs"] as SeasonKernel["screenCutoffs"],
+      screenInvitations: exports["screenInvitations"] as SeasonKernel["screenInvitations"],
     };
   } catch {
-    return undefined; // memory refused (a very large market): the JavaScript draws
+    return undefined; // memory refused (a very large market): the JavaScript steps
   }
 }

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { columnOf, rowNormalAt } from "../../../src/rng/streams.js";
-import { newDrawKernel, useWasmDraws } from "../../../src/season/kernel/draw-kernel.js";
-import { BYTES } from "../../../src/season/kernel/draws-bytes.js";
+import { newSeasonKernel, useWasmKernel } from "../../../src/season/kernel/season-kernel.js";
+import { BYTES } from "../../../src/season/kernel/season-bytes.js";
 import { makeSeasonPlan } from "../../../src/season/plan.js";
 import { runTrial } from "../../../src/season/season.js";
 import { newWorkspace } from "../../../src/season/workspace.js";
@@ -11,11 +11,11 @@ import { loadScenarioText } from "../../../src/scenario/load.js";
 // @ts-expect-error: a build script, in JavaScript
 import { assemble } from "../../../scripts/wasm.js";
 
-afterEach(() => useWasmDraws(true));
+afterEach(() => useWasmKernel(true));
 
 /** A kernel over these candidates alone (one applicant, left to the JavaScript), to call `choose` on. */
 function kernelOver(appeal: Float64Array, column: Int32Array) {
-  return newDrawKernel({
+  return newSeasonKernel({
     appeal,
     column,
     program: new Int32Array(appeal.length),
@@ -59,9 +59,9 @@ function reference(appeal: Float64Array, column: Int32Array, c0: number, n: numb
 }
 
 describe("the WebAssembly application draws and screening", () => {
-  it("are assembled from the text beside them (npm run wasm after editing draws.wat)", async () => {
-    const text = readFileSync(new URL("../../../src/season/kernel/draws.wat", import.meta.url), "utf8");
-    const bytes: Buffer = await assemble(text, "draws.wat");
+  it("are assembled from the text beside them (npm run wasm after editing season.wat)", async () => {
+    const text = readFileSync(new URL("../../../src/season/kernel/season.wat", import.meta.url), "utf8");
+    const bytes: Buffer = await assemble(text, "season.wat");
     expect(bytes.toString("base64")).toBe(BYTES);
   });
 
@@ -116,10 +116,10 @@ describe("the WebAssembly application draws and screening", () => {
       const loaded = loadScenarioText(readFileSync(file, "utf8"), file);
       const plan = makeSeasonPlan(loaded.indexed);
       const runs = [true, false].map((on) => {
-        useWasmDraws(on);
+        useWasmKernel(on);
         const ws = newWorkspace(plan);
-        expect(ws.drawKernel !== undefined).toBe(on);
-        expect(ws.drawKernel?.choosing ?? false).toBe(on && chooses[file]);
+        expect(ws.kernel !== undefined).toBe(on);
+        expect(ws.kernel?.choosing ?? false).toBe(on && chooses[file]);
         const seen: string[] = [];
         for (let t = 0; t < 6; t++) {
           const r = runTrial(ws, 3, t, { proposer: "applicant" });

@@ -1,4 +1,5 @@
-;; The application step of chooseApplications (../applications.ts) in WebAssembly.
+;; The season's bulk steps in WebAssembly (see season-kernel.ts), each the same operations
+;; in the same order as the JavaScript it stands for, so the same bits.
 ;;
 ;; `choose` draws one applicant's candidates: for each candidate k < n, score = appeal +
 ;; noise * normal, where normal is read from the table of normal quantiles at the
@@ -19,14 +20,14 @@
 ;; `rankFrom` writes step 4's programs' lists in the world without calls (buildRankLists in
 ;; ../rank-lists.ts): each program's interviewees, best score first.
 ;;
-;; `chooseFrom` runs the whole step for applicants from, from+1, …: the draws, the cutoff
-;; among those inside the window, the entries written (program, preference, screening
-;; bonus) and the must-apply candidates' bonus and unboosted preference. It stops at the
-;; first applicant it leaves to the JavaScript (one marked special) and returns that
-;; applicant's number. Same operations in the same order as
-;; the JavaScript, so the same bits.
+;; `chooseFrom` runs the application step (chooseApplications in ../applications.ts) for
+;; applicants from, from+1, …: the draws (by `choose`), the cutoff among those inside the
+;; window (or among all, where it misses), the entries written (program, preference,
+;; screening bonus) and the must-apply candidates' bonus and unboosted preference. It stops
+;; at the first applicant it leaves to the JavaScript (one marked special) and returns that
+;; applicant's number.
 ;;
-;; Memory (imported, laid out by draw-kernel.ts; byte offsets read once by `layout` from the
+;; Memory (imported, laid out by season-kernel.ts; byte offsets read once by `layout` from the
 ;; header, in this order):
 ;;   quantiles    f64 × 2049   the table of rng/streams.ts
 ;;   appeal       f64 × C      each candidate's appeal (the plan's selectAppeal)

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { useWasmDraws } from "../../src/season/kernel/draw-kernel.js";
+import { useWasmKernel } from "../../src/season/kernel/season-kernel.js";
 import { makeSeasonPlan } from "../../src/season/plan.js";
 import { runTrial } from "../../src/season/season.js";
 import { newWorkspace, type Workspace } from "../../src/season/workspace.js";
@@ -8,7 +8,7 @@ import type { ScenarioInput } from "../../src/scenario/schema.js";
 import { busyCallsArb, scenarioArb } from "../helpers/scenario-arbitrary.js";
 import { scenarioOf } from "../helpers/season.js";
 
-afterEach(() => useWasmDraws(true));
+afterEach(() => useWasmKernel(true));
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -71,7 +71,7 @@ const choosingArb: fc.Arbitrary<ScenarioInput> = fc
 
 /** Everything the application step writes, and both worlds' matches, trial by trial. */
 function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel: boolean; choosing: boolean; seen: string[] } {
-  useWasmDraws(wasm);
+  useWasmKernel(wasm);
   const ws: Workspace = newWorkspace(makeSeasonPlan(scenarioOf(input)));
   const seen: string[] = [];
   const bytes = (a: Float64Array | Int32Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
@@ -103,7 +103,7 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
     }
     seen.push(bytes(w.interviewed), r.withoutCalls.programOf.join(), r.withCalls.programOf.join());
   }
-  return { kernel: ws.drawKernel !== undefined, choosing: ws.drawKernel?.choosing ?? false, seen };
+  return { kernel: ws.kernel !== undefined, choosing: ws.kernel?.choosing ?? false, seen };
 }
 
 describe("the WebAssembly applications, screening and interviews", () => {
