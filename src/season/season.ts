@@ -85,6 +85,14 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const { aList, aLen, pStart, pLen, matchedRank } = world;
+  const kernel = ws.kernel;
+  if (kernel && proposer === "applicant") {
+    // The same in WebAssembly (kernel/season.wat), on the world's lists in its memory.
+    kernel.matchApplicants(nA, nP, aList.byteOffset, world.aEntry.byteOffset, aLen.byteOffset, pStart.byteOffset, pLen.byteOffset, world.pEntry.byteOffset);
+    world.programOf.set(kernel.programOf);
+    matchedRank.set(kernel.matchedRank);
+    return;
+  }
   const aListOff = plan.aListOff;
   const lists = ws.matchLists;
   const { aEnd, pEnd, entryMarks, rankBack, sides } = lists;

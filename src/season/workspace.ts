@@ -1,7 +1,7 @@
 import type { MarketSides } from "../match/deferred-acceptance.js";
 import { newMatchScratch, type MatchScratch } from "../match/match-scratch.js";
 import type { EntryLists } from "../match/rank-table.js";
-import { newSeasonKernel, type SeasonKernel, type SeasonKernelInput } from "./kernel/season-kernel.js";
+import { newSeasonKernel, type SeasonKernel, type SeasonKernelInput, type WorldViews } from "./kernel/season-kernel.js";
 import { newContactCache, type ContactCache } from "./reach.js";
 import { newSelectScratch, type SelectScratch } from "./select.js";
 import type { SeasonPlan } from "./plan.js";
@@ -232,9 +232,12 @@ function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World):
   };
 }
 
-/** A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from before them. */
-/** A world's arrays; the world without calls (`kernel` given) has its interviews and lists where the kernel writes them. */
-function newWorld(plan: SeasonPlan, edited: boolean, kernel?: SeasonKernel): World {
+/**
+ * A world's buffers; `edited`: whether calls edit its lists, so that it keeps a copy from
+ * before them. With the kernel, the world's lists (and, without calls, its interviews) are
+ * views of the kernel's memory, where its steps write them and its match reads them.
+ */
+function newWorld(plan: SeasonPlan, edited: boolean, kernel?: WorldViews): World {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const pLen = kernel?.pLen ?? new Int32Array(nP);
@@ -312,6 +315,7 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
     pHasRankList: plan.s.program.hasRankList,
     listCapacity: plan.programListCapacity,
     interviewSlots: plan.s.program.interviewSlots,
+    positions: plan.s.program.positions,
   };
 }
 
@@ -323,7 +327,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   }
   const maxProgramList = plan.programListCapacity;
   const kernel = newSeasonKernel(kernelInput(plan, maxCandidates));
-  const withCalls = newWorld(plan, true);
+  const withCalls = newWorld(plan, true, kernel?.calledWorld);
   const withoutCalls = newWorld(plan, false, kernel);
   return {
     plan,

@@ -87,10 +87,32 @@ export interface SeasonKernel {
   readonly invitesAt: Int32Array;
   readonly borderline: Uint8Array;
   readonly borderlineEntries: Int32Array;
+  /** The world with calls' lists (its other arrays are the JavaScript's). */
+  readonly calledWorld: WorldViews;
+  /**
+   * Step 9, applicant-proposing, on one world's lists (byte offsets of its aList, aEntry,
+   * aLen, pStart, pLen and pEntry, all views of this memory): writes programOf and
+   * matchedRank.
+   */
+  readonly matchApplicants: (applicants: number, programs: number, aList: number, aEntry: number, aLen: number, pStart: number, pLen: number, pEntry: number) => void;
+  readonly programOf: Int32Array;
+  readonly matchedRank: Int32Array;
   /** Screening's cutoffs of the programs whose windows hold them (band): returns how many programs missed. */
   readonly screenCutoffs: (programs: number, band: number) => number;
   /** Screening's invitations and borderline (band), after the cutoffs: returns the invitations made. */
   readonly screenInvitations: (programs: number, band: number) => number;
+}
+
+/** A world's arrays that live in the kernel's memory. */
+export interface WorldViews {
+  readonly interviewed?: Uint8Array;
+  readonly aList: Int32Array;
+  readonly aEntry: Int32Array;
+  readonly aLen: Int32Array;
+  readonly pStart: Int32Array;
+  readonly pLen: Int32Array;
+  readonly pList: Int32Array;
+  readonly pEntry: Int32Array;
 }
 
 /** What the kernel reads of the plan. */
@@ -128,6 +150,7 @@ export interface SeasonKernelInput {
   /** The places of the programs' lists (the plan's programListCapacity). */
   readonly listCapacity: number;
   readonly interviewSlots: Int32Array;
+  readonly positions: Int32Array;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -172,6 +195,9 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   for (let q = 0; q < nP; q++) maxFiled = Math.max(maxFiled, input.programStart[q + 1]! - input.programStart[q]!);
   const totalApps = input.appOff[nA]!;
   const room = input.maxCandidates + 4; // the kernel writes lists four places at a time
+  // The match's heaps: a program holds no more than its positions.
+  let heapPlaces = 1;
+  for (let q = 0; q < nP; q++) heapPlaces += Math.max(0, input.positions[q]!);
   // The selection serves an applicant's candidates and a program's applications.
   const selectRoom = Math.max(room, maxFiled);
   // The regions in the order season.wat's header lists them, each 16-byte aligned after a
@@ -247,6 +273,25 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["borderline", totalApps],
     ["borderlineEntries", 4 * totalApps],
     ["equal", 4 * maxFiled],
+    ["capacity", input.positions.byteLength],
+    ["marks", 8 * totalApps],
+    ["rankBack", 4 * listPlaces],
+    ["room", 4 * nP],
+    ["heapStart", 4 * (nP + 1)],
+    ["heapRank", 4 * heapPlaces],
+    ["heapWho", 4 * heapPlaces],
+    ["held", 4 * nP],
+    ["next", 4 * nA],
+    ["programOf", 4 * nA],
+    ["matchedRank", 4 * nA],
+    // The world with calls' lists: the kernel reads them by the addresses it is given.
+    ["calledALen", 4 * nA],
+    ["calledAList", 4 * listPlaces],
+    ["calledAEntry", 4 * listPlaces],
+    ["calledPStart", 4 * (nP + 1)],
+    ["calledPLen", 4 * nP],
+    ["calledPList", 4 * input.listCapacity],
+    ["calledPEntry", 4 * input.listCapacity],
   ];
   const at: Record<string, number> = {};
   let end = align(4 * sizes.length);
@@ -292,6 +337,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     copy("quality", input.quality);
     copy("pHasRankList", input.pHasRankList);
     copy("slots", input.interviewSlots);
+    copy("capacity", input.positions);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
@@ -339,6 +385,18 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       invitesAt: new Int32Array(buffer, at["invitesAt"]!, nP),
       borderline: new Uint8Array(buffer, at["borderline"]!, totalApps),
       borderlineEntries: new Int32Array(buffer, at["borderlineEntries"]!, totalApps),
+      calledWorld: {
+        aLen: new Int32Array(buffer, at["calledALen"]!, nA),
+        aList: new Int32Array(buffer, at["calledAList"]!, listPlaces),
+        aEntry: new Int32Array(buffer, at["calledAEntry"]!, listPlaces),
+        pStart: new Int32Array(buffer, at["calledPStart"]!, nP + 1),
+        pLen: new Int32Array(buffer, at["calledPLen"]!, nP),
+        pList: new Int32Array(buffer, at["calledPList"]!, input.listCapacity),
+        pEntry: new Int32Array(buffer, at["calledPEntry"]!, input.listCapacity),
+      },
+      matchApplicants: exports["matchApplicants"] as SeasonKernel["matchApplicants"],
+      programOf: new Int32Array(buffer, at["programOf"]!, nA),
+      matchedRank: new Int32Array(buffer, at["matchedRank"]!, nA),
       screenCutoffs: exports["screenCutoffs"] as SeasonKernel["screenCutoffs"],
       screenInvitations: exports["screenInvitations"] as SeasonKernel["screenInvitations"],
     };

@@ -20,6 +20,10 @@
 ;; `rankFrom` writes step 4's programs' lists in the world without calls (buildRankLists in
 ;; ../rank-lists.ts): each program's interviewees, best score first.
 ;;
+;; `matchApplicants` runs step 9's applicant-proposing deferred acceptance on one world's
+;; lists where they lie (matchWorld in ../season.ts): the rank each program gives each
+;; applicant read back by their application entry, then the proposals.
+;;
 ;; `chooseFrom` runs the application step (chooseApplications in ../applications.ts) for
 ;; applicants from, from+1, …: the draws (by `choose`), the cutoff among those inside the
 ;; window (or among all, where it misses), the entries written (program, preference,
@@ -101,6 +105,17 @@
 ;;   borderline   u8 × T       out: 1 for a borderline entry (cleared by the caller)
 ;;   borderlineEntries i32 × T out: the borderline entries, program by program
 ;;   equal        i32 × N      scratch: a program's applications equal to its cutoff
+;;   capacity     i32 × P      each program's positions
+;;   marks        i32 × 2T     per entry: the rank its program gives it, and the stamp of the match that wrote it
+;;   rankBack     i32 × L      per place of the applicants' lists: the rank the program gives them back, or -1
+;;   room         i32 × P      scratch: how many each program can hold
+;;   heapStart    i32 × P+1    scratch: each program's heap
+;;   heapRank     i32 × H      scratch: the ranks of those a program holds (a max-heap)
+;;   heapWho      i32 × H      scratch: who they are
+;;   held         i32 × P      scratch: how many each program holds
+;;   next         i32 × A      scratch: the place each applicant proposes to next
+;;   programOf    i32 × A      out: each applicant's program, or -1
+;;   matchedRank  i32 × A      out: the place of it on their list (from 1), or 0
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -173,6 +188,19 @@
   (global $borderline (mut i32) (i32.const 0))
   (global $borderlineEntries (mut i32) (i32.const 0))
   (global $equal (mut i32) (i32.const 0))
+  (global $capacity (mut i32) (i32.const 0))
+  (global $marks (mut i32) (i32.const 0))
+  (global $rankBack (mut i32) (i32.const 0))
+  (global $room (mut i32) (i32.const 0))
+  (global $heapStart (mut i32) (i32.const 0))
+  (global $heapRank (mut i32) (i32.const 0))
+  (global $heapWho (mut i32) (i32.const 0))
+  (global $held (mut i32) (i32.const 0))
+  (global $next (mut i32) (i32.const 0))
+  (global $programOf (mut i32) (i32.const 0))
+  (global $matchedRank (mut i32) (i32.const 0))
+  ;; The stamp of the last match's marks.
+  (global $stamp (mut i32) (i32.const 0))
 
   ;; The byte offsets of the memory's regions, as i32s at `header`, in the order above.
   (func (export "layout") (param $header i32)
@@ -245,7 +273,18 @@
     (global.set $invitesAt (i32.load offset=264 (local.get $header)))
     (global.set $borderline (i32.load offset=268 (local.get $header)))
     (global.set $borderlineEntries (i32.load offset=272 (local.get $header)))
-    (global.set $equal (i32.load offset=276 (local.get $header))))
+    (global.set $equal (i32.load offset=276 (local.get $header)))
+    (global.set $capacity (i32.load offset=280 (local.get $header)))
+    (global.set $marks (i32.load offset=284 (local.get $header)))
+    (global.set $rankBack (i32.load offset=288 (local.get $header)))
+    (global.set $room (i32.load offset=292 (local.get $header)))
+    (global.set $heapStart (i32.load offset=296 (local.get $header)))
+    (global.set $heapRank (i32.load offset=300 (local.get $header)))
+    (global.set $heapWho (i32.load offset=304 (local.get $header)))
+    (global.set $held (i32.load offset=308 (local.get $header)))
+    (global.set $next (i32.load offset=312 (local.get $header)))
+    (global.set $programOf (i32.load offset=316 (local.get $header)))
+    (global.set $matchedRank (i32.load offset=320 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -1012,4 +1051,188 @@
         (br $program)))
     (i32.store (i32.add (global.get $borderlineFrom) (i32.shl (local.get $nP) (i32.const 2))) (local.get $marked))
     (local.get $count))
+
+  ;; Applicant-proposing deferred acceptance on one world's lists (byte addresses of its
+  ;; arrays: applicants' aList, aEntry and aLen; programs' pStart, pLen and pEntry), as
+  ;; matchWorld does it with ranksBackByEntry and proposeAsApplicants, then each applicant's
+  ;; matched place. Writes programOf and matchedRank.
+  (func (export "matchApplicants")
+    (param $nA i32) (param $nP i32) (param $aList i32) (param $aEntry i32) (param $aLen i32)
+    (param $pStart i32) (param $pLen i32) (param $pEntry i32)
+    (local $q i32) (local $a i32) (local $i i32) (local $from i32) (local $to i32) (local $k i32)
+    (local $at i32) (local $stamp i32) (local $c i32) (local $r i32) (local $p i32) (local $base i32)
+    (local $size i32) (local $parent i32) (local $up i32) (local $left i32) (local $right i32)
+    (local $child i32) (local $down i32) (local $released i32) (local $start i32) (local $end i32)
+    ;; A new stamp for this match's marks; after 2^31 - 1 matches, the marks start again.
+    (if (i32.eq (global.get $stamp) (i32.const 0x7fffffff))
+      (then
+        (memory.fill (global.get $marks) (i32.const 0)
+          (i32.shl (i32.load (i32.add (global.get $appOff) (i32.shl (local.get $nA) (i32.const 2)))) (i32.const 3)))
+        (global.set $stamp (i32.const 0))))
+    (global.set $stamp (i32.add (global.get $stamp) (i32.const 1)))
+    (local.set $stamp (global.get $stamp))
+    ;; Each entry on a program's list marked with the rank the program gives it.
+    (block $marked
+      (loop $program
+        (br_if $marked (i32.ge_s (local.get $q) (local.get $nP)))
+        (local.set $from (i32.load (i32.add (local.get $pStart) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $to (i32.add (local.get $from) (i32.load (i32.add (local.get $pLen) (i32.shl (local.get $q) (i32.const 2))))))
+        (local.set $i (local.get $from))
+        (block $done
+          (loop $place
+            (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+            (local.set $k (i32.load (i32.add (local.get $pEntry) (i32.shl (local.get $i) (i32.const 2)))))
+            (if (i32.ge_s (local.get $k) (i32.const 0))
+              (then
+                (local.set $at (i32.add (global.get $marks) (i32.shl (local.get $k) (i32.const 3))))
+                (i32.store (local.get $at) (i32.sub (local.get $i) (local.get $from)))
+                (i32.store offset=4 (local.get $at) (local.get $stamp))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $place)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $program)))
+    ;; Read back at each place of the applicants' lists; and every applicant starts free.
+    (block $read
+      (loop $applicant
+        (br_if $read (i32.ge_s (local.get $a) (local.get $nA)))
+        (local.set $from (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $to (i32.add (local.get $from) (i32.load (i32.add (local.get $aLen) (i32.shl (local.get $a) (i32.const 2))))))
+        (i32.store (i32.add (global.get $next) (i32.shl (local.get $a) (i32.const 2))) (local.get $from))
+        (i32.store (i32.add (global.get $programOf) (i32.shl (local.get $a) (i32.const 2))) (i32.const -1))
+        (local.set $i (local.get $from))
+        (block $done
+          (loop $place
+            (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+            (local.set $k (i32.load (i32.add (local.get $aEntry) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $r (i32.const -1))
+            (if (i32.ge_s (local.get $k) (i32.const 0))
+              (then
+                (local.set $at (i32.add (global.get $marks) (i32.shl (local.get $k) (i32.const 3))))
+                (if (i32.eq (i32.load offset=4 (local.get $at)) (local.get $stamp))
+                  (then (local.set $r (i32.load (local.get $at)))))))
+            (i32.store (i32.add (global.get $rankBack) (i32.shl (local.get $i) (i32.const 2))) (local.get $r))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $place)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $applicant)))
+    ;; Each program holds a max-heap of the ranks it gives those it holds (the one to release
+    ;; on top), the applicants in a parallel heap; a program holds no more than it ranks.
+    (i32.store (global.get $heapStart) (i32.const 0))
+    (local.set $q (i32.const 0))
+    (block $roomed
+      (loop $program
+        (br_if $roomed (i32.ge_s (local.get $q) (local.get $nP)))
+        (local.set $c (i32.load (i32.add (global.get $capacity) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $r (i32.load (i32.add (local.get $pLen) (i32.shl (local.get $q) (i32.const 2)))))
+        (if (i32.lt_s (local.get $r) (local.get $c)) (then (local.set $c (local.get $r))))
+        (if (i32.lt_s (local.get $c) (i32.const 0)) (then (local.set $c (i32.const 0))))
+        (local.set $at (i32.shl (local.get $q) (i32.const 2)))
+        (i32.store (i32.add (global.get $room) (local.get $at)) (local.get $c))
+        (i32.store (i32.add (global.get $held) (local.get $at)) (i32.const 0))
+        (i32.store offset=4 (i32.add (global.get $heapStart) (local.get $at))
+          (i32.add (i32.load (i32.add (global.get $heapStart) (local.get $at))) (local.get $c)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $program)))
+    ;; Each free applicant proposes down their list; a program over its room releases the
+    ;; one it ranks lowest, who goes on down theirs (proposeAsApplicants).
+    (local.set $start (i32.const 0))
+    (block $proposed
+      (loop $each
+        (br_if $proposed (i32.ge_s (local.get $start) (local.get $nA)))
+        (local.set $a (local.get $start))
+        (local.set $k (i32.load (i32.add (global.get $next) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $end (i32.add (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2))))
+          (i32.load (i32.add (local.get $aLen) (i32.shl (local.get $a) (i32.const 2))))))
+        (block $settled
+          (loop $propose
+            (br_if $settled (i32.ge_s (local.get $k) (local.get $end)))
+            (local.set $p (i32.load (i32.add (local.get $aList) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $r (i32.load (i32.add (global.get $rankBack) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (local.set $c (i32.load (i32.add (global.get $room) (i32.shl (local.get $p) (i32.const 2)))))
+            (br_if $propose (i32.lt_s (local.get $r) (i32.const 0)))
+            (br_if $propose (i32.eqz (local.get $c)))
+            (local.set $base (i32.load (i32.add (global.get $heapStart) (i32.shl (local.get $p) (i32.const 2)))))
+            (local.set $size (i32.load (i32.add (global.get $held) (i32.shl (local.get $p) (i32.const 2)))))
+            (if (i32.lt_s (local.get $size) (local.get $c))
+              (then
+                ;; Room: held, sifted up the heap.
+                (local.set $i (local.get $size))
+                (block $top
+                  (loop $sift
+                    (br_if $top (i32.le_s (local.get $i) (i32.const 0)))
+                    (local.set $parent (i32.shr_s (i32.sub (local.get $i) (i32.const 1)) (i32.const 1)))
+                    (local.set $up (i32.load (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $parent)) (i32.const 2)))))
+                    (br_if $top (i32.ge_s (local.get $up) (local.get $r)))
+                    (i32.store (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $up))
+                    (i32.store (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2)))
+                      (i32.load (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $parent)) (i32.const 2)))))
+                    (local.set $i (local.get $parent))
+                    (br $sift)))
+                (i32.store (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $r))
+                (i32.store (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $a))
+                (i32.store (i32.add (global.get $held) (i32.shl (local.get $p) (i32.const 2))) (i32.add (local.get $size) (i32.const 1)))
+                (i32.store (i32.add (global.get $programOf) (i32.shl (local.get $a) (i32.const 2))) (local.get $p))
+                (i32.store (i32.add (global.get $next) (i32.shl (local.get $a) (i32.const 2))) (local.get $k))
+                (br $settled)))
+            ;; Full: the program prefers everyone it holds, or releases the lowest.
+            (br_if $propose (i32.gt_s (local.get $r)
+              (i32.load (i32.add (global.get $heapRank) (i32.shl (local.get $base) (i32.const 2))))))
+            (local.set $released (i32.load (i32.add (global.get $heapWho) (i32.shl (local.get $base) (i32.const 2)))))
+            (local.set $i (i32.const 0))
+            (block $bottom
+              (loop $sift
+                (local.set $left (i32.add (i32.shl (local.get $i) (i32.const 1)) (i32.const 1)))
+                (br_if $bottom (i32.ge_s (local.get $left) (local.get $c)))
+                (local.set $right (i32.add (local.get $left) (i32.const 1)))
+                (local.set $child (local.get $left))
+                (if (i32.lt_s (local.get $right) (local.get $c))
+                  (then
+                    (if (i32.gt_s
+                          (i32.load (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $right)) (i32.const 2))))
+                          (i32.load (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $left)) (i32.const 2)))))
+                      (then (local.set $child (local.get $right))))))
+                (local.set $down (i32.load (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $child)) (i32.const 2)))))
+                (br_if $bottom (i32.le_s (local.get $down) (local.get $r)))
+                (i32.store (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $down))
+                (i32.store (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2)))
+                  (i32.load (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $child)) (i32.const 2)))))
+                (local.set $i (local.get $child))
+                (br $sift)))
+            (i32.store (i32.add (global.get $heapRank) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $r))
+            (i32.store (i32.add (global.get $heapWho) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 2))) (local.get $a))
+            (i32.store (i32.add (global.get $programOf) (i32.shl (local.get $a) (i32.const 2))) (local.get $p))
+            (i32.store (i32.add (global.get $next) (i32.shl (local.get $a) (i32.const 2))) (local.get $k))
+            (i32.store (i32.add (global.get $programOf) (i32.shl (local.get $released) (i32.const 2))) (i32.const -1))
+            (local.set $a (local.get $released))
+            (local.set $k (i32.load (i32.add (global.get $next) (i32.shl (local.get $a) (i32.const 2)))))
+            (local.set $end (i32.add (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2))))
+              (i32.load (i32.add (local.get $aLen) (i32.shl (local.get $a) (i32.const 2))))))
+            (br $propose)))
+        (local.set $start (i32.add (local.get $start) (i32.const 1)))
+        (br $each)))
+    ;; Each applicant's matched place on their own list, from 1; 0 if unmatched.
+    (local.set $a (i32.const 0))
+    (block $ranked
+      (loop $applicant
+        (br_if $ranked (i32.ge_s (local.get $a) (local.get $nA)))
+        (local.set $p (i32.load (i32.add (global.get $programOf) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $r (i32.const 0))
+        (if (i32.ge_s (local.get $p) (i32.const 0))
+          (then
+            (local.set $from (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
+            (local.set $to (i32.add (local.get $from) (i32.load (i32.add (local.get $aLen) (i32.shl (local.get $a) (i32.const 2))))))
+            (local.set $i (local.get $from))
+            (block $found
+              (loop $look
+                (br_if $found (i32.ge_s (local.get $i) (local.get $to)))
+                (if (i32.eq (i32.load (i32.add (local.get $aList) (i32.shl (local.get $i) (i32.const 2)))) (local.get $p))
+                  (then
+                    (local.set $r (i32.add (i32.sub (local.get $i) (local.get $from)) (i32.const 1)))
+                    (br $found)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $look)))))
+        (i32.store (i32.add (global.get $matchedRank) (i32.shl (local.get $a) (i32.const 2))) (local.get $r))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $applicant))))
 )

@@ -41,6 +41,7 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     pHasRankList: new Uint8Array(0),
     listCapacity: 0,
     interviewSlots: new Int32Array(0),
+    positions: new Int32Array(0),
   });
 }
 
