@@ -296,6 +296,7 @@ function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from
 
 function markOne(ws: Workspace, k: number): void {
   ws.borderline[k] = 1;
+  ws.borderlineApplicant[ws.borderlineCount] = ws.plan.entryApplicant[k]!;
   ws.borderlineEntries[ws.borderlineCount++] = k;
 }
 
@@ -329,8 +330,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
   ws.applicantChanged.fill(0);
   ws.changedApplicantCount = 0;
   const p = s.model.preInterview.callProbability;
-  const { borderlineEntries, borderlineFrom, screenScore } = ws;
-  const entryApplicant = ws.plan.entryApplicant;
+  const { borderlineEntries, borderlineApplicant, borderlineFrom, screenScore } = ws;
   const { director: directorOf, backchannelUse } = s.program;
   const calls: InviteCall[] = [];
   for (let q = 0; q < s.program.count; q++) {
@@ -340,7 +340,7 @@ export function preInterviewCalls(ws: Workspace, ctx: CallContext): void {
     calls.length = 0;
     for (let i = from; i < to; i++) {
       const k = borderlineEntries[i]!;
-      const a = entryApplicant[k]!;
+      const a = borderlineApplicant[i]!;
       // Whether anyone is reached is looked up first: most directors reach no one who
       // knows most applicants, and the lookup is cheaper than the draw.
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;

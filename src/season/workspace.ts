@@ -118,6 +118,8 @@ export interface Workspace {
   gainedInterviewCount: number;
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
+  /** The applicant of each borderline entry, beside it (read in order, not looked up by entry). */
+  readonly borderlineApplicant: Int32Array;
   borderlineCount: number;
   /** Program q's borderline entries are borderlineEntries[borderlineFrom[q]] … [borderlineFrom[q+1] - 1]. */
   readonly borderlineFrom: Int32Array;
@@ -316,6 +318,7 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
     listCapacity: plan.programListCapacity,
     interviewSlots: plan.s.program.interviewSlots,
     positions: plan.s.program.positions,
+    entryApplicant: plan.entryApplicant,
   };
 }
 
@@ -362,6 +365,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     gainedInterviews: new Int32Array(plan.totalApps),
     gainedInterviewCount: 0,
     borderlineEntries: kernel?.borderlineEntries ?? new Int32Array(plan.totalApps),
+    borderlineApplicant: kernel?.borderlineApplicant ?? new Int32Array(plan.totalApps),
     borderlineCount: 0,
     borderlineFrom: kernel?.borderlineFrom ?? new Int32Array(nP + 1),
     secured: new Uint8Array(plan.totalApps),

@@ -80,6 +80,7 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
     seen.push(bytes(ws.appProgram), bytes(ws.appPref), bytes(ws.entryBonus), bytes(ws.entrySignal), bytes(ws.applicationCutoff));
     // Screening's scores, invitations, borderline applicants and cutoffs.
     seen.push(bytes(ws.screenScore), bytes(ws.baseInvited), bytes(ws.borderlineEntries.subarray(0, ws.borderlineCount)), bytes(ws.cutoff));
+    seen.push(bytes(ws.borderlineApplicant.subarray(0, ws.borderlineCount)));
     seen.push(bytes(ws.screeningCutoff), bytes(ws.screenWidth), bytes(ws.screenFileAll), bytes(ws.invitesAt), bytes(ws.listRoom), bytes(ws.borderlineFrom), `${ws.baseInviteCount}`);
     // Interviews and lists: each applicant's list (programs and entries) and each program's
     // interviewees (entries, applicants and the scores it ranks them by), as far as they go.

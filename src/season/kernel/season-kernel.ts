@@ -87,6 +87,7 @@ export interface SeasonKernel {
   readonly invitesAt: Int32Array;
   readonly borderline: Uint8Array;
   readonly borderlineEntries: Int32Array;
+  readonly borderlineApplicant: Int32Array;
   /** The world with calls' lists (its other arrays are the JavaScript's). */
   readonly calledWorld: WorldViews;
   /**
@@ -151,6 +152,7 @@ export interface SeasonKernelInput {
   readonly listCapacity: number;
   readonly interviewSlots: Int32Array;
   readonly positions: Int32Array;
+  readonly entryApplicant: Int32Array;
 }
 
 /** The little of the WebAssembly API used here (the project's type libraries do not declare it). */
@@ -284,6 +286,8 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["next", 4 * nA],
     ["programOf", 4 * nA],
     ["matchedRank", 4 * nA],
+    ["entryApplicant", 4 * totalApps],
+    ["borderlineApplicant", 4 * totalApps],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
     ["calledAList", 4 * listPlaces],
@@ -338,6 +342,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     copy("pHasRankList", input.pHasRankList);
     copy("slots", input.interviewSlots);
     copy("capacity", input.positions);
+    copy("entryApplicant", input.entryApplicant);
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
@@ -385,6 +390,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       invitesAt: new Int32Array(buffer, at["invitesAt"]!, nP),
       borderline: new Uint8Array(buffer, at["borderline"]!, totalApps),
       borderlineEntries: new Int32Array(buffer, at["borderlineEntries"]!, totalApps),
+      borderlineApplicant: new Int32Array(buffer, at["borderlineApplicant"]!, totalApps),
       calledWorld: {
         aLen: new Int32Array(buffer, at["calledALen"]!, nA),
         aList: new Int32Array(buffer, at["calledAList"]!, listPlaces),

@@ -105,6 +105,8 @@
 ;;   borderline   u8 × T       out: 1 for a borderline entry (cleared by the caller)
 ;;   borderlineEntries i32 × T out: the borderline entries, program by program
 ;;   equal        i32 × N      scratch: a program's applications equal to its cutoff
+;;   entryApplicant i32 × T    each entry's applicant
+;;   borderlineApplicant i32 × T  out: the applicant of each borderline entry
 ;;   capacity     i32 × P      each program's positions
 ;;   marks        i32 × 2T     per entry: the rank its program gives it, and the stamp of the match that wrote it
 ;;   rankBack     i32 × L      per place of the applicants' lists: the rank the program gives them back, or -1
@@ -188,6 +190,8 @@
   (global $borderline (mut i32) (i32.const 0))
   (global $borderlineEntries (mut i32) (i32.const 0))
   (global $equal (mut i32) (i32.const 0))
+  (global $entryApplicant (mut i32) (i32.const 0))
+  (global $borderlineApplicant (mut i32) (i32.const 0))
   (global $capacity (mut i32) (i32.const 0))
   (global $marks (mut i32) (i32.const 0))
   (global $rankBack (mut i32) (i32.const 0))
@@ -284,7 +288,9 @@
     (global.set $held (i32.load offset=308 (local.get $header)))
     (global.set $next (i32.load offset=312 (local.get $header)))
     (global.set $programOf (i32.load offset=316 (local.get $header)))
-    (global.set $matchedRank (i32.load offset=320 (local.get $header))))
+    (global.set $matchedRank (i32.load offset=320 (local.get $header)))
+    (global.set $entryApplicant (i32.load offset=324 (local.get $header)))
+    (global.set $borderlineApplicant (i32.load offset=328 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -1015,6 +1021,8 @@
                     (then
                       (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
                       (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
+                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
                       (local.set $marked (i32.add (local.get $marked) (i32.const 1))))))
                 (else
                   (if (f64.eq (local.get $v) (local.get $cutoff))
@@ -1023,12 +1031,16 @@
                       (local.set $equals (i32.add (local.get $equals) (i32.const 1)))
                       (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
                       (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
+                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
                       (local.set $marked (i32.add (local.get $marked) (i32.const 1))))
                     (else
                       (if (f64.le (f64.sub (local.get $cutoff) (local.get $v)) (local.get $band))
                         (then
                           (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
                           (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
+                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
                           (local.set $marked (i32.add (local.get $marked) (i32.const 1)))))))))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br $place)))

@@ -42,6 +42,7 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     listCapacity: 0,
     interviewSlots: new Int32Array(0),
     positions: new Int32Array(0),
+    entryApplicant: new Int32Array(0),
   });
 }
 
