@@ -182,6 +182,8 @@ function module(api: WasmApi): object | null {
   return compiled;
 }
 
+type PlanArray = Float64Array | Int32Array | Uint8Array;
+
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /** A kernel for a plan, or undefined to run every step in JavaScript. */
@@ -203,26 +205,26 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   // The selection serves an applicant's candidates and a program's applications.
   const selectRoom = Math.max(room, maxFiled);
   // The regions in the order season.wat's header lists them, each 16-byte aligned after a
-  // header of their offsets and a pack table of 16 rows of four.
-  const sizes: [string, number][] = [
+  // header of their offsets: a size in bytes, or the plan's array copied there.
+  const regions: [string, number | PlanArray][] = [
     ["quantiles", QUANTILES.byteLength],
-    ["appeal", input.appeal.byteLength],
-    ["column", input.column.byteLength],
+    ["appeal", input.appeal],
+    ["column", input.column],
     ["score", 8 * room],
     ["kept", 4 * room],
     ["inside", 4 * room],
     ["counts", 8],
     ["pack", 4 * 64],
-    ["program", input.program.byteLength],
-    ["candOff", input.candidateOffsets.byteLength],
-    ["appOff", input.appOff.byteLength],
-    ["applicantKey", input.applicantKey.byteLength],
-    ["special", input.special.byteLength],
-    ["mustOff", input.mustOffsets.byteLength],
-    ["mustPlace", input.mustPlaces.byteLength],
-    ["mustBonus", input.mustScreenBonus.byteLength],
-    ["mustAppeal", input.mustAppeal.byteLength],
-    ["mustColumn", input.mustColumn.byteLength],
+    ["program", input.program],
+    ["candOff", input.candidateOffsets],
+    ["appOff", input.appOff],
+    ["applicantKey", input.applicantKey],
+    ["special", input.special],
+    ["mustOff", input.mustOffsets],
+    ["mustPlace", input.mustPlaces],
+    ["mustBonus", input.mustScreenBonus],
+    ["mustAppeal", input.mustAppeal],
+    ["mustColumn", input.mustColumn],
     ["entryOf", 4 * room],
     ["values", 8 * selectRoom],
     ["swap", 8 * selectRoom],
@@ -230,7 +232,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["appPref", 8 * totalApps],
     ["entryBonus", 8 * totalApps],
     ["cutoff", 8 * nA],
-    ["programKey", input.programKey.byteLength],
+    ["programKey", input.programKey],
     ["paper", 8 * nA],
     ["screenScore", 8 * totalApps],
     ["invited", totalApps],
@@ -243,20 +245,20 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["aList", 4 * listPlaces],
     ["aEntry", 4 * listPlaces],
     ["aLen", 4 * nA],
-    ["aListOff", input.aListOff.byteLength],
-    ["maxInterviews", input.maxInterviews.byteLength],
-    ["ownList", input.ownList.byteLength],
-    ["programStart", input.programStart.byteLength],
+    ["aListOff", input.aListOff],
+    ["maxInterviews", input.maxInterviews],
+    ["ownList", input.ownList],
+    ["programStart", input.programStart],
     ["interviewees", 4 * filingPlaces],
     ["intervieweeApplicant", 4 * filingPlaces],
     ["intervieweeKey", 8 * filingPlaces],
     ["intervieweeCount", 4 * nP],
-    ["paperPart", input.paperPart.byteLength],
-    ["flagPart", input.flagPart.byteLength],
-    ["quality", input.quality.byteLength],
+    ["paperPart", input.paperPart],
+    ["flagPart", input.flagPart],
+    ["quality", input.quality],
     ["order", 4 * input.maxEntries],
     ["orderKey", 8 * input.maxEntries],
-    ["pHasRankList", input.pHasRankList.byteLength],
+    ["pHasRankList", input.pHasRankList],
     ["listRoom", 4 * nP],
     ["pStart", 4 * (nP + 1)],
     ["pLen", 4 * nP],
@@ -264,7 +266,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["pEntry", 4 * input.listCapacity],
     ["rankIdx", 4 * maxFiled],
     ["rankKey", 8 * maxFiled],
-    ["slots", input.interviewSlots.byteLength],
+    ["slots", input.interviewSlots],
     ["needsAll", nP],
     ["cutoffOf", 8 * nP],
     ["guessOf", 8 * nP],
@@ -275,7 +277,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["borderline", totalApps],
     ["borderlineEntries", 4 * totalApps],
     ["equal", 4 * maxFiled],
-    ["capacity", input.positions.byteLength],
+    ["capacity", input.positions],
     ["marks", 8 * totalApps],
     ["rankBack", 4 * listPlaces],
     ["room", 4 * nP],
@@ -286,7 +288,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["next", 4 * nA],
     ["programOf", 4 * nA],
     ["matchedRank", 4 * nA],
-    ["entryApplicant", 4 * totalApps],
+    ["entryApplicant", input.entryApplicant],
     ["borderlineApplicant", 4 * totalApps],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
@@ -298,8 +300,9 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["calledPEntry", 4 * input.listCapacity],
   ];
   const at: Record<string, number> = {};
-  let end = align(4 * sizes.length);
-  for (const [name, bytes] of sizes) {
+  let end = align(4 * regions.length);
+  for (const [name, region] of regions) {
+    const bytes = typeof region === "number" ? region : region.byteLength;
     at[name] = end;
     end = align(end + bytes);
   }
@@ -307,7 +310,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     const memory = new wasmApi.Memory({ initial: Math.ceil(end / 65536) });
     const { exports } = new wasmApi.Instance(wasm, { env: { memory } });
     const buffer = memory.buffer;
-    new Int32Array(buffer, 0, sizes.length).set(sizes.map(([name]) => at[name]!));
+    new Int32Array(buffer, 0, regions.length).set(regions.map(([name]) => at[name]!));
     new Float64Array(buffer, at["quantiles"]!, QUANTILES.length).set(QUANTILES);
     // Row m of the packing table: the lanes of the bits set in m, in order.
     const packRows = new Int32Array(buffer, at["pack"]!, 64);
@@ -315,34 +318,11 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       let w = 0;
       for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) packRows[4 * m + w++] = lane;
     }
-    const copy = (name: string, from: Float64Array | Int32Array | Uint8Array) => {
-      const View = from.constructor as new (b: ArrayBuffer, at: number, n: number) => typeof from;
-      new View(buffer, at[name]!, from.length).set(from as never);
-    };
-    copy("appeal", input.appeal);
-    copy("column", input.column);
-    copy("program", input.program);
-    copy("candOff", input.candidateOffsets);
-    copy("appOff", input.appOff);
-    copy("applicantKey", input.applicantKey);
-    copy("special", input.special);
-    copy("mustOff", input.mustOffsets);
-    copy("mustPlace", input.mustPlaces);
-    copy("mustBonus", input.mustScreenBonus);
-    copy("mustAppeal", input.mustAppeal);
-    copy("mustColumn", input.mustColumn);
-    copy("programKey", input.programKey);
-    copy("aListOff", input.aListOff);
-    copy("maxInterviews", input.maxInterviews);
-    copy("ownList", input.ownList);
-    copy("programStart", input.programStart);
-    copy("paperPart", input.paperPart);
-    copy("flagPart", input.flagPart);
-    copy("quality", input.quality);
-    copy("pHasRankList", input.pHasRankList);
-    copy("slots", input.interviewSlots);
-    copy("capacity", input.positions);
-    copy("entryApplicant", input.entryApplicant);
+    for (const [name, region] of regions) {
+      if (typeof region === "number") continue;
+      const View = region.constructor as new (b: ArrayBuffer, at: number, n: number) => PlanArray;
+      new View(buffer, at[name]!, region.length).set(region);
+    }
     (exports["layout"] as (header: number) => void)(0);
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
