@@ -95,18 +95,20 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
-    rankInterviewees(ws, world, streams, q, gatherInterviewees(ws, world, q));
+    rankInterviewees(ws, world, q, gatherInterviewees(ws, world, streams, q));
   }
   keepAsBase(world);
 }
 
 /**
- * Program q's interview entries in the world with calls, into ws.sortIdx; returns how
- * many: those of the world without calls that still stand, and those calls added. Their
- * order does not matter: rankInterviewees orders them by score, then by entry.
+ * Program q's interview entries in the world with calls, into ws.sortIdx, with the scores
+ * the program ranks them by in ws.sortKey; returns how many: those of the world without
+ * calls that still stand (their scores as filed), and those calls added (scored here).
+ * Their order does not matter: rankInterviewees orders them by score, then by entry.
  */
-function gatherInterviewees(ws: Workspace, world: World, q: number): number {
-  const { interviewees, sortIdx, gainedInterviews, appProgram } = ws;
+function gatherInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number): number {
+  const { interviewees, intervieweeKey, sortIdx, sortKey, gainedInterviews, appProgram } = ws;
+  const { s, entryApplicant } = ws.plan;
   const interviewed = world.interviewed;
   const from = ws.plan.programAppStart[q]!;
   const to = from + ws.intervieweeCount[q]!;
@@ -114,11 +116,15 @@ function gatherInterviewees(ws: Workspace, world: World, q: number): number {
   for (let j = from; j < to; j++) {
     const k = interviewees[j]!;
     sortIdx[n] = k;
+    sortKey[n] = intervieweeKey[j]!;
     n += interviewed[k]!;
   }
   for (let i = 0; i < ws.gainedInterviewCount; i++) {
     const k = gainedInterviews[i]!;
-    if (appProgram[k] === q) sortIdx[n++] = k;
+    if (appProgram[k] !== q) continue;
+    const a = entryApplicant[k]!;
+    sortIdx[n] = k;
+    sortKey[n++] = rankingScore(s, a, interviewScore(s, streams, a, q));
   }
   return n;
 }
@@ -136,17 +142,13 @@ function keepAsBase(world: World): void {
 }
 
 /**
- * Program q's list from its interview entries ws.sortIdx[0 … n-1]: sorted by score, ties
- * by entry; entries are laid out applicant by applicant, so ties fall in applicant order.
+ * Program q's list from its interview entries ws.sortIdx[0 … n-1] and their scores
+ * ws.sortKey: sorted by score, ties by entry; entries are laid out applicant by applicant,
+ * so ties fall in applicant order.
  */
-function rankInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number, n: number): void {
+function rankInterviewees(ws: Workspace, world: World, q: number, n: number): void {
   const { plan, sortIdx, sortKey } = ws;
-  const { s, entryApplicant } = plan;
-  for (let j = 0; j < n; j++) {
-    const k = sortIdx[j]!;
-    const a = entryApplicant[k]!;
-    sortKey[j] = rankingScore(s, a, interviewScore(s, streams, a, q));
-  }
+  const { entryApplicant } = plan;
   sortPairsDescending(sortIdx, sortKey, n);
   const { pList, pEntry } = world;
   const start = world.pStart[q]!;
