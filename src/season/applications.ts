@@ -26,7 +26,8 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const keptIdx = ws.aboveScratch;
   const insideIdx = ws.insideScratch;
   const sortKey = ws.sortKey;
-  const kernel = ws.kernel;
+  // The kernel's draws where someone chooses (else it holds none of the candidates' arrays).
+  const kernel = ws.kernel?.draws ? ws.kernel : undefined;
   const whole = kernel?.choosing === true;
   // Half the width of the window around the guessed cutoff, in standard deviations of the
   // noise: wide enough to hold the new cutoff in about 98 trials out of 100, narrow enough

@@ -10,7 +10,7 @@ import { lateCalls } from "./late-calls.js";
 import { rankListCalls } from "./rank-list-calls.js";
 import { buildRankLists, buildRankListsFrom } from "./rank-lists.js";
 import { preInterviewCalls, screen } from "./screening.js";
-import type { World, Workspace } from "./workspace.js";
+import { newMatchLists, type World, type Workspace } from "./workspace.js";
 
 export interface SeasonOptions {
   readonly proposer: Proposer;
@@ -94,7 +94,7 @@ function matchWorld(ws: Workspace, world: World, proposer: Proposer): void {
     return;
   }
   const aListOff = plan.aListOff;
-  const lists = ws.matchLists;
+  const lists = (ws.matchLists ??= newMatchLists(plan, ws.withCalls, ws.withoutCalls));
   const { aEnd, pEnd, entryMarks, rankBack, sides } = lists;
   const { applicants, programs } = world === ws.withCalls ? lists.withCalls : lists.withoutCalls;
   // A new stamp for this match's marks; after 2^31 matches, the marks start again from zero.

@@ -186,9 +186,10 @@ export interface Workspace {
    * The match's scratch on the world's own lists: where each row ends, two marks per
    * application entry and the stamp of the last match that wrote them (see
    * ranksBackByEntry), the rank the other side gives each place of the proposers' lists,
-   * and each world's lists as the match reads them.
+   * and each world's lists as the match reads them. Made on the first match in JavaScript
+   * (with the kernel, only programs proposing): the marks alone are megabytes.
    */
-  readonly matchLists: MatchLists;
+  matchLists: MatchLists | undefined;
 }
 
 /** One side of a world's lists as the match reads them: rows, names of pairs, ranks back. */
@@ -212,7 +213,7 @@ export interface MatchLists {
   readonly withoutCalls: { readonly applicants: MatchSide; readonly programs: MatchSide };
 }
 
-function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World): MatchLists {
+export function newMatchLists(plan: SeasonPlan, withCalls: World, withoutCalls: World): MatchLists {
   const nA = plan.s.applicant.count;
   const nP = plan.s.program.count;
   const aEnd = new Int32Array(nA);
@@ -286,10 +287,12 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
   const nA = plan.s.applicant.count;
   const { paperWeight, flagPenalty } = plan.s.model.ranking;
   const special = new Uint8Array(nA);
+  let choosing = false;
   for (let a = 0; a < nA; a++) {
     const take = plan.appOff[a + 1]! - plan.appOff[a]!;
     const n = plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
     special[a] = plan.orderGiven[a] || take >= n || take === 0 || plan.s.applicant.explicitSignals[a] ? 1 : 0;
+    if (!plan.orderGiven[a] && take < n) choosing = true;
   }
   return {
     appeal: plan.selectAppeal,
@@ -305,6 +308,7 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
     mustAppeal: plan.mustAppeal,
     mustColumn: plan.mustColumn,
     maxCandidates,
+    choosing,
     programKey: plan.s.program.key,
     programStart: plan.programAppStart,
     aListOff: plan.aListOff,
@@ -397,7 +401,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
       pOff: new Int32Array(nP + 1),
       pItems: new Int32Array(plan.programListCapacity),
     },
-    matchLists: newMatchLists(plan, withCalls, withoutCalls),
+    matchLists: undefined,
   };
 }
 

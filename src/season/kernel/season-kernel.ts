@@ -18,6 +18,8 @@ export interface SeasonKernel {
   readonly inside: Int32Array;
   /** Whether chooseFrom takes any applicant (one that chooses among their candidates and is not special). */
   readonly choosing: boolean;
+  /** Whether `choose` can run: someone chooses among their candidates (else their arrays are left out). */
+  readonly draws: boolean;
   /** The step's entries and guesses, in the kernel's memory (see Workspace). */
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
@@ -133,6 +135,8 @@ export interface SeasonKernelInput {
   readonly mustAppeal: Float64Array;
   readonly mustColumn: Int32Array;
   readonly maxCandidates: number;
+  /** Whether any applicant chooses among their candidates (no given order, fewer applications than candidates). */
+  readonly choosing: boolean;
   readonly programKey: Int32Array;
   /** Each program's first filing place for screening and interviews (the plan's programAppStart). */
   readonly programStart: Int32Array;
@@ -193,6 +197,9 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   if (!wasm) return undefined;
   const nA = input.applicantKey.length;
   const nP = input.programKey.length;
+  // Whether anyone chooses among their candidates (the draws of `choose`), and whether the
+  // kernel's own application step takes anyone (chooseFrom).
+  const choosing = input.choosing;
   const filingPlaces = input.programStart[nP]!;
   const listPlaces = input.aListOff[nA]!;
   let maxFiled = 1;
@@ -208,23 +215,24 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   // header of their offsets: a size in bytes, or the plan's array copied there.
   const regions: [string, number | PlanArray][] = [
     ["quantiles", QUANTILES.byteLength],
-    ["appeal", input.appeal],
-    ["column", input.column],
+    // What only the choice among candidates reads, left empty where nobody chooses.
+    ["appeal", choosing ? input.appeal : 0],
+    ["column", choosing ? input.column : 0],
     ["score", 8 * room],
     ["kept", 4 * room],
     ["inside", 4 * room],
     ["counts", 8],
     ["pack", 4 * 64],
-    ["program", input.program],
-    ["candOff", input.candidateOffsets],
+    ["program", choosing ? input.program : 0],
+    ["candOff", choosing ? input.candidateOffsets : 0],
     ["appOff", input.appOff],
     ["applicantKey", input.applicantKey],
     ["special", input.special],
-    ["mustOff", input.mustOffsets],
-    ["mustPlace", input.mustPlaces],
-    ["mustBonus", input.mustScreenBonus],
-    ["mustAppeal", input.mustAppeal],
-    ["mustColumn", input.mustColumn],
+    ["mustOff", choosing ? input.mustOffsets : 0],
+    ["mustPlace", choosing ? input.mustPlaces : 0],
+    ["mustBonus", choosing ? input.mustScreenBonus : 0],
+    ["mustAppeal", choosing ? input.mustAppeal : 0],
+    ["mustColumn", choosing ? input.mustColumn : 0],
     ["entryOf", 4 * room],
     ["values", 8 * selectRoom],
     ["swap", 8 * selectRoom],
@@ -327,6 +335,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     const countView = new Int32Array(buffer, at["counts"]!, 2);
     return {
       choosing: input.special.includes(0),
+      draws: choosing,
       score: new Float64Array(buffer, at["score"]!, input.maxCandidates),
       kept: new Int32Array(buffer, at["kept"]!, room),
       inside: new Int32Array(buffer, at["inside"]!, room),
