@@ -22,27 +22,18 @@ import type { Workspace } from "./workspace.js";
  */
 export function screen(ws: Workspace, streams: TrialStreams): void {
   const { plan } = ws;
-  const { s, appOff, programAppStart } = plan;
+  const { s, programAppStart } = plan;
   const { noise, band } = s.model.screening;
-  const key = streams.screening;
   const nP = s.program.count;
   const { interviewSlots: slotsOf, hasRankList } = s.program;
   ws.baseInviteCount = 0;
   ws.borderline.fill(0);
   ws.borderlineCount = 0;
   ws.cutoff.fill(NaN);
-  // Arrays in locals: read through ws inside a loop, each costs a property load and its
-  // checks on every entry.
-  const { baseInvited, appProgram, screenScore: score, screenByProgram: byProgram, screenFiledScore: filedScore } = ws;
-  const { screeningCutoff, cutoff: cutoffOf, needsAll, listRoom, screenFileAll: fileAll } = ws;
   // Per program, two values side by side: its window (low, high), and how many scored
   // above it and where its next application inside it goes. Pairs in one array rather
   // than four arrays: the engine checks each array a loop touches on every pass.
-  const window = ws.screenWindow;
-  const tally = ws.screenTally;
-  const { paper, flagCount, key: applicantKey } = s.applicant;
-  const programKey = s.program.key;
-  const flagPenalty = s.model.screening.flagPenalty;
+  const { screeningCutoff, screenFileAll: fileAll, screenWindow: window, screenTally: tally } = ws;
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = Math.max(noise, 1e-9) * 0.5;
   // Each program's window is widened where it missed and narrowed back as it holds: a
@@ -59,7 +50,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
       low = high = Infinity;
     } else if (Number.isNaN(guess) || fileAll[q]) {
       // No cutoff seen yet, or a program with few more applications than slots (see
-      // below): all its applications are filed.
+      // invite): all its applications are filed.
       low = -Infinity;
       high = Infinity;
     }
@@ -69,7 +60,55 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     tally[2 * q + 1] = programAppStart[q]!;
   }
 
+  // The same steps in WebAssembly where it runs (kernel/season.wat); only a missed
+  // window's filing is always here.
+  const kernel = ws.kernel;
+  let missed: number;
+  if (kernel) {
+    const { paper, flagCount } = s.applicant;
+    const { flagPenalty } = s.model.screening;
+    const paperOf = kernel.screenPaper;
+    for (let a = 0; a < s.applicant.count; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
+    kernel.screen(s.applicant.count, streams.screening, noise);
+    missed = kernel.screenCutoffs(nP, band);
+  } else {
+    scoreAndFile(ws, streams.screening, noise);
+    missed = findCutoffs(ws, band);
+  }
+  if (missed > 0) fileMissed(ws, missed);
+  if (kernel) {
+    ws.baseInviteCount = kernel.screenInvitations(nP, band);
+    ws.borderlineCount = ws.borderlineFrom[nP]!;
+  } else {
+    invite(ws, band);
+  }
+}
+
+/** A function filing entry k under program q, at the program's next place (the arrays read once). */
+function filer(ws: Workspace): (q: number, k: number) => void {
+  const { screenTally: tally, screenByProgram: byProgram, screenFiledScore: filedScore, screenScore: score } = ws;
+  return (q, k) => {
+    const slot = tally[2 * q + 1]!++;
+    byProgram[slot] = k;
+    filedScore[slot] = score[k]!;
+  };
+}
+
+/**
+ * Each application's score, drawn applicant by applicant in entry order and placed
+ * against its program's window: above it, invited and counted; inside it, staged, then
+ * filed under the program.
+ */
+function scoreAndFile(ws: Workspace, key: number, noise: number): void {
+  const { plan } = ws;
+  const { s, appOff } = plan;
   const nA = s.applicant.count;
+  // Arrays in locals: read through ws inside a loop, each costs a property load and its
+  // checks on every entry.
+  const { baseInvited, appProgram, screenScore: score, screenWindow: window, screenTally: tally } = ws;
+  const { paper, flagCount, key: applicantKey } = s.applicant;
+  const programKey = s.program.key;
+  const flagPenalty = s.model.screening.flagPenalty;
   // What each application's program adds to the applicant's paper (home, away, signal),
   // written as the applications were chosen.
   const bonusOf = ws.entryBonus;
@@ -80,21 +119,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // though only a quarter of the entries are filed.
   const staged = ws.screenStaged;
   let stagedCount = 0;
-  // Files entry k under program q, at the program's next place.
-  const file = (q: number, k: number) => {
-    const slot = tally[2 * q + 1]!++;
-    byProgram[slot] = k;
-    filedScore[slot] = score[k]!;
-  };
-  const kernel = ws.kernel;
-  if (kernel) {
-    // The same draws, placing and filing in WebAssembly (kernel/season.wat), and below, the
-    // cutoffs and the invitations; only a missed window's filing stays here.
-    const paperOf = kernel.screenPaper;
-    for (let a = 0; a < nA; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
-    stagedCount = kernel.screen(nA, key, noise);
-  }
-  for (let a = 0; a < nA && !kernel; a++) {
+  for (let a = 0; a < nA; a++) {
     // A red flag is on paper: every program sees it, with calls or without.
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     const row = pairRow(key, applicantKey[a]!);
@@ -132,20 +157,28 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     }
   }
   // Each program's filed entries in its order of applications, as entry order gives them.
-  if (!kernel) for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
+  const file = filer(ws);
+  for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
+}
 
-  // The cutoff of each program whose window holds it; the others are marked to have all
-  // their applications filed.
+/**
+ * The cutoff of each program whose window holds it; the others are marked to have all
+ * their applications filed (needsAll). Returns how many were marked.
+ */
+function findCutoffs(ws: Workspace, band: number): number {
+  const { s, programAppStart } = ws.plan;
+  const { interviewSlots: slotsOf, hasRankList } = s.program;
+  const { screenFiledScore: filedScore, screeningCutoff, cutoff: cutoffOf, needsAll, screenWindow: window, screenTally: tally, screenWidth: widthOf } = ws;
   const sortKey = ws.sortKey;
-  let missed = kernel ? kernel.screenCutoffs(nP, band) : 0;
-  for (let q = 0; q < nP && !kernel; q++) {
+  let missed = 0;
+  for (let q = 0; q < s.program.count; q++) {
     needsAll[q] = 0;
     if (hasRankList[q]) continue;
     const slots = slotsOf[q]!;
     const from = programAppStart[q]!;
     const inside = tally[2 * q + 1]! - from;
     if (slots === 0) continue;
-    // Every application filed, and no more than slots: all are invited (below).
+    // Every application filed, and no more than slots: all are invited (see invite).
     if (window[2 * q] === -Infinity && inside <= slots) continue;
     // With exactly as many in and above the window as slots, the program may have no
     // more applications than slots, where no one is borderline: only all of them tell.
@@ -163,38 +196,47 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     needsAll[q] = 1;
     missed++;
   }
-  if (missed > 0) {
-    for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
-    const fixed = plan.programEntries;
-    if (fixed) {
-      // The same entries every trial: each missed program's own, in ascending order, as the
-      // pass over all of them below would file them.
-      for (let q = 0; q < nP; q++) {
-        if (needsAll[q]) for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) file(q, fixed.items[j]!);
-      }
-    } else if (missed <= FEW_MISSED) {
-      // A program or two missed (most trials that miss at all): each one's entries found
-      // by the engine's own search of the entries, in ascending order, rather than by a
-      // loop over every entry.
-      for (let q = 0; q < nP; q++) {
-        if (!needsAll[q]) continue;
-        for (let k = appProgram.indexOf(q); k >= 0; k = appProgram.indexOf(q, k + 1)) file(q, k);
-      }
-    } else {
-      const totalApps = plan.totalApps;
-      for (let k = 0; k < totalApps; k++) if (needsAll[appProgram[k]!]) file(appProgram[k]!, k);
-    }
-  }
+  return missed;
+}
 
-  // Invitations and borderline applicants, program by program in the program's order of
-  // applications, so that the borderline list reads the same whichever way it was found.
-  const borderlineFrom = ws.borderlineFrom;
-  if (kernel) {
-    ws.baseInviteCount = kernel.screenInvitations(nP, band);
-    ws.borderlineCount = borderlineFrom[nP]!;
-    return;
+/** All the applications of each program marked needsAll, filed afresh in entry order. */
+function fileMissed(ws: Workspace, missed: number): void {
+  const { plan, needsAll, appProgram, screenTally: tally } = ws;
+  const nP = plan.s.program.count;
+  const programAppStart = plan.programAppStart;
+  for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
+  const file = filer(ws);
+  const fixed = plan.programEntries;
+  if (fixed) {
+    // The same entries every trial: each missed program's own, in ascending order, as the
+    // pass over all of them below would file them.
+    for (let q = 0; q < nP; q++) {
+      if (needsAll[q]) for (let j = fixed.offsets[q]!; j < fixed.offsets[q + 1]!; j++) file(q, fixed.items[j]!);
+    }
+  } else if (missed <= FEW_MISSED) {
+    // A program or two missed (most trials that miss at all): each one's entries found
+    // by the engine's own search of the entries, in ascending order, rather than by a
+    // loop over every entry.
+    for (let q = 0; q < nP; q++) {
+      if (!needsAll[q]) continue;
+      for (let k = appProgram.indexOf(q); k >= 0; k = appProgram.indexOf(q, k + 1)) file(q, k);
+    }
+  } else {
+    const totalApps = plan.totalApps;
+    for (let k = 0; k < totalApps; k++) if (needsAll[appProgram[k]!]) file(appProgram[k]!, k);
   }
-  const invitesAt = ws.invitesAt;
+}
+
+/**
+ * Invitations and borderline applicants, program by program in the program's order of
+ * applications, so that the borderline list reads the same whichever way it was found.
+ */
+function invite(ws: Workspace, band: number): void {
+  const { s, programAppStart } = ws.plan;
+  const nP = s.program.count;
+  const { interviewSlots: slotsOf, hasRankList } = s.program;
+  const { baseInvited, screenByProgram: byProgram, screenFiledScore: filedScore, screeningCutoff, cutoff: cutoffOf, needsAll, listRoom } = ws;
+  const { screenFileAll: fileAll, screenWindow: window, screenTally: tally, borderlineFrom, invitesAt, sortKey } = ws;
   for (let q = 0; q < nP; q++) {
     borderlineFrom[q] = ws.borderlineCount;
     invitesAt[q] = 0;
