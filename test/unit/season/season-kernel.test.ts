@@ -133,4 +133,30 @@ describe("the WebAssembly application draws and screening", () => {
       expect(runs[0]).toEqual(runs[1]);
     }
   });
+
+  it("fall back to the JavaScript when the engine refuses the kernel's memory, with the same seasons", () => {
+    const file = "scenarios/dermatology.yaml";
+    const plan = makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), file).indexed);
+    const season = (ws: ReturnType<typeof newWorkspace>) =>
+      [0, 1, 2].map((t) => {
+        const r = runTrial(ws, 5, t, { proposer: "applicant" });
+        return `${r.withCalls.programOf.join()}|${r.withoutCalls.programOf.join()}`;
+      });
+    const wasm = (globalThis as unknown as { WebAssembly: { Memory: unknown } }).WebAssembly;
+    const Memory = wasm.Memory;
+    // As a very large market's memory would be refused.
+    wasm.Memory = function refused() {
+      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+    };
+    let fallback: ReturnType<typeof newWorkspace>;
+    try {
+      fallback = newWorkspace(plan);
+    } finally {
+      wasm.Memory = Memory;
+    }
+    expect(fallback.kernel).toBeUndefined();
+    const kernel = newWorkspace(plan);
+    expect(kernel.kernel).toBeDefined();
+    expect(season(fallback)).toEqual(season(kernel));
+  });
 });
