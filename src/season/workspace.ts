@@ -283,16 +283,16 @@ function maxEntries(plan: SeasonPlan): number {
  * none to make) and those whose signals the file lists (their signals are read by candidate
  * place, as they are kept).
  */
-function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput {
+function kernelInput(plan: SeasonPlan, maxCandidates: number, entries: number): SeasonKernelInput {
   const nA = plan.s.applicant.count;
   const { paperWeight, flagPenalty } = plan.s.model.ranking;
   const special = new Uint8Array(nA);
-  let choosing = false;
+  let anyChooses = false;
   for (let a = 0; a < nA; a++) {
     const take = plan.appOff[a + 1]! - plan.appOff[a]!;
     const n = plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!;
     special[a] = plan.orderGiven[a] || take >= n || take === 0 || plan.s.applicant.explicitSignals[a] ? 1 : 0;
-    if (!plan.orderGiven[a] && take < n) choosing = true;
+    if (!plan.orderGiven[a] && take < n) anyChooses = true;
   }
   return {
     appeal: plan.selectAppeal,
@@ -308,7 +308,7 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
     mustAppeal: plan.mustAppeal,
     mustColumn: plan.mustColumn,
     maxCandidates,
-    choosing,
+    anyChooses,
     programKey: plan.s.program.key,
     programStart: plan.programAppStart,
     aListOff: plan.aListOff,
@@ -317,7 +317,7 @@ function kernelInput(plan: SeasonPlan, maxCandidates: number): SeasonKernelInput
     paperPart: plan.s.applicant.paper.map((p) => paperWeight * p),
     flagPart: Float64Array.from(plan.s.applicant.flagCount, (f) => (f > 0 ? flagPenalty : 0)),
     quality: plan.s.applicant.quality,
-    maxEntries: Math.max(1, maxEntries(plan)),
+    maxEntries: entries,
     pHasRankList: plan.s.program.hasRankList,
     listCapacity: plan.programListCapacity,
     interviewSlots: plan.s.program.interviewSlots,
@@ -333,7 +333,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     maxCandidates = Math.max(maxCandidates, plan.candidates.offsets[a + 1]! - plan.candidates.offsets[a]!);
   }
   const maxProgramList = plan.programListCapacity;
-  const kernel = newSeasonKernel(kernelInput(plan, maxCandidates));
+  const entries = Math.max(1, maxEntries(plan));
+  const kernel = newSeasonKernel(kernelInput(plan, maxCandidates, entries));
   const withCalls = newWorld(plan, true, kernel?.calledWorld);
   const withoutCalls = newWorld(plan, false, kernel);
   return {
@@ -374,7 +375,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     borderlineFrom: kernel?.borderlineFrom ?? new Int32Array(nP + 1),
     secured: new Uint8Array(plan.totalApps),
     vetoed: new Uint8Array(plan.totalApps),
-    entryOrder: new Int32Array(Math.max(1, maxEntries(plan))),
+    entryOrder: new Int32Array(entries),
     intervieweeCount: kernel?.intervieweeCount ?? new Int32Array(nP),
     interviewees: kernel?.interviewees ?? new Int32Array(plan.programAppStart[nP]!),
     intervieweeApplicant: kernel?.intervieweeApplicant ?? new Int32Array(plan.programAppStart[nP]!),

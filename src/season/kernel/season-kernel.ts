@@ -2,8 +2,9 @@ import { QUANTILES } from "../../rng/streams.js";
 import { BYTES } from "./season-bytes.js";
 
 /**
- * The season's bulk steps in WebAssembly (season.wat): the applications, screening, and the
- * interviews and programs' lists of the world without calls, with the same bits as the
+ * The season's bulk steps in WebAssembly (season.wat): the applications, screening, the
+ * interviews and programs' lists of the world without calls, and the applicant-proposing
+ * match of either world, with the same bits as the
  * JavaScript, which stays as the fallback wherever WebAssembly cannot run (a page whose
  * policy forbids it, an engine without it) or is switched off. One instance per workspace,
  * with its own memory holding copies of what the steps read of the plan and the arrays they
@@ -136,7 +137,7 @@ export interface SeasonKernelInput {
   readonly mustColumn: Int32Array;
   readonly maxCandidates: number;
   /** Whether any applicant chooses among their candidates (no given order, fewer applications than candidates). */
-  readonly choosing: boolean;
+  readonly anyChooses: boolean;
   readonly programKey: Int32Array;
   /** Each program's first filing place for screening and interviews (the plan's programAppStart). */
   readonly programStart: Int32Array;
@@ -197,9 +198,8 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   if (!wasm) return undefined;
   const nA = input.applicantKey.length;
   const nP = input.programKey.length;
-  // Whether anyone chooses among their candidates (the draws of `choose`), and whether the
-  // kernel's own application step takes anyone (chooseFrom).
-  const choosing = input.choosing;
+  // Whether anyone chooses among their candidates: else nothing calls `choose` or chooseFrom.
+  const choosing = input.anyChooses;
   const filingPlaces = input.programStart[nP]!;
   const listPlaces = input.aListOff[nA]!;
   let maxFiled = 1;
@@ -318,10 +318,14 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     const memory = new wasmApi.Memory({ initial: Math.ceil(end / 65536) });
     const { exports } = new wasmApi.Instance(wasm, { env: { memory } });
     const buffer = memory.buffer;
+    // Views of the regions, by name and length.
+    const i32 = (name: string, length: number) => new Int32Array(buffer, at[name]!, length);
+    const f64 = (name: string, length: number) => new Float64Array(buffer, at[name]!, length);
+    const u8 = (name: string, length: number) => new Uint8Array(buffer, at[name]!, length);
     new Int32Array(buffer, 0, regions.length).set(regions.map(([name]) => at[name]!));
-    new Float64Array(buffer, at["quantiles"]!, QUANTILES.length).set(QUANTILES);
+    f64("quantiles", QUANTILES.length).set(QUANTILES);
     // Row m of the packing table: the lanes of the bits set in m, in order.
-    const packRows = new Int32Array(buffer, at["pack"]!, 64);
+    const packRows = i32("pack", 64);
     for (let m = 0; m < 16; m++) {
       let w = 0;
       for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) packRows[4 * m + w++] = lane;
@@ -332,66 +336,66 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       new View(buffer, at[name]!, region.length).set(region);
     }
     (exports["layout"] as (header: number) => void)(0);
-    const countView = new Int32Array(buffer, at["counts"]!, 2);
+    const countView = i32("counts", 2);
     return {
       choosing: input.special.includes(0),
       draws: choosing,
-      score: new Float64Array(buffer, at["score"]!, input.maxCandidates),
-      kept: new Int32Array(buffer, at["kept"]!, room),
-      inside: new Int32Array(buffer, at["inside"]!, room),
-      appProgram: new Int32Array(buffer, at["appProgram"]!, totalApps),
-      appPref: new Float64Array(buffer, at["appPref"]!, totalApps),
-      entryBonus: new Float64Array(buffer, at["entryBonus"]!, totalApps),
-      applicationCutoff: new Float64Array(buffer, at["cutoff"]!, nA).fill(NaN),
+      score: f64("score", input.maxCandidates),
+      kept: i32("kept", room),
+      inside: i32("inside", room),
+      appProgram: i32("appProgram", totalApps),
+      appPref: f64("appPref", totalApps),
+      entryBonus: f64("entryBonus", totalApps),
+      applicationCutoff: f64("cutoff", nA).fill(NaN),
       choose: exports["choose"] as SeasonKernel["choose"],
       insideCount: () => countView[1]!,
       chooseFrom: exports["chooseFrom"] as SeasonKernel["chooseFrom"],
-      screenScore: new Float64Array(buffer, at["screenScore"]!, totalApps),
-      baseInvited: new Uint8Array(buffer, at["invited"]!, totalApps),
-      screenStaged: new Int32Array(buffer, at["staged"]!, totalApps),
-      screenWindow: new Float64Array(buffer, at["window"]!, 2 * nP),
-      screenTally: new Int32Array(buffer, at["tally"]!, 2 * nP),
-      screenByProgram: new Int32Array(buffer, at["byProgram"]!, filingPlaces),
-      screenFiledScore: new Float64Array(buffer, at["filedScore"]!, filingPlaces),
-      screenPaper: new Float64Array(buffer, at["paper"]!, nA),
+      screenScore: f64("screenScore", totalApps),
+      baseInvited: u8("invited", totalApps),
+      screenStaged: i32("staged", totalApps),
+      screenWindow: f64("window", 2 * nP),
+      screenTally: i32("tally", 2 * nP),
+      screenByProgram: i32("byProgram", filingPlaces),
+      screenFiledScore: f64("filedScore", filingPlaces),
+      screenPaper: f64("paper", nA),
       screen: exports["screen"] as SeasonKernel["screen"],
-      interviewed: new Uint8Array(buffer, at["interviewed"]!, totalApps),
-      aList: new Int32Array(buffer, at["aList"]!, listPlaces),
-      aEntry: new Int32Array(buffer, at["aEntry"]!, listPlaces),
-      aLen: new Int32Array(buffer, at["aLen"]!, nA),
-      interviewees: new Int32Array(buffer, at["interviewees"]!, filingPlaces),
-      intervieweeApplicant: new Int32Array(buffer, at["intervieweeApplicant"]!, filingPlaces),
-      intervieweeKey: new Float64Array(buffer, at["intervieweeKey"]!, filingPlaces),
-      intervieweeCount: new Int32Array(buffer, at["intervieweeCount"]!, nP),
+      interviewed: u8("interviewed", totalApps),
+      aList: i32("aList", listPlaces),
+      aEntry: i32("aEntry", listPlaces),
+      aLen: i32("aLen", nA),
+      interviewees: i32("interviewees", filingPlaces),
+      intervieweeApplicant: i32("intervieweeApplicant", filingPlaces),
+      intervieweeKey: f64("intervieweeKey", filingPlaces),
+      intervieweeCount: i32("intervieweeCount", nP),
       attendFrom: exports["attendFrom"] as SeasonKernel["attendFrom"],
-      listRoom: new Int32Array(buffer, at["listRoom"]!, nP),
-      pStart: new Int32Array(buffer, at["pStart"]!, nP + 1),
-      pLen: new Int32Array(buffer, at["pLen"]!, nP),
-      pList: new Int32Array(buffer, at["pList"]!, input.listCapacity),
-      pEntry: new Int32Array(buffer, at["pEntry"]!, input.listCapacity),
+      listRoom: i32("listRoom", nP),
+      pStart: i32("pStart", nP + 1),
+      pLen: i32("pLen", nP),
+      pList: i32("pList", input.listCapacity),
+      pEntry: i32("pEntry", input.listCapacity),
       rankFrom: exports["rankFrom"] as SeasonKernel["rankFrom"],
-      needsAll: new Uint8Array(buffer, at["needsAll"]!, nP),
-      cutoff: new Float64Array(buffer, at["cutoffOf"]!, nP),
-      screeningCutoff: new Float64Array(buffer, at["guessOf"]!, nP).fill(NaN),
-      screenWidth: new Float64Array(buffer, at["width"]!, nP).fill(1),
-      screenFileAll: new Uint8Array(buffer, at["fileAll"]!, nP),
-      borderlineFrom: new Int32Array(buffer, at["borderlineFrom"]!, nP + 1),
-      invitesAt: new Int32Array(buffer, at["invitesAt"]!, nP),
-      borderline: new Uint8Array(buffer, at["borderline"]!, totalApps),
-      borderlineEntries: new Int32Array(buffer, at["borderlineEntries"]!, totalApps),
-      borderlineApplicant: new Int32Array(buffer, at["borderlineApplicant"]!, totalApps),
+      needsAll: u8("needsAll", nP),
+      cutoff: f64("cutoffOf", nP),
+      screeningCutoff: f64("guessOf", nP).fill(NaN),
+      screenWidth: f64("width", nP).fill(1),
+      screenFileAll: u8("fileAll", nP),
+      borderlineFrom: i32("borderlineFrom", nP + 1),
+      invitesAt: i32("invitesAt", nP),
+      borderline: u8("borderline", totalApps),
+      borderlineEntries: i32("borderlineEntries", totalApps),
+      borderlineApplicant: i32("borderlineApplicant", totalApps),
       calledWorld: {
-        aLen: new Int32Array(buffer, at["calledALen"]!, nA),
-        aList: new Int32Array(buffer, at["calledAList"]!, listPlaces),
-        aEntry: new Int32Array(buffer, at["calledAEntry"]!, listPlaces),
-        pStart: new Int32Array(buffer, at["calledPStart"]!, nP + 1),
-        pLen: new Int32Array(buffer, at["calledPLen"]!, nP),
-        pList: new Int32Array(buffer, at["calledPList"]!, input.listCapacity),
-        pEntry: new Int32Array(buffer, at["calledPEntry"]!, input.listCapacity),
+        aLen: i32("calledALen", nA),
+        aList: i32("calledAList", listPlaces),
+        aEntry: i32("calledAEntry", listPlaces),
+        pStart: i32("calledPStart", nP + 1),
+        pLen: i32("calledPLen", nP),
+        pList: i32("calledPList", input.listCapacity),
+        pEntry: i32("calledPEntry", input.listCapacity),
       },
       matchApplicants: exports["matchApplicants"] as SeasonKernel["matchApplicants"],
-      programOf: new Int32Array(buffer, at["programOf"]!, nA),
-      matchedRank: new Int32Array(buffer, at["matchedRank"]!, nA),
+      programOf: i32("programOf", nA),
+      matchedRank: i32("matchedRank", nA),
       screenCutoffs: exports["screenCutoffs"] as SeasonKernel["screenCutoffs"],
       screenInvitations: exports["screenInvitations"] as SeasonKernel["screenInvitations"],
     };

@@ -29,7 +29,7 @@ function kernelOver(appeal: Float64Array, column: Int32Array) {
     mustAppeal: new Float64Array(0),
     mustColumn: new Int32Array(0),
     maxCandidates: appeal.length,
-    choosing: true,
+    anyChooses: true,
     programKey: new Int32Array(0),
     programStart: Int32Array.of(0),
     aListOff: Int32Array.of(0, 0),
