@@ -1,4 +1,4 @@
-import { rowKey, rowNormalAt, type TrialStreams } from "../rng/streams.js";
+import { QUANTILES, rowKey, rowNormalAt, type TrialStreams } from "../rng/streams.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
@@ -36,13 +36,19 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const windowHalf = Math.max(noise, 1e-9) * 0.35;
   const { perApplicant: silver, gold } = s.model.signals;
   const signalling = silver + gold.perApplicant > 0 || plan.anyExplicitSignals;
+  // After the first trials the guesses stay as they are; the kernel then draws only the
+  // candidates that can reach the window.
+  const settled = ws.choiceTrials >= SETTLING_TRIALS;
+  ws.choiceTrials++;
+  const bounded = whole && settled && noise > 0 && boundsOn;
+  if (bounded && ws.boundsNoise !== noise) settleWindows(ws, kernel!.bound, noise, windowHalf);
 
   const nA = s.applicant.count;
   for (let a = 0; a < nA; a++) {
     if (whole) {
       // The whole step in WebAssembly, up to an applicant it leaves to the code below.
       const from = a;
-      a = kernel!.chooseFrom(from, nA, key, noise, windowHalf);
+      a = kernel!.chooseFrom(from, nA, key, noise, windowHalf, settled ? 1 : 0, bounded ? 1 : 0);
       if (signalling) for (let b = from; b < a; b++) markSignals(ws, b, plan.appOff[b]!, plan.appOff[b + 1]! - plan.appOff[b]!);
       if (a === nA) break;
     }
@@ -108,7 +114,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       if (above < take && above + inside >= take) {
         for (let j = 0; j < inside; j++) sortKey[j] = score[insideIdx[j]!]!;
         const threshold = kthLargest(sortKey, inside, take - above, ws.select);
-        ws.applicationCutoff[a] = nextGuess(guess, threshold);
+        if (!settled) ws.applicationCutoff[a] = nextGuess(guess, threshold);
         // Everyone above the window, then those inside it above the cutoff, then as many
         // equal to it as there is room for (ties arise only without noise). Entries are in
         // candidate order within each part; nothing reads their order but ties of
@@ -126,7 +132,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
       } else {
         sortKey.set(score.subarray(0, n));
         const threshold = kthLargest(sortKey, n, take, ws.select);
-        ws.applicationCutoff[a] = nextGuess(guess, threshold);
+        if (!settled) ws.applicationCutoff[a] = nextGuess(guess, threshold);
         let ties = take;
         for (let k = 0; k < n; k++) if (score[k]! > threshold) ties--;
         kept = 0;
@@ -167,6 +173,56 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
     if (signalling) markSignals(ws, a, out0, kept);
 
   }
+}
+
+/**
+ * Trials after which each applicant's guessed cutoff stays as it is. Trials are independent,
+ * so the cutoffs of later ones scatter around the same place: a guess averaged over the
+ * first few is as good as one that keeps moving, and a fixed one lets the kernel skip the
+ * draws that cannot reach the window (see settleWindows).
+ */
+export const SETTLING_TRIALS = 8;
+
+let boundsOn = true;
+
+/** Turns the kernel's bounded draws on or off (tests and benchmarks compare the two ways). */
+export function useBoundedDraws(on: boolean): void {
+  boundsOn = on;
+}
+
+/**
+ * Writes each candidate's bound (see SeasonKernel.bound) for its applicant's fixed window:
+ * the first interval of the normals' table that can reach the window's low end, every
+ * interval before it scoring below by a margin far above rounding. The normal of a hash
+ * never falls as the hash rises, and its interval is the hash's top bits, so every hash
+ * below the bound scores below the window; hashes at or above it are drawn and placed
+ * exactly, so the bound decides only how many are drawn, never which are chosen.
+ */
+function settleWindows(ws: Workspace, bound: Uint16Array, noise: number, half: number): void {
+  const { plan } = ws;
+  const { candidates, selectAppeal } = plan;
+  const last = QUANTILES.length - 1;
+  for (let a = 0; a < plan.s.applicant.count; a++) {
+    const lo = ws.applicationCutoff[a]! - half;
+    for (let c = candidates.offsets[a]!; c < candidates.offsets[a + 1]!; c++) {
+      const z = (lo - selectAppeal[c]!) / noise;
+      const below = z - 1e-9 * (1 + Math.abs(z));
+      // i: the last table entry below `below` (-1 if none; NaN compares false throughout).
+      let lower = -1;
+      let upper = last + 1;
+      while (upper - lower > 1) {
+        const mid = (lower + upper) >> 1;
+        if (QUANTILES[mid]! < below) lower = mid;
+        else upper = mid;
+      }
+      // Interval j (a hash's top 11 bits) holds the normals from QUANTILES[j] to
+      // QUANTILES[j + 1]: those before interval `lower` are all below, and so the hashes
+      // whose top 16 bits are below lower × 2^5. With every entry below, only the hashes of
+      // the last 16-bit step are drawn (and placed below).
+      bound[c] = lower <= 0 ? 0 : lower > last - 1 ? 0xffff : lower << 5;
+    }
+  }
+  ws.boundsNoise = noise;
 }
 
 /**

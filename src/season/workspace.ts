@@ -158,11 +158,15 @@ export interface Workspace {
   /** Scratch per candidate place: the entry a kept candidate was written to (see chooseApplications). */
   readonly entryOfPlace: Int32Array;
   /**
-   * Each applicant's guess of their cutoff of applications, a running average of past
-   * trials' (NaN before the first): it makes the next trial's choice faster, never a
-   * change to it.
+   * Each applicant's guess of their cutoff of applications, a running average of the first
+   * trials' (NaN before the first), then fixed (see SETTLING_TRIALS): it makes the next
+   * trial's choice faster, never a change to it.
    */
   readonly applicationCutoff: Float64Array;
+  /** How many trials have chosen applications with this workspace (see SETTLING_TRIALS). */
+  choiceTrials: number;
+  /** The noise the kernel's bounds were written for (NaN before), see settleWindows. */
+  boundsNoise: number;
   /**
    * 1 once the applications are written where they are the same every trial (the plan's
    * programEntries): later trials write only the preferences, and signals where they
@@ -389,6 +393,8 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     entryOfPlace: new Int32Array(maxCandidates),
     applicationCutoff: kernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
+    choiceTrials: 0,
+    boundsNoise: NaN,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),
     sortKey: new Float64Array(Math.max(maxProgramList, maxCandidates)),

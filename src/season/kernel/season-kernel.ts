@@ -35,9 +35,15 @@ export interface SeasonKernel {
   /**
    * The whole step for applicants from, from+1, … to-1 (stream key, noise, the window's half
    * width), up to the first it leaves to the JavaScript (special): returns that applicant,
-   * or `to`.
+   * or `to`. `settled` is 1 once the guesses are fixed (they are then left as they are);
+   * `bounded` is 1 to draw only the candidates not below their bounds, written for them.
    */
-  readonly chooseFrom: (from: number, to: number, key: number, noise: number, half: number) => number;
+  readonly chooseFrom: (from: number, to: number, key: number, noise: number, half: number, settled: number, bounded: number) => number;
+  /**
+   * Per candidate, a bound on the top 16 bits of its hash: any hash below it gives a score
+   * below its applicant's window (see settleWindows in ../applications.ts).
+   */
+  readonly bound: Uint16Array;
   /** Screening's arrays, in the kernel's memory (see Workspace), and each applicant's paper as screening reads it. */
   readonly screenScore: Float64Array;
   readonly baseInvited: Uint8Array;
@@ -298,6 +304,10 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["matchedRank", 4 * nA],
     ["entryApplicant", input.entryApplicant],
     ["borderlineApplicant", 4 * totalApps],
+    ["bound", choosing ? 2 * input.appeal.length : 0],
+    ["passIdx", 4 * room],
+    ["passHash", 4 * room],
+    ["lanes", 16 * 16],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
     ["calledAList", 4 * listPlaces],
@@ -330,6 +340,12 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       let w = 0;
       for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) packRows[4 * m + w++] = lane;
     }
+    // Row m of the lane table: the bytes of the lanes set in m, in order, then 0x80 (zero).
+    const laneRows = u8("lanes", 256).fill(0x80);
+    for (let m = 0; m < 16; m++) {
+      let w = 0;
+      for (let lane = 0; lane < 4; lane++) if (m & (1 << lane)) for (let b = 0; b < 4; b++) laneRows[16 * m + w++] = 4 * lane + b;
+    }
     for (const [name, region] of regions) {
       if (typeof region === "number") continue;
       const View = region.constructor as new (b: ArrayBuffer, at: number, n: number) => PlanArray;
@@ -350,6 +366,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       choose: exports["choose"] as SeasonKernel["choose"],
       insideCount: () => countView[1]!,
       chooseFrom: exports["chooseFrom"] as SeasonKernel["chooseFrom"],
+      bound: new Uint16Array(buffer, at["bound"]!, choosing ? input.appeal.length : 0),
       screenScore: f64("screenScore", totalApps),
       baseInvited: u8("invited", totalApps),
       screenStaged: i32("staged", totalApps),

@@ -25,8 +25,9 @@
 ;; applicant read back by their application entry, then the proposals.
 ;;
 ;; `chooseFrom` runs the application step (chooseApplications in ../applications.ts) for
-;; applicants from, from+1, …: the draws (by `choose`), the cutoff among those inside the
-;; window (or among all, where it misses), the entries written (program, preference,
+;; applicants from, from+1, …: the draws (by `choose`, or by `chooseBounded` once the
+;; window is settled), the cutoff among those inside the window (or among all, where it
+;; misses), the entries written (program, preference,
 ;; screening bonus) and the must-apply candidates' bonus and unboosted preference. It stops
 ;; at the first applicant it leaves to the JavaScript (one marked special) and returns that
 ;; applicant's number.
@@ -118,6 +119,12 @@
 ;;   next         i32 × A      scratch: the place each applicant proposes to next
 ;;   programOf    i32 × A      out: each applicant's program, or -1
 ;;   matchedRank  i32 × A      out: the place of it on their list (from 1), or 0
+;;   bound        u16 × C      each candidate's bound: a hash whose top 16 bits are below it
+;;                             scores below its applicant's window (see chooseBounded)
+;;   passIdx      i32 × n+4    scratch: the places of the hashes not below their bound
+;;   passHash     i32 × n+4    scratch: those hashes
+;;   lanes        u8 × 16 × 16 row m: the byte indices of the lanes set in m, in order (for
+;;                             i8x16.swizzle; 0x80 past them, which reads as zero)
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -203,6 +210,10 @@
   (global $next (mut i32) (i32.const 0))
   (global $programOf (mut i32) (i32.const 0))
   (global $matchedRank (mut i32) (i32.const 0))
+  (global $bound (mut i32) (i32.const 0))
+  (global $passIdx (mut i32) (i32.const 0))
+  (global $passHash (mut i32) (i32.const 0))
+  (global $lanes (mut i32) (i32.const 0))
   ;; The stamp of the last match's marks.
   (global $stamp (mut i32) (i32.const 0))
 
@@ -290,7 +301,11 @@
     (global.set $programOf (i32.load offset=316 (local.get $header)))
     (global.set $matchedRank (i32.load offset=320 (local.get $header)))
     (global.set $entryApplicant (i32.load offset=324 (local.get $header)))
-    (global.set $borderlineApplicant (i32.load offset=328 (local.get $header))))
+    (global.set $borderlineApplicant (i32.load offset=328 (local.get $header)))
+    (global.set $bound (i32.load offset=332 (local.get $header)))
+    (global.set $passIdx (i32.load offset=336 (local.get $header)))
+    (global.set $passHash (i32.load offset=340 (local.get $header)))
+    (global.set $lanes (i32.load offset=344 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -411,6 +426,138 @@
     (i32.store (global.get $counts) (local.get $above))
     (local.get $above))
 
+  ;; `choose` once the applicant's window is settled: the same placing, with the same scores,
+  ;; drawn only for the candidates that can reach the window. The window is fixed and so is
+  ;; each candidate's appeal, so a candidate scores below the window whenever its hash is
+  ;; below the bound written for it (the normal rises with the hash); four hashes at a time
+  ;; are compared with their bounds, and only those not below (about a third, on the
+  ;; dermatology market) are looked up in the table and placed, in order. The table lookup
+  ;; is most of a draw's cost, the hash little of it.
+  (func $chooseBounded
+    (param $c0 i32) (param $n i32) (param $row i32) (param $noise f64) (param $lo f64) (param $hi f64)
+    (result i32)
+    (local $k i32) (local $end4 i32) (local $m i32) (local $j i32) (local $h i32) (local $v f64)
+    (local $above i32) (local $in i32) (local $at i32) (local $f f64) (local $q f64)
+    (local $hv v128) (local $mask i32) (local $column i32) (local $bound i32) (local $appeal i32)
+    (local $iv v128) (local $atv v128) (local $fv v128) (local $p0 v128) (local $p1 v128) (local $lo2 v128)
+    (local $v01 v128) (local $v23 v128) (local $noise2 v128) (local $wlo v128) (local $hi2 v128)
+    (local.set $column (i32.add (global.get $column) (i32.shl (local.get $c0) (i32.const 2))))
+    (local.set $bound (i32.add (global.get $bound) (i32.shl (local.get $c0) (i32.const 1))))
+    (local.set $end4 (i32.and (local.get $n) (i32.const -4)))
+    (block $done4
+      (br_if $done4 (i32.eqz (local.get $end4)))
+      (loop $next4
+        (local.set $hv (i32x4.add (v128.load (local.get $column)) (i32x4.splat (local.get $row))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        (local.set $hv (i32x4.mul (local.get $hv) (i32x4.splat (i32.const 0x7feb352d))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 15))))
+        (local.set $hv (i32x4.mul (local.get $hv) (i32x4.splat (i32.const 0x846ca68b))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        (local.set $mask (i32x4.bitmask (i32x4.ge_u (i32x4.shr_u (local.get $hv) (i32.const 16)) (v128.load16x4_u (local.get $bound)))))
+        ;; The places and hashes of the lanes not below their bounds, packed at the list's end.
+        (v128.store (i32.add (global.get $passIdx) (i32.shl (local.get $m) (i32.const 2)))
+          (i32x4.add (v128.load (i32.add (global.get $pack) (i32.shl (local.get $mask) (i32.const 4)))) (i32x4.splat (local.get $k))))
+        (v128.store (i32.add (global.get $passHash) (i32.shl (local.get $m) (i32.const 2)))
+          (i8x16.swizzle (local.get $hv) (v128.load (i32.add (global.get $lanes) (i32.shl (local.get $mask) (i32.const 4))))))
+        (local.set $m (i32.add (local.get $m) (i32.popcnt (local.get $mask))))
+        (local.set $column (i32.add (local.get $column) (i32.const 16)))
+        (local.set $bound (i32.add (local.get $bound) (i32.const 8)))
+        (local.set $k (i32.add (local.get $k) (i32.const 4)))
+        (br_if $next4 (i32.lt_u (local.get $k) (local.get $end4)))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+      (loop $next
+        (local.set $h (call $mix (i32.add (local.get $row) (i32.load (local.get $column)))))
+        (i32.store (i32.add (global.get $passIdx) (i32.shl (local.get $m) (i32.const 2))) (local.get $k))
+        (i32.store (i32.add (global.get $passHash) (i32.shl (local.get $m) (i32.const 2))) (local.get $h))
+        (local.set $m (i32.add (local.get $m) (i32.ge_u (i32.shr_u (local.get $h) (i32.const 16)) (i32.load16_u (local.get $bound)))))
+        (local.set $column (i32.add (local.get $column) (i32.const 4)))
+        (local.set $bound (i32.add (local.get $bound) (i32.const 2)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $next (i32.lt_u (local.get $k) (local.get $n)))))
+    ;; Those not below their bounds drawn and placed, as `choose` places them: four at a time
+    ;; (their appeals read lane by lane, their places moved with their lanes), then the rest.
+    (local.set $appeal (i32.add (global.get $appeal) (i32.shl (local.get $c0) (i32.const 3))))
+    (local.set $noise2 (f64x2.splat (local.get $noise)))
+    (local.set $wlo (f64x2.splat (local.get $lo)))
+    (local.set $hi2 (f64x2.splat (local.get $hi)))
+    (local.set $end4 (i32.and (local.get $m) (i32.const -4)))
+    (block $placed4
+      (br_if $placed4 (i32.eqz (local.get $end4)))
+      (loop $place4
+        (local.set $hv (v128.load (i32.add (global.get $passHash) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $iv (v128.load (i32.add (global.get $passIdx) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $atv (i32x4.add (i32x4.splat (global.get $quantiles))
+          (i32x4.shl (i32x4.shr_u (local.get $hv) (i32.const 21)) (i32.const 3))))
+        (local.set $fv (v128.and (local.get $hv) (i32x4.splat (i32.const 0x1fffff))))
+        (local.set $p0 (v128.load (i32x4.extract_lane 0 (local.get $atv))))
+        (local.set $p1 (v128.load (i32x4.extract_lane 1 (local.get $atv))))
+        (local.set $v01
+          (f64x2.add
+            (f64x2.replace_lane 1
+              (f64x2.splat (f64.load (i32.add (local.get $appeal) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3)))))
+              (f64.load (i32.add (local.get $appeal) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3)))))
+            (f64x2.mul (local.get $noise2)
+              (f64x2.add
+                (local.tee $lo2 (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p0) (local.get $p1)))
+                (f64x2.mul (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $fv)) (f64x2.splat (f64.const 0x1p-21)))
+                  (f64x2.sub (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p0) (local.get $p1)) (local.get $lo2)))))))
+        (local.set $p0 (v128.load (i32x4.extract_lane 2 (local.get $atv))))
+        (local.set $p1 (v128.load (i32x4.extract_lane 3 (local.get $atv))))
+        (local.set $v23
+          (f64x2.add
+            (f64x2.replace_lane 1
+              (f64x2.splat (f64.load (i32.add (local.get $appeal) (i32.shl (i32x4.extract_lane 2 (local.get $iv)) (i32.const 3)))))
+              (f64.load (i32.add (local.get $appeal) (i32.shl (i32x4.extract_lane 3 (local.get $iv)) (i32.const 3)))))
+            (f64x2.mul (local.get $noise2)
+              (f64x2.add
+                (local.tee $lo2 (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $p0) (local.get $p1)))
+                (f64x2.mul (f64x2.mul (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $fv) (local.get $fv))) (f64x2.splat (f64.const 0x1p-21)))
+                  (f64x2.sub (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $p0) (local.get $p1)) (local.get $lo2)))))))
+        (f64.store (i32.add (global.get $score) (i32.shl (i32x4.extract_lane 0 (local.get $iv)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $v01)))
+        (f64.store (i32.add (global.get $score) (i32.shl (i32x4.extract_lane 1 (local.get $iv)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $v01)))
+        (f64.store (i32.add (global.get $score) (i32.shl (i32x4.extract_lane 2 (local.get $iv)) (i32.const 3))) (f64x2.extract_lane 0 (local.get $v23)))
+        (f64.store (i32.add (global.get $score) (i32.shl (i32x4.extract_lane 3 (local.get $iv)) (i32.const 3))) (f64x2.extract_lane 1 (local.get $v23)))
+        (local.set $mask (i32.or
+          (i64x2.bitmask (f64x2.gt (local.get $v01) (local.get $hi2)))
+          (i32.shl (i64x2.bitmask (f64x2.gt (local.get $v23) (local.get $hi2))) (i32.const 2))))
+        (v128.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2)))
+          (i8x16.swizzle (local.get $iv) (v128.load (i32.add (global.get $lanes) (i32.shl (local.get $mask) (i32.const 4))))))
+        (local.set $above (i32.add (local.get $above) (i32.popcnt (local.get $mask))))
+        (local.set $mask (i32.or
+          (i64x2.bitmask (v128.and (f64x2.ge (local.get $v01) (local.get $wlo)) (f64x2.le (local.get $v01) (local.get $hi2))))
+          (i32.shl (i64x2.bitmask (v128.and (f64x2.ge (local.get $v23) (local.get $wlo)) (f64x2.le (local.get $v23) (local.get $hi2)))) (i32.const 2))))
+        (v128.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2)))
+          (i8x16.swizzle (local.get $iv) (v128.load (i32.add (global.get $lanes) (i32.shl (local.get $mask) (i32.const 4))))))
+        (local.set $in (i32.add (local.get $in) (i32.popcnt (local.get $mask))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br_if $place4 (i32.lt_u (local.get $j) (local.get $end4)))))
+    (block $placed
+      (loop $place
+        (br_if $placed (i32.ge_s (local.get $j) (local.get $m)))
+        (local.set $k (i32.load (i32.add (global.get $passIdx) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $h (i32.load (i32.add (global.get $passHash) (i32.shl (local.get $j) (i32.const 2)))))
+        ;; normalOf, written out.
+        (local.set $at (i32.add (global.get $quantiles) (i32.shl (i32.shr_u (local.get $h) (i32.const 21)) (i32.const 3))))
+        (local.set $q (f64.load (local.get $at)))
+        (local.set $f (f64.mul (f64.convert_i32_u (i32.and (local.get $h) (i32.const 0x1fffff))) (f64.const 0x1p-21)))
+        (local.set $v
+          (f64.add
+            (f64.load (i32.add (local.get $appeal) (i32.shl (local.get $k) (i32.const 3))))
+            (f64.mul (local.get $noise)
+              (f64.add (local.get $q) (f64.mul (local.get $f) (f64.sub (f64.load offset=8 (local.get $at)) (local.get $q)))))))
+        (f64.store (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))
+        (i32.store (i32.add (global.get $kept) (i32.shl (local.get $above) (i32.const 2))) (local.get $k))
+        (local.set $above (i32.add (local.get $above) (f64.gt (local.get $v) (local.get $hi))))
+        (i32.store (i32.add (global.get $inside) (i32.shl (local.get $in) (i32.const 2))) (local.get $k))
+        (local.set $in (i32.add (local.get $in)
+          (i32.and (f64.ge (local.get $v) (local.get $lo)) (f64.le (local.get $v) (local.get $hi)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $place)))
+    (i32.store offset=4 (global.get $counts) (local.get $in))
+    (i32.store (global.get $counts) (local.get $above))
+    (local.get $above))
+
   ;; The r-th largest (r from 1) of values[0 … n): quickselect, each round splitting the
   ;; range three ways around a median-of-three pivot through `swap`, as select.ts does (any
   ;; exact selection gives the same value).
@@ -468,9 +615,10 @@
 
   ;; Applicants from, from+1, … to-1, each as chooseApplications treats one: returns the
   ;; first applicant left to the JavaScript (special), or `to`. `half` is the window's half
-  ;; width.
+  ;; width. `settled`: 1 once the guesses are fixed (they are then left as they are);
+  ;; `bounded`: 1 to draw by chooseBounded, on the bounds written for those guesses.
   (func (export "chooseFrom")
-    (param $from i32) (param $to i32) (param $key i32) (param $noise f64) (param $half f64)
+    (param $from i32) (param $to i32) (param $key i32) (param $noise f64) (param $half f64) (param $settled i32) (param $bounded i32)
     (result i32)
     (local $a i32) (local $c0 i32) (local $n i32) (local $out0 i32) (local $take i32)
     (local $row i32) (local $guess f64) (local $threshold f64) (local $above i32) (local $in i32)
@@ -494,9 +642,21 @@
               (i32.const 0x9e3779b1))))
           (i32.mul (i32.const 0x40000000) (i32.const 0x85ebca77)))))
         (local.set $guess (f64.load (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))))
-        (local.set $above (call $choose (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
-          (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half))))
-        (local.set $in (i32.load offset=4 (global.get $counts)))
+        (if (local.get $bounded)
+          (then
+            (local.set $above (call $chooseBounded (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
+              (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half))))
+            (local.set $in (i32.load offset=4 (global.get $counts)))
+            ;; A miss needs every score: drawn as before the window settled.
+            (if (i32.eqz (i32.and (i32.lt_s (local.get $above) (local.get $take))
+                  (i32.ge_s (i32.add (local.get $above) (local.get $in)) (local.get $take))))
+              (then
+                (drop (call $choose (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
+                  (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half)))))))
+          (else
+            (local.set $above (call $choose (local.get $c0) (local.get $n) (local.get $row) (local.get $noise)
+              (f64.sub (local.get $guess) (local.get $half)) (f64.add (local.get $guess) (local.get $half))))
+            (local.set $in (i32.load offset=4 (global.get $counts)))))
         (if (i32.and (i32.lt_s (local.get $above) (local.get $take))
               (i32.ge_s (i32.add (local.get $above) (local.get $in)) (local.get $take)))
           (then
@@ -509,8 +669,10 @@
               (local.set $j (i32.add (local.get $j) (i32.const 1)))
               (br_if $copy (i32.lt_s (local.get $j) (local.get $in))))
             (local.set $threshold (call $select (local.get $in) (i32.sub (local.get $take) (local.get $above))))
-            (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
-              (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))
+            (if (i32.eqz (local.get $settled))
+              (then
+                (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
+                  (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))))
             ;; Those above the window, then those inside it above the cutoff, then as many equal
             ;; to it as there is room for.
             (local.set $kept (local.get $above))
@@ -544,10 +706,12 @@
               (local.set $j (i32.add (local.get $j) (i32.const 1)))
               (br_if $copyAll (i32.lt_s (local.get $j) (local.get $n))))
             (local.set $threshold (call $select (local.get $n) (local.get $take)))
-            (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
-              (select (local.get $threshold)
-                (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess))))
-                (f64.ne (local.get $guess) (local.get $guess))))
+            (if (i32.eqz (local.get $settled))
+              (then
+                (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
+                  (select (local.get $threshold)
+                    (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess))))
+                    (f64.ne (local.get $guess) (local.get $guess))))))
             (local.set $ties (local.get $take))
             (local.set $j (i32.const 0))
             (loop $count

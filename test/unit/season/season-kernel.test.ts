@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { columnOf, rowNormalAt } from "../../../src/rng/streams.js";
+import { mix } from "../../../src/rng/mix.js";
+import { columnOf, rowKey, rowNormalAt } from "../../../src/rng/streams.js";
+import { SETTLING_TRIALS, useBoundedDraws } from "../../../src/season/applications.js";
 import { newSeasonKernel, useWasmKernel } from "../../../src/season/kernel/season-kernel.js";
 import { BYTES } from "../../../src/season/kernel/season-bytes.js";
 import { makeSeasonPlan } from "../../../src/season/plan.js";
@@ -11,7 +13,10 @@ import { loadScenarioText } from "../../../src/scenario/load.js";
 // @ts-expect-error: a build script, in JavaScript
 import { assemble } from "../../../scripts/wasm.js";
 
-afterEach(() => useWasmKernel(true));
+afterEach(() => {
+  useWasmKernel(true);
+  useBoundedDraws(true);
+});
 
 /** A kernel over these candidates alone (one applicant, left to the JavaScript), to call `choose` on. */
 function kernelOver(appeal: Float64Array, column: Int32Array) {
@@ -158,5 +163,58 @@ describe("the WebAssembly application draws and screening", () => {
     const kernel = newWorkspace(plan);
     expect(kernel.kernel).toBeDefined();
     expect(season(fallback)).toEqual(season(kernel));
+  });
+
+  it("bound no candidate that can reach its applicant's settled window, and leave out most below it", () => {
+    const file = "scenarios/dermatology.yaml";
+    const plan = makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), file).indexed);
+    const ws = newWorkspace(plan);
+    for (let t = 0; t <= SETTLING_TRIALS; t++) runTrial(ws, 1, t, { proposer: "applicant" });
+    const settled = ws.applicationCutoff.slice();
+    runTrial(ws, 1, 99, { proposer: "applicant" });
+    // The guesses stay as they settled.
+    expect(ws.applicationCutoff).toEqual(settled);
+    const bound = ws.kernel!.bound;
+    const noise = plan.s.model.ranking.preferenceNoise;
+    const lo = (a: number) => settled[a]! - noise * 0.35;
+    let reaching = 0;
+    let below = 0;
+    let leftOut = 0;
+    for (let trial = 0; trial < 5; trial++) {
+      for (let a = 0; a < plan.s.applicant.count; a++) {
+        const row = rowKey(1000 + trial, plan.s.applicant.key[a]!);
+        for (let c = plan.candidates.offsets[a]!; c < plan.candidates.offsets[a + 1]!; c++) {
+          const score = plan.selectAppeal[c]! + noise * rowNormalAt(row, plan.candidateColumn[c]!);
+          const drawn = mix((row + plan.candidateColumn[c]!) >>> 0) >>> 16 >= bound[c]!;
+          if (score >= lo(a)) {
+            reaching++;
+            expect(drawn).toBe(true);
+          } else {
+            below++;
+            if (!drawn) leftOut++;
+          }
+        }
+      }
+    }
+    expect(reaching).toBeGreaterThan(0);
+    // Bounds that drew everything would pass the check above and save nothing.
+    expect(leftOut / below).toBeGreaterThan(0.9);
+  });
+
+  it("give the same seasons with the bounded draws as without them", () => {
+    const file = "scenarios/dermatology.yaml";
+    const plan = makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), file).indexed);
+    const seasons = (bounded: boolean) => {
+      useBoundedDraws(bounded);
+      const ws = newWorkspace(plan);
+      const seen: string[] = [];
+      for (let t = 0; t < SETTLING_TRIALS + 6; t++) {
+        const r = runTrial(ws, 2, t, { proposer: "applicant" });
+        if (t < SETTLING_TRIALS) continue;
+        seen.push(Buffer.from(ws.appPref.buffer, ws.appPref.byteOffset, ws.appPref.byteLength).toString("base64"), ws.appProgram.join(), r.withCalls.programOf.join());
+      }
+      return seen;
+    };
+    expect(seasons(true)).toEqual(seasons(false));
   });
 });
