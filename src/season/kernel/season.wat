@@ -559,59 +559,55 @@
     (local.get $above))
 
   ;; The r-th largest (r from 1) of values[0 … n): quickselect, each round splitting the
-  ;; range three ways around a median-of-three pivot through `swap`, as select.ts does (any
-  ;; exact selection gives the same value).
+  ;; range three ways around a median-of-three pivot, as select.ts does (any exact selection
+  ;; gives the same value). Each round reads one of `values` and `swap` and splits into the
+  ;; other, whose part holding the r-th is where the next round reads: nothing is copied back.
   (func $select (param $n i32) (param $r i32) (result f64)
     (local $lo i32) (local $hi i32) (local $t i32) (local $g i32) (local $s i32) (local $i i32)
     (local $a f64) (local $b f64) (local $c f64) (local $pivot f64) (local $v f64)
+    (local $from i32) (local $to i32) (local $was i32)
+    (local.set $from (global.get $values))
+    (local.set $to (global.get $swap))
     (local.set $hi (i32.sub (local.get $n) (i32.const 1)))
     (local.set $t (i32.sub (local.get $r) (i32.const 1)))
     (block $narrowed
       (loop $round
         (br_if $narrowed (i32.ge_s (local.get $lo) (local.get $hi)))
-        (local.set $a (f64.load (i32.add (global.get $values) (i32.shl (local.get $lo) (i32.const 3)))))
-        (local.set $b (f64.load (i32.add (global.get $values)
+        (local.set $a (f64.load (i32.add (local.get $from) (i32.shl (local.get $lo) (i32.const 3)))))
+        (local.set $b (f64.load (i32.add (local.get $from)
           (i32.shl (i32.shr_s (i32.add (local.get $lo) (local.get $hi)) (i32.const 1)) (i32.const 3)))))
-        (local.set $c (f64.load (i32.add (global.get $values) (i32.shl (local.get $hi) (i32.const 3)))))
+        (local.set $c (f64.load (i32.add (local.get $from) (i32.shl (local.get $hi) (i32.const 3)))))
         (local.set $pivot
           (select
             (select (local.get $b) (select (local.get $c) (local.get $a) (f64.gt (local.get $a) (local.get $c))) (f64.gt (local.get $b) (local.get $c)))
             (select (local.get $a) (select (local.get $c) (local.get $b) (f64.gt (local.get $b) (local.get $c))) (f64.gt (local.get $a) (local.get $c)))
             (f64.gt (local.get $a) (local.get $b))))
-        ;; Greater values to swap[lo …), smaller to swap(… hi], by stores that advance by 0 or 1.
+        ;; Greater values to to[lo …), smaller to to(… hi], by stores that advance by 0 or 1.
         (local.set $g (local.get $lo))
         (local.set $s (local.get $hi))
         (local.set $i (local.get $lo))
         (loop $part
-          (local.set $v (f64.load (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))))
-          (f64.store (i32.add (global.get $swap) (i32.shl (local.get $g) (i32.const 3))) (local.get $v))
+          (local.set $v (f64.load (i32.add (local.get $from) (i32.shl (local.get $i) (i32.const 3)))))
+          (f64.store (i32.add (local.get $to) (i32.shl (local.get $g) (i32.const 3))) (local.get $v))
           (local.set $g (i32.add (local.get $g) (f64.gt (local.get $v) (local.get $pivot))))
-          (f64.store (i32.add (global.get $swap) (i32.shl (local.get $s) (i32.const 3))) (local.get $v))
+          (f64.store (i32.add (local.get $to) (i32.shl (local.get $s) (i32.const 3))) (local.get $v))
           (local.set $s (i32.sub (local.get $s) (f64.lt (local.get $v) (local.get $pivot))))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br_if $part (i32.le_s (local.get $i) (local.get $hi))))
+        ;; The r-th among the greater or the smaller: the next round reads them where they are.
+        (local.set $was (local.get $from))
+        (local.set $from (local.get $to))
+        (local.set $to (local.get $was))
         (if (i32.lt_s (local.get $t) (local.get $g))
           (then
-            (local.set $i (local.get $lo))
-            (loop $back
-              (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
-                (f64.load (i32.add (global.get $swap) (i32.shl (local.get $i) (i32.const 3)))))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $back (i32.lt_s (local.get $i) (local.get $g))))
             (local.set $hi (i32.sub (local.get $g) (i32.const 1)))
             (br $round)))
         (if (i32.gt_s (local.get $t) (local.get $s))
           (then
-            (local.set $i (i32.add (local.get $s) (i32.const 1)))
-            (loop $back
-              (f64.store (i32.add (global.get $values) (i32.shl (local.get $i) (i32.const 3)))
-                (f64.load (i32.add (global.get $swap) (i32.shl (local.get $i) (i32.const 3)))))
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (br_if $back (i32.le_s (local.get $i) (local.get $hi))))
             (local.set $lo (i32.add (local.get $s) (i32.const 1)))
             (br $round)))
         (return (local.get $pivot))))
-    (f64.load (i32.add (global.get $values) (i32.shl (local.get $lo) (i32.const 3)))))
+    (f64.load (i32.add (local.get $from) (i32.shl (local.get $lo) (i32.const 3)))))
 
   ;; Applicants from, from+1, … to-1, each as chooseApplications treats one: returns the
   ;; first applicant left to the JavaScript (special), or `to`. `half` is the window's half
