@@ -21,6 +21,8 @@ export interface SeasonKernel {
   readonly choosing: boolean;
   /** Whether `choose` can run: someone chooses among their candidates (else their arrays are left out). */
   readonly draws: boolean;
+  /** The length of the one row of candidates all applicants share (see sharedRow), or 0. */
+  readonly sharedRow: number;
   /** The step's entries and guesses, in the kernel's memory (see Workspace). */
   readonly appProgram: Int32Array;
   readonly appPref: Float64Array;
@@ -28,7 +30,8 @@ export interface SeasonKernel {
   readonly applicationCutoff: Float64Array;
   /**
    * Scores candidates c0 … c0+n-1 of the row key (appeal + noise × normal) and places each
-   * against [lo, hi]: returns how many are above; insideCount() how many are inside.
+   * against [lo, hi]: returns how many are above; insideCount() how many are inside. With a
+   * shared row (see sharedRow), c0 is an applicant's first candidate.
    */
   readonly choose: (c0: number, n: number, row: number, noise: number, lo: number, hi: number) => number;
   readonly insideCount: () => number;
@@ -182,6 +185,30 @@ export function useWasmKernel(on: boolean): void {
   enabled = on;
 }
 
+let sharing = true;
+
+/** Turns the one shared row of candidates on or off for kernels made after (tests and benchmarks compare the two). */
+export function useSharedRow(on: boolean): void {
+  sharing = on;
+}
+
+/**
+ * The length of the one row of candidates every applicant has, where their rows are all
+ * the same programs in the same order (as in a specialty market where everyone considers
+ * every program); else 0. The kernel then keeps that row's programs and column keys once,
+ * in a few hundred bytes that stay in cache, rather than reading a copy per applicant.
+ */
+function sharedRow(program: Int32Array, offsets: Int32Array): number {
+  const n = offsets[1]! - offsets[0]!;
+  if (n === 0 || offsets.length < 3) return 0;
+  for (let a = 1; a + 1 < offsets.length; a++) {
+    const c0 = offsets[a]!;
+    if (offsets[a + 1]! - c0 !== n) return 0;
+    for (let k = 0; k < n; k++) if (program[c0 + k] !== program[k]) return 0;
+  }
+  return n;
+}
+
 function module(api: WasmApi): object | null {
   if (compiled === undefined) {
     try {
@@ -206,6 +233,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
   const nP = input.programKey.length;
   // Whether anyone chooses among their candidates: else nothing calls `choose` or chooseFrom.
   const choosing = input.anyChooses;
+  const shared = sharing ? sharedRow(input.program, input.candidateOffsets) : 0;
   const filingPlaces = input.programStart[nP]!;
   const listPlaces = input.aListOff[nA]!;
   let maxFiled = 1;
@@ -223,13 +251,13 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["quantiles", QUANTILES.byteLength],
     // What only the choice among candidates reads, left empty where nobody chooses.
     ["appeal", choosing ? input.appeal : 0],
-    ["column", choosing ? input.column : 0],
+    ["column", choosing ? (shared ? input.column.subarray(0, shared) : input.column) : 0],
     ["score", 8 * room],
     ["kept", 4 * room],
     ["inside", 4 * room],
     ["counts", 8],
     ["pack", 4 * 64],
-    ["program", choosing ? input.program : 0],
+    ["program", choosing ? (shared ? input.program.subarray(0, shared) : input.program) : 0],
     ["candOff", choosing ? input.candidateOffsets : 0],
     ["appOff", input.appOff],
     ["applicantKey", input.applicantKey],
@@ -308,6 +336,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["passIdx", 4 * room],
     ["passHash", 4 * room],
     ["lanes", 16 * 16],
+    ["rowMask", Int32Array.of(shared ? 0 : -1)],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
     ["calledAList", 4 * listPlaces],
@@ -356,6 +385,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     return {
       choosing: input.special.includes(0),
       draws: choosing,
+      sharedRow: shared,
       score: f64("score", input.maxCandidates),
       kept: i32("kept", room),
       inside: i32("inside", room),

@@ -125,6 +125,8 @@
 ;;   passHash     i32 × n+4    scratch: those hashes
 ;;   lanes        u8 × 16 × 16 row m: the byte indices of the lanes set in m, in order (for
 ;;                             i8x16.swizzle; 0x80 past them, which reads as zero)
+;;   rowMask      i32          -1, or 0 where every applicant's candidates are the same row
+;;                             (column and program then hold that row alone)
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -214,6 +216,9 @@
   (global $passIdx (mut i32) (i32.const 0))
   (global $passHash (mut i32) (i32.const 0))
   (global $lanes (mut i32) (i32.const 0))
+  ;; -1 where each applicant has a row of candidates of their own; 0 where every applicant's
+  ;; row is the same, kept once at the start of column and program.
+  (global $rowMask (mut i32) (i32.const -1))
   ;; The stamp of the last match's marks.
   (global $stamp (mut i32) (i32.const 0))
 
@@ -305,7 +310,8 @@
     (global.set $bound (i32.load offset=332 (local.get $header)))
     (global.set $passIdx (i32.load offset=336 (local.get $header)))
     (global.set $passHash (i32.load offset=340 (local.get $header)))
-    (global.set $lanes (i32.load offset=344 (local.get $header))))
+    (global.set $lanes (i32.load offset=344 (local.get $header)))
+    (global.set $rowMask (i32.load (i32.load offset=348 (local.get $header)))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -339,7 +345,7 @@
     (local $v01 v128) (local $v23 v128) (local $noise2 v128) (local $lo2 v128)
     (local $wlo v128) (local $hi2 v128) (local $mask i32)
     (local.set $appeal (i32.add (global.get $appeal) (i32.shl (local.get $c0) (i32.const 3))))
-    (local.set $column (i32.add (global.get $column) (i32.shl (local.get $c0) (i32.const 2))))
+    (local.set $column (i32.add (global.get $column) (i32.shl (i32.and (local.get $c0) (global.get $rowMask)) (i32.const 2))))
     (local.set $score (global.get $score))
     (local.set $noise2 (f64x2.splat (local.get $noise)))
     (local.set $wlo (f64x2.splat (local.get $lo)))
@@ -441,7 +447,7 @@
     (local $hv v128) (local $mask i32) (local $column i32) (local $bound i32) (local $appeal i32)
     (local $iv v128) (local $atv v128) (local $fv v128) (local $p0 v128) (local $p1 v128) (local $lo2 v128)
     (local $v01 v128) (local $v23 v128) (local $noise2 v128) (local $wlo v128) (local $hi2 v128)
-    (local.set $column (i32.add (global.get $column) (i32.shl (local.get $c0) (i32.const 2))))
+    (local.set $column (i32.add (global.get $column) (i32.shl (i32.and (local.get $c0) (global.get $rowMask)) (i32.const 2))))
     (local.set $bound (i32.add (global.get $bound) (i32.shl (local.get $c0) (i32.const 1))))
     (local.set $end4 (i32.and (local.get $n) (i32.const -4)))
     (block $done4
@@ -744,7 +750,7 @@
             (local.set $k (i32.load (i32.add (global.get $kept) (i32.shl (local.get $i) (i32.const 2)))))
             (local.set $at (i32.add (local.get $out0) (local.get $i)))
             (i32.store (i32.add (global.get $appProgram) (i32.shl (local.get $at) (i32.const 2)))
-              (i32.load (i32.add (global.get $program) (i32.shl (i32.add (local.get $c0) (local.get $k)) (i32.const 2)))))
+              (i32.load (i32.add (global.get $program) (i32.shl (i32.add (i32.and (local.get $c0) (global.get $rowMask)) (local.get $k)) (i32.const 2)))))
             (f64.store (i32.add (global.get $entryBonus) (i32.shl (local.get $at) (i32.const 3))) (f64.const 0))
             (f64.store (i32.add (global.get $appPref) (i32.shl (local.get $at) (i32.const 3)))
               (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))))

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mix } from "../../../src/rng/mix.js";
 import { columnOf, rowKey, rowNormalAt } from "../../../src/rng/streams.js";
 import { SETTLING_TRIALS, useBoundedDraws } from "../../../src/season/applications.js";
-import { newSeasonKernel, useWasmKernel } from "../../../src/season/kernel/season-kernel.js";
+import { newSeasonKernel, useSharedRow, useWasmKernel } from "../../../src/season/kernel/season-kernel.js";
 import { BYTES } from "../../../src/season/kernel/season-bytes.js";
 import { makeSeasonPlan } from "../../../src/season/plan.js";
 import { runTrial } from "../../../src/season/season.js";
@@ -16,6 +16,7 @@ import { assemble } from "../../../scripts/wasm.js";
 afterEach(() => {
   useWasmKernel(true);
   useBoundedDraws(true);
+  useSharedRow(true);
 });
 
 /** A kernel over these candidates alone (one applicant, left to the JavaScript), to call `choose` on. */
@@ -216,5 +217,28 @@ describe("the WebAssembly application draws and screening", () => {
       return seen;
     };
     expect(seasons(true)).toEqual(seasons(false));
+  });
+
+  it("keep one row of candidates where every applicant's is the same, with the same seasons", () => {
+    const file = "scenarios/dermatology.yaml";
+    const plan = makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), file).indexed);
+    const seasons = (shared: boolean) => {
+      useSharedRow(shared);
+      const ws = newWorkspace(plan);
+      // Every dermatology applicant considers all 150 programs, in the same order.
+      expect(ws.kernel!.sharedRow).toBe(shared ? 150 : 0);
+      const seen: string[] = [];
+      for (let t = 0; t < SETTLING_TRIALS + 4; t++) {
+        const r = runTrial(ws, 4, t, { proposer: "applicant" });
+        seen.push(Buffer.from(ws.appPref.buffer, ws.appPref.byteOffset, ws.appPref.byteLength).toString("base64"), ws.appProgram.join(), r.withoutCalls.programOf.join());
+      }
+      return seen;
+    };
+    expect(seasons(true)).toEqual(seasons(false));
+    // A market whose applicants' rows differ keeps them all.
+    const other = "scenarios/classroom.yaml";
+    const otherPlan = makeSeasonPlan(loadScenarioText(readFileSync(other, "utf8"), other).indexed);
+    const rows = new Set(Array.from({ length: otherPlan.s.applicant.count }, (_, a) => otherPlan.candidates.items.subarray(otherPlan.candidates.offsets[a]!, otherPlan.candidates.offsets[a + 1]!).join()));
+    expect(newWorkspace(otherPlan).kernel?.sharedRow ?? 0).toBe(rows.size === 1 ? rows.values().next().value!.split(",").length : 0);
   });
 });
