@@ -3,7 +3,8 @@
 // and per side the 10th, 25th and 50th percentile of the blocks' time per trial, for the
 // whole trial and for the phase the switch concerns, with the ratio on / off.
 //
-// Switches: `bounded` (the kernel's bounded application draws, on one workspace), `shared`
+// Switches: `bounded` and `screening` (the kernel's bounded draws of applications and of
+// screening, on one workspace), `shared`
 // (the kernel's one shared row of candidates, one workspace each) and `wasm` (the season
 // kernel against the JavaScript steps, one workspace each).
 //
@@ -21,11 +22,13 @@ const { makeSeasonPlan } = await from("season/plan.js");
 const { newWorkspace } = await from("season/workspace.js");
 const { runTrial } = await from("season/season.js");
 const { useBoundedDraws } = await from("season/applications.js");
+const { useBoundedScreening } = await from("season/screening.js");
 const { useSharedRow, useWasmKernel } = await from("season/kernel/season-kernel.js");
 
 const SWITCHES = {
   // The phase the switch concerns, and the workspace of each side.
   bounded: { phase: "applications", sides: (plan) => { const ws = newWorkspace(plan); return [ws, ws]; }, set: (on) => useBoundedDraws(on) },
+  screening: { phase: "screening", sides: (plan) => { const ws = newWorkspace(plan); return [ws, ws]; }, set: (on) => useBoundedScreening(on) },
   wasm: {
     phase: "applications",
     sides: (plan) => {

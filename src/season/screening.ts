@@ -1,8 +1,9 @@
-import { pairNormal, pairRow, uniform, type TrialStreams } from "../rng/streams.js";
+import { pairNormal, pairRow, QUANTILES, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContactOf, reachesAnyone } from "./reach.js";
 import { CAUTIOUS, FINE, POSITIVE, saidVerdict, thoughtVerdict } from "./opinions.js";
+import { SETTLING_TRIALS } from "./applications.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
@@ -34,6 +35,11 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   // above it and where its next application inside it goes. Pairs in one array rather
   // than four arrays: the engine checks each array a loop touches on every pass.
   const { screeningCutoff, screenFileAll: fileAll, screenWindow: window, screenTally: tally } = ws;
+  // After the first trials each program's guess, width and filing stay as they are (as the
+  // applications' guesses do): restored after every later trial's updates.
+  if (ws.screenTrials++ === SETTLING_TRIALS) {
+    ws.settledScreening = { guess: screeningCutoff.slice(), width: ws.screenWidth.slice(), fileAll: fileAll.slice() };
+  }
   // Wide enough to hold the borderline band around the cutoff too.
   const windowHalf = Math.max(noise, 1e-9) * 0.5;
   // Each program's window is widened where it missed and narrowed back as it holds: a
@@ -69,28 +75,104 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
     const { flagPenalty } = s.model.screening;
     const paperOf = kernel.screenPaper;
     for (let a = 0; a < s.applicant.count; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
-    kernel.screen(s.applicant.count, streams.screening, noise);
+    // Once the windows are settled, the entries the kernel chose are drawn only where they
+    // can reach their program's window (see settleScreening).
+    const bounded = ws.settledScreening !== undefined && kernel.draws && noise > 0 && screenBoundsOn;
+    if (bounded && ws.screenBoundsNoise !== noise) settleScreening(ws, kernel.screenBound, noise);
+    kernel.screen(s.applicant.count, streams.screening, noise, bounded ? 1 : 0);
     missed = kernel.screenCutoffs(nP, band);
   } else {
     scoreAndFile(ws, streams.screening, noise);
     missed = findCutoffs(ws, band);
   }
-  if (missed > 0) fileMissed(ws, missed);
+  if (missed > 0) fileMissed(ws, missed, streams.screening);
   if (kernel) {
     ws.baseInviteCount = kernel.screenInvitations(nP, band);
     ws.borderlineCount = ws.borderlineFrom[nP]!;
   } else {
     invite(ws, band);
   }
+  const settled = ws.settledScreening;
+  if (settled) {
+    screeningCutoff.set(settled.guess);
+    ws.screenWidth.set(settled.width);
+    fileAll.set(settled.fileAll);
+  }
 }
 
-/** A function filing entry k under program q, at the program's next place (the arrays read once). */
-function filer(ws: Workspace): (q: number, k: number) => void {
+let screenBoundsOn = true;
+
+/** Turns the kernel's bounded screening draws on or off (tests and benchmarks compare the two ways). */
+export function useBoundedScreening(on: boolean): void {
+  screenBoundsOn = on;
+}
+
+/**
+ * Writes each candidate's screening bound (see SeasonKernel.screenBound) for the settled
+ * windows, as settleWindows in applications.ts does for the choice: the first interval of
+ * the normals' table that can bring the candidate's score to its program's window's low
+ * end, with the most its entry's bonus can be (home or away, and the larger signal's where
+ * the model sends signals), by a margin far above rounding. A program whose window has no
+ * finite low end (it files all its applications, or does not screen) draws every one.
+ */
+function settleScreening(ws: Workspace, bound: Uint16Array, noise: number): void {
+  const { plan } = ws;
+  const { s, candidates, candidateScreenBonus } = plan;
+  const { paper, flagCount } = s.applicant;
+  const { flagPenalty } = s.model.screening;
+  const { perApplicant: silver, gold, screeningBonus } = s.model.signals;
+  const signal = silver + gold.perApplicant > 0 ? Math.max(0, screeningBonus, gold.screeningBonus) : 0;
+  const window = ws.screenWindow;
+  const last = QUANTILES.length - 1;
+  for (let a = 0; a < s.applicant.count; a++) {
+    const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
+    for (let c = candidates.offsets[a]!; c < candidates.offsets[a + 1]!; c++) {
+      const low = window[2 * candidates.items[c]!]!;
+      if (!Number.isFinite(low)) {
+        bound[c] = 0;
+        continue;
+      }
+      const z = (low - (pa + (candidateScreenBonus[c]! + signal))) / noise;
+      const below = z - 1e-9 * (1 + Math.abs(z));
+      let lower = -1;
+      let upper = last + 1;
+      while (upper - lower > 1) {
+        const mid = (lower + upper) >> 1;
+        if (QUANTILES[mid]! < below) lower = mid;
+        else upper = mid;
+      }
+      bound[c] = lower <= 0 ? 0 : lower > last - 1 ? 0xffff : lower << 5;
+    }
+  }
+  ws.screenBoundsNoise = noise;
+}
+
+/**
+ * Entry k's screening score, as screen draws it: for an entry the kernel left undrawn (NaN,
+ * below its window) where a later step needs it after all (a missed window's filing, a
+ * vetoed invitee's replacement). Kept in screenScore.
+ */
+export function screenScoreOf(ws: Workspace, key: number, k: number): number {
+  const score = ws.screenScore;
+  const v = score[k]!;
+  if (v === v) return v;
+  const { s, entryApplicant } = ws.plan;
+  const a = entryApplicant[k]!;
+  const pa = s.applicant.paper[a]! - (s.applicant.flagCount[a]! > 0 ? s.model.screening.flagPenalty : 0);
+  return (score[k] = pa + ws.entryBonus[k]! + s.model.screening.noise * pairNormal(pairRow(key, s.applicant.key[a]!), s.program.key[ws.appProgram[k]!]!));
+}
+
+/**
+ * A function filing entry k under program q, at the program's next place (the arrays read
+ * once); an entry left undrawn is drawn (screenScoreOf) with the trial's screening key.
+ */
+function filer(ws: Workspace, key: number): (q: number, k: number) => void {
   const { screenTally: tally, screenByProgram: byProgram, screenFiledScore: filedScore, screenScore: score } = ws;
   return (q, k) => {
     const slot = tally[2 * q + 1]!++;
     byProgram[slot] = k;
-    filedScore[slot] = score[k]!;
+    const v = score[k]!;
+    filedScore[slot] = v === v ? v : screenScoreOf(ws, key, k);
   };
 }
 
@@ -157,7 +239,7 @@ function scoreAndFile(ws: Workspace, key: number, noise: number): void {
     }
   }
   // Each program's filed entries in its order of applications, as entry order gives them.
-  const file = filer(ws);
+  const file = filer(ws, key);
   for (let i = 0; i < stagedCount; i++) file(appProgram[staged[i]!]!, staged[i]!);
 }
 
@@ -200,12 +282,12 @@ function findCutoffs(ws: Workspace, band: number): number {
 }
 
 /** All the applications of each program marked needsAll, filed afresh in entry order. */
-function fileMissed(ws: Workspace, missed: number): void {
+function fileMissed(ws: Workspace, missed: number, key: number): void {
   const { plan, needsAll, appProgram, screenTally: tally } = ws;
   const nP = plan.s.program.count;
   const programAppStart = plan.programAppStart;
   for (let q = 0; q < nP; q++) if (needsAll[q]) tally[2 * q + 1] = programAppStart[q]!;
-  const file = filer(ws);
+  const file = filer(ws, key);
   const fixed = plan.programEntries;
   if (fixed) {
     // The same entries every trial: each missed program's own, in ascending order, as the
@@ -319,7 +401,7 @@ const FEW_MISSED = 3;
  * applicant neither invited nor vetoed; -1 if none. Ties as screening breaks them: the
  * earlier entry ranks higher.
  */
-function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from: number, to: number, program: number, lowest: boolean): number {
+function extremeOf(ws: Workspace, key: number, invited: Uint8Array, entries: Int32Array, from: number, to: number, program: number, lowest: boolean): number {
   const { screenScore: score, secured, vetoed, appProgram } = ws;
   let best = -1;
   let bestScore = 0;
@@ -327,7 +409,8 @@ function extremeOf(ws: Workspace, invited: Uint8Array, entries: Int32Array, from
     const k = program < 0 ? entries[j]! : j;
     if (program >= 0 && appProgram[k] !== program) continue;
     if (lowest ? invited[k] !== 1 || secured[k] === 1 : invited[k] !== 0 || vetoed[k] === 1) continue;
-    const v = score[k]!;
+    let v = score[k]!;
+    if (v !== v) v = screenScoreOf(ws, key, k); // left undrawn, below its window
     if (best < 0 || (lowest ? v < bestScore || (v === bestScore && k > best) : v > bestScore || (v === bestScore && k < best))) {
       best = k;
       bestScore = v;
@@ -418,14 +501,15 @@ function applyInviteCalls(ws: Workspace, ctx: CallContext, q: number, calls: rea
   // searched among the filed ones alone: they are all of its applications, and a search of
   // every application of the market for them cost a third of an NRMP season.
   const complete = ws.needsAll[q] === 1 || ws.screenWindow[2 * q] === -Infinity;
+  const key = ctx.streams.screening;
   let all = false;
   const extreme = (lowest: boolean): number => {
     if (!all) {
-      const k = extremeOf(ws, invited, filed, filedFrom, filedTo, -1, lowest);
+      const k = extremeOf(ws, key, invited, filed, filedFrom, filedTo, -1, lowest);
       if (k >= 0 || complete) return k;
       all = true;
     }
-    return extremeOf(ws, invited, appProgram, 0, ws.plan.totalApps, q, lowest);
+    return extremeOf(ws, key, invited, appProgram, 0, ws.plan.totalApps, q, lowest);
   };
   let traded = false;
   for (const call of calls) {

@@ -165,6 +165,11 @@ export interface Workspace {
   readonly applicationCutoff: Float64Array;
   /** How many trials have chosen applications with this workspace (see SETTLING_TRIALS). */
   choiceTrials: number;
+  /** How many trials have screened with this workspace, and the windows' state once settled (see screen). */
+  screenTrials: number;
+  settledScreening: { readonly guess: Float64Array; readonly width: Float64Array; readonly fileAll: Uint8Array } | undefined;
+  /** The noise the kernel's screening bounds were written for (NaN before), see settleScreening. */
+  screenBoundsNoise: number;
   /** The noise the kernel's bounds were written for (NaN before), see settleWindows. */
   boundsNoise: number;
   /**
@@ -394,6 +399,9 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     applicationCutoff: kernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
     choiceTrials: 0,
+    screenTrials: 0,
+    settledScreening: undefined,
+    screenBoundsNoise: NaN,
     boundsNoise: NaN,
     select: newSelectScratch(Math.max(maxProgramList, maxCandidates)),
     contacts: newContactCache(plan.s),

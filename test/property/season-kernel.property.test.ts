@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { trialStreams } from "../../src/rng/streams.js";
 import { useWasmKernel } from "../../src/season/kernel/season-kernel.js";
+import { screenScoreOf } from "../../src/season/screening.js";
 import { makeSeasonPlan } from "../../src/season/plan.js";
 import { runTrial } from "../../src/season/season.js";
 import { newWorkspace, type Workspace } from "../../src/season/workspace.js";
@@ -70,15 +72,27 @@ const choosingArb: fc.Arbitrary<ScenarioInput> = fc
   });
 
 /** Everything the application step writes, and both worlds' matches, trial by trial. */
-function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel: boolean; choosing: boolean; seen: string[] } {
+function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel: boolean; choosing: boolean; undrawn: number; seen: string[] } {
   useWasmKernel(wasm);
   const ws: Workspace = newWorkspace(makeSeasonPlan(scenarioOf(input)));
   const seen: string[] = [];
+  let left = 0;
   const bytes = (a: Float64Array | Int32Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
   for (let t = 0; t < trials; t++) {
     const r = runTrial(ws, 11, t, { proposer: "applicant" });
     seen.push(bytes(ws.appProgram), bytes(ws.appPref), bytes(ws.entryBonus), bytes(ws.entrySignal), bytes(ws.applicationCutoff));
-    // Screening's scores, invitations, borderline applicants and cutoffs.
+    // Screening's scores (those the kernel left undrawn, below their windows, drawn as a
+    // later step would draw them, and counted), invitations, borderline applicants and cutoffs.
+    let undrawn = 0;
+    for (let k = 0; k < ws.plan.totalApps; k++) {
+      if (ws.screenScore[k] !== ws.screenScore[k]) {
+        undrawn++;
+        expect(ws.baseInvited[k]).toBe(0);
+        screenScoreOf(ws, trialStreams(11, t).screening, k);
+      }
+    }
+    if (!wasm) expect(undrawn).toBe(0);
+    left += undrawn;
     seen.push(bytes(ws.screenScore), bytes(ws.baseInvited), bytes(ws.borderlineEntries.subarray(0, ws.borderlineCount)), bytes(ws.cutoff));
     seen.push(bytes(ws.borderlineApplicant.subarray(0, ws.borderlineCount)));
     seen.push(bytes(ws.screeningCutoff), bytes(ws.screenWidth), bytes(ws.screenFileAll), bytes(ws.invitesAt), bytes(ws.listRoom), bytes(ws.borderlineFrom), `${ws.baseInviteCount}`);
@@ -104,12 +118,13 @@ function seasons(input: ScenarioInput, wasm: boolean, trials: number): { kernel:
     }
     seen.push(bytes(w.interviewed), r.withoutCalls.programOf.join(), r.withCalls.programOf.join());
   }
-  return { kernel: ws.kernel !== undefined, choosing: ws.kernel?.choosing ?? false, seen };
+  return { kernel: ws.kernel !== undefined, choosing: ws.kernel?.choosing ?? false, undrawn: left, seen };
 }
 
 describe("the WebAssembly applications, screening and interviews", () => {
   it("write the same entries, preferences, bonuses, signals, scores, invitations, cutoffs, interviews and lists as the JavaScript, trial after trial", () => {
     let choosing = 0;
+    let undrawn = 0;
     fc.assert(
       // Markets that choose, and the general and busy ones, where the kernel screens alone.
       fc.property(fc.oneof({ arbitrary: choosingArb, weight: 3 }, scenarioArb, busyCallsArb), (input) => {
@@ -119,11 +134,14 @@ describe("the WebAssembly applications, screening and interviews", () => {
         expect(wasm.kernel).toBe(true);
         expect(js.kernel).toBe(false);
         if (wasm.choosing) choosing++;
+        undrawn += wasm.undrawn;
         expect(wasm.seen).toEqual(js.seen);
       }),
       { numRuns: 100 },
     );
     // A test whose markets never chose would not have run the application kernel at all.
     expect(choosing).toBeGreaterThan(40);
+    // Nor would one whose settled windows never left a screening score undrawn.
+    expect(undrawn).toBeGreaterThan(0);
   });
 });

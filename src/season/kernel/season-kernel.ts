@@ -59,8 +59,16 @@ export interface SeasonKernel {
   /**
    * Screening's scores of every entry (stream key, noise) placed against the windows, and
    * those inside filed: returns how many were filed (see screen in ../screening.ts).
+   * `bounded` is 1 once the windows are settled and screenBound written for them: an entry
+   * chosen by chooseFrom whose hash is below its candidate's bound is then neither drawn
+   * (its score NaN) nor invited.
    */
-  readonly screen: (applicants: number, key: number, noise: number) => number;
+  readonly screen: (applicants: number, key: number, noise: number, bounded: number) => number;
+  /**
+   * Per candidate, a bound on the top 16 bits of its screening hash: any hash below it gives
+   * a score below its program's window (see settleScreening in ../screening.ts).
+   */
+  readonly screenBound: Uint16Array;
   /** The world without calls' interviews and applicants' lists, and the programs' interviewees, in the kernel's memory. */
   readonly interviewed: Uint8Array;
   readonly aList: Int32Array;
@@ -337,6 +345,8 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["passHash", 4 * room],
     ["lanes", 16 * 16],
     ["rowMask", Int32Array.of(shared ? 0 : -1)],
+    ["entryPlace", choosing ? 4 * totalApps : 0],
+    ["screenBound", choosing ? 2 * (input.appeal.length + 1) : 0],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
     ["calledAList", 4 * listPlaces],
@@ -380,6 +390,8 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       const View = region.constructor as new (b: ArrayBuffer, at: number, n: number) => PlanArray;
       new View(buffer, at[name]!, region.length).set(region);
     }
+    // Entries the JavaScript writes name the last bound, 0: always drawn.
+    if (choosing) i32("entryPlace", totalApps).fill(input.appeal.length);
     (exports["layout"] as (header: number) => void)(0);
     const countView = i32("counts", 2);
     return {
@@ -406,6 +418,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       screenFiledScore: f64("filedScore", filingPlaces),
       screenPaper: f64("paper", nA),
       screen: exports["screen"] as SeasonKernel["screen"],
+      screenBound: new Uint16Array(buffer, at["screenBound"]!, choosing ? input.appeal.length : 0),
       interviewed: u8("interviewed", totalApps),
       aList: i32("aList", listPlaces),
       aEntry: i32("aEntry", listPlaces),

@@ -127,6 +127,10 @@
 ;;                             i8x16.swizzle; 0x80 past them, which reads as zero)
 ;;   rowMask      i32          -1, or 0 where every applicant's candidates are the same row
 ;;                             (column and program then hold that row alone)
+;;   entryPlace   i32 × T      each entry's candidate (written by chooseFrom; C, whose
+;;                             screenBound is 0, for the entries the JavaScript writes)
+;;   screenBound  u16 × C+1    each candidate's bound for screening: a hash whose top 16 bits
+;;                             are below it scores below its program's window
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -219,6 +223,8 @@
   ;; -1 where each applicant has a row of candidates of their own; 0 where every applicant's
   ;; row is the same, kept once at the start of column and program.
   (global $rowMask (mut i32) (i32.const -1))
+  (global $entryPlace (mut i32) (i32.const 0))
+  (global $screenBound (mut i32) (i32.const 0))
   ;; The stamp of the last match's marks.
   (global $stamp (mut i32) (i32.const 0))
 
@@ -311,7 +317,9 @@
     (global.set $passIdx (i32.load offset=336 (local.get $header)))
     (global.set $passHash (i32.load offset=340 (local.get $header)))
     (global.set $lanes (i32.load offset=344 (local.get $header)))
-    (global.set $rowMask (i32.load (i32.load offset=348 (local.get $header)))))
+    (global.set $rowMask (i32.load (i32.load offset=348 (local.get $header))))
+    (global.set $entryPlace (i32.load offset=352 (local.get $header)))
+    (global.set $screenBound (i32.load offset=356 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -755,6 +763,7 @@
             (f64.store (i32.add (global.get $appPref) (i32.shl (local.get $at) (i32.const 3)))
               (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))))
             (i32.store (i32.add (global.get $entryOf) (i32.shl (local.get $k) (i32.const 2))) (local.get $i))
+            (i32.store (i32.add (global.get $entryPlace) (i32.shl (local.get $at) (i32.const 2))) (i32.add (local.get $c0) (local.get $k)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $write)))
         ;; The must-apply candidates kept (all, by their boost): their screening bonus, and
@@ -789,8 +798,9 @@
   ;; Step 2's scores, applicant by applicant in entry order: paper + bonus + noise × normal
   ;; (pairNormal(pairRow(key, applicant), program) of rng/streams.ts), each placed against
   ;; its program's window: above it is marked invited and counted; inside it is staged,
-  ;; then filed under its program in entry order. Returns how many were staged.
-  (func (export "screen") (param $nA i32) (param $key i32) (param $noise f64) (result i32)
+  ;; then filed under its program in entry order. Returns how many were staged. `bounded`:
+  ;; 1 once the windows are settled and screenBound written for them.
+  (func (export "screen") (param $nA i32) (param $key i32) (param $noise f64) (param $bounded i32) (result i32)
     (local $a i32) (local $k i32) (local $to i32) (local $row i32) (local $pa f64)
     (local $q i32) (local $v f64) (local $up i32) (local $count i32) (local $w i32)
     (local $i i32) (local $slot i32) (local $h i32) (local $at i32) (local $lo f64)
@@ -804,6 +814,10 @@
         (local.set $w (i32.add (global.get $appOff) (i32.shl (local.get $a) (i32.const 2))))
         (local.set $k (i32.load (local.get $w)))
         (local.set $to (i32.load offset=4 (local.get $w)))
+        (if (local.get $bounded)
+          (then
+            (local.set $count (call $screenBounded (local.get $k) (local.get $to) (local.get $row) (local.get $pa) (local.get $noise) (local.get $count)))
+            (local.set $k (local.get $to))))
         (block $next
           (loop $entry
             (br_if $next (i32.ge_s (local.get $k) (local.get $to)))
@@ -856,6 +870,110 @@
           (f64.load (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $file)))
+    (local.get $count))
+
+  ;; `screen` for one applicant's entries k0 … to-1 once the windows are settled: a hash
+  ;; whose top 16 bits are below its candidate's bound scores below its program's window, so
+  ;; the hashes are worked out four at a time and compared with their bounds first; the
+  ;; entries below are left undrawn (NaN, drawn where a later step needs them after all) and
+  ;; not invited, and only the others are drawn and placed, as `screen` places them. Returns
+  ;; the count of staged entries, from `count`.
+  (func $screenBounded
+    (param $k0 i32) (param $to i32) (param $row i32) (param $pa f64) (param $noise f64) (param $count i32)
+    (result i32)
+    (local $k i32) (local $end4 i32) (local $m i32) (local $j i32) (local $h i32) (local $q i32)
+    (local $hv v128) (local $qv v128) (local $pv v128) (local $mask i32) (local $at i32)
+    (local $v f64) (local $lo f64) (local $up i32) (local $w i32)
+    (local.set $k (local.get $k0))
+    (local.set $end4 (i32.add (local.get $k0) (i32.and (i32.sub (local.get $to) (local.get $k0)) (i32.const -4))))
+    (block $done4
+      (br_if $done4 (i32.ge_u (local.get $k) (local.get $end4)))
+      (loop $next4
+        ;; pairHash(row, programKey[q]) of four entries: the keys read lane by lane.
+        (local.set $qv (v128.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $hv
+          (i32x4.replace_lane 3
+            (i32x4.replace_lane 2
+              (i32x4.replace_lane 1
+                (i32x4.splat (i32.load (i32.add (global.get $programKey) (i32.shl (i32x4.extract_lane 0 (local.get $qv)) (i32.const 2)))))
+                (i32.load (i32.add (global.get $programKey) (i32.shl (i32x4.extract_lane 1 (local.get $qv)) (i32.const 2)))))
+              (i32.load (i32.add (global.get $programKey) (i32.shl (i32x4.extract_lane 2 (local.get $qv)) (i32.const 2)))))
+            (i32.load (i32.add (global.get $programKey) (i32.shl (i32x4.extract_lane 3 (local.get $qv)) (i32.const 2))))))
+        (local.set $hv (v128.xor (i32x4.splat (local.get $row))
+          (i32x4.mul (i32x4.add (local.get $hv) (i32x4.splat (i32.const 1))) (i32x4.splat (i32.const 0x85ebca77)))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        (local.set $hv (i32x4.mul (local.get $hv) (i32x4.splat (i32.const 0x7feb352d))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 15))))
+        (local.set $hv (i32x4.mul (local.get $hv) (i32x4.splat (i32.const 0x846ca68b))))
+        (local.set $hv (v128.xor (local.get $hv) (i32x4.shr_u (local.get $hv) (i32.const 16))))
+        ;; Their candidates' bounds, lane by lane.
+        (local.set $pv (v128.load (i32.add (global.get $entryPlace) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $mask (i32x4.bitmask (i32x4.ge_u (i32x4.shr_u (local.get $hv) (i32.const 16))
+          (i32x4.replace_lane 3
+            (i32x4.replace_lane 2
+              (i32x4.replace_lane 1
+                (i32x4.splat (i32.load16_u (i32.add (global.get $screenBound) (i32.shl (i32x4.extract_lane 0 (local.get $pv)) (i32.const 1)))))
+                (i32.load16_u (i32.add (global.get $screenBound) (i32.shl (i32x4.extract_lane 1 (local.get $pv)) (i32.const 1)))))
+              (i32.load16_u (i32.add (global.get $screenBound) (i32.shl (i32x4.extract_lane 2 (local.get $pv)) (i32.const 1)))))
+            (i32.load16_u (i32.add (global.get $screenBound) (i32.shl (i32x4.extract_lane 3 (local.get $pv)) (i32.const 1))))))))
+        (v128.store (i32.add (global.get $passIdx) (i32.shl (local.get $m) (i32.const 2)))
+          (i32x4.add (v128.load (i32.add (global.get $pack) (i32.shl (local.get $mask) (i32.const 4)))) (i32x4.splat (local.get $k))))
+        (v128.store (i32.add (global.get $passHash) (i32.shl (local.get $m) (i32.const 2)))
+          (i8x16.swizzle (local.get $hv) (v128.load (i32.add (global.get $lanes) (i32.shl (local.get $mask) (i32.const 4))))))
+        (local.set $m (i32.add (local.get $m) (i32.popcnt (local.get $mask))))
+        ;; All four undrawn and not invited until drawn below.
+        (local.set $at (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3))))
+        (v128.store (local.get $at) (f64x2.splat (f64.const nan)))
+        (v128.store offset=16 (local.get $at) (f64x2.splat (f64.const nan)))
+        (i32.store (i32.add (global.get $invited) (local.get $k)) (i32.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 4)))
+        (br_if $next4 (i32.lt_u (local.get $k) (local.get $end4)))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $k) (local.get $to)))
+      (loop $next
+        (local.set $h (call $mix (i32.xor (local.get $row)
+          (i32.mul (i32.add (i32.load (i32.add (global.get $programKey)
+            (i32.shl (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 2)))) (i32.const 1))
+            (i32.const 0x85ebca77)))))
+        (i32.store (i32.add (global.get $passIdx) (i32.shl (local.get $m) (i32.const 2))) (local.get $k))
+        (i32.store (i32.add (global.get $passHash) (i32.shl (local.get $m) (i32.const 2))) (local.get $h))
+        (local.set $m (i32.add (local.get $m) (i32.ge_u (i32.shr_u (local.get $h) (i32.const 16))
+          (i32.load16_u (i32.add (global.get $screenBound)
+            (i32.shl (i32.load (i32.add (global.get $entryPlace) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 1)))))))
+        (f64.store (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3))) (f64.const nan))
+        (i32.store8 (i32.add (global.get $invited) (local.get $k)) (i32.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $next (i32.lt_u (local.get $k) (local.get $to)))))
+    ;; Those not below their bounds, drawn and placed.
+    (block $placed
+      (loop $place
+        (br_if $placed (i32.ge_s (local.get $j) (local.get $m)))
+        (local.set $k (i32.load (i32.add (global.get $passIdx) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $h (i32.load (i32.add (global.get $passHash) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $q (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $at (i32.add (global.get $quantiles) (i32.shl (i32.shr_u (local.get $h) (i32.const 21)) (i32.const 3))))
+        (local.set $lo (f64.load (local.get $at)))
+        (local.set $v
+          (f64.add
+            (f64.add (local.get $pa) (f64.load (i32.add (global.get $entryBonus) (i32.shl (local.get $k) (i32.const 3)))))
+            (f64.mul (local.get $noise)
+              (f64.add (local.get $lo)
+                (f64.mul
+                  (f64.mul (f64.convert_i32_u (i32.and (local.get $h) (i32.const 0x1fffff))) (f64.const 0x1p-21))
+                  (f64.sub (f64.load offset=8 (local.get $at)) (local.get $lo)))))))
+        (f64.store (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))
+        (local.set $w (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4))))
+        (local.set $up (f64.gt (local.get $v) (f64.load offset=8 (local.get $w))))
+        (i32.store8 (i32.add (global.get $invited) (local.get $k)) (local.get $up))
+        (local.set $w (i32.add (global.get $tally) (i32.shl (local.get $q) (i32.const 3))))
+        (i32.store (local.get $w) (i32.add (i32.load (local.get $w)) (local.get $up)))
+        (i32.store (i32.add (global.get $staged) (i32.shl (local.get $count) (i32.const 2))) (local.get $k))
+        (local.set $count (i32.add (local.get $count)
+          (i32.and
+            (f64.ge (local.get $v) (f64.load (i32.add (global.get $window) (i32.shl (local.get $q) (i32.const 4)))))
+            (i32.xor (local.get $up) (i32.const 1)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $place)))
     (local.get $count))
 
   ;; Applicants from, from+1, … to-1 of the world without calls, as attendAs treats one in

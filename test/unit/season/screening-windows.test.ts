@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenarioText } from "../../../src/scenario/load.js";
 import { makeSeasonPlan } from "../../../src/season/plan.js";
+import { trialStreams } from "../../../src/rng/streams.js";
 import { runTrial } from "../../../src/season/season.js";
+import { screenScoreOf } from "../../../src/season/screening.js";
 import { newWorkspace } from "../../../src/season/workspace.js";
 import { presetNamed, presetScenario } from "../../../src/generate/presets.js";
 import { scenarioOf } from "../../helpers/season.js";
 
 // Screening finds each program's cutoff among the applications filed in a window around a
-// guess, widened, narrowed or dropped (all filed) from trial to trial: the windows only save
-// work. Here every trial's invitations and borderline marks are checked against the rule
+// guess, widened, narrowed or dropped (all filed) from trial to trial, then settled (and the
+// scores that cannot reach a window left undrawn): the windows only save work. Here every trial's invitations and borderline marks are checked against the rule
 // worked out from all the scores.
 describe("screening's windows", () => {
   // Dermatology's applicants choose 40 of 150 programs; in the generated market everyone
@@ -32,6 +34,9 @@ describe("screening's windows", () => {
     let filedWhole = 0;
     for (let t = 0; t < 40; t++) {
       runTrial(ws, 5, t, { proposer: "applicant" });
+      // Once the windows settle, the kernel leaves the scores below them undrawn: drawn
+      // here as a later step would draw them.
+      for (let k = 0; k < plan.totalApps; k++) screenScoreOf(ws, trialStreams(5, t).screening, k);
       const entries: number[][] = Array.from({ length: s.program.count }, () => []);
       for (let k = 0; k < plan.totalApps; k++) entries[ws.appProgram[k]!]!.push(k);
       // Entries whose marks differ from the rule, as "trial:entry" (none expected).
