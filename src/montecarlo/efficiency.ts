@@ -23,6 +23,8 @@ export interface EfficiencyPlan {
   /** Applicants by quality, lowest first (ties by index), and programs by prestige likewise. */
   readonly qualityOrder: Int32Array;
   readonly prestigeOrder: Int32Array;
+  /** Whether any two applicants share a quality (else every run of equals is one long). */
+  readonly qualityTies: boolean;
   /** Scratch: rank of each applicant's quality, rank of each program's prestige, matches per program. */
   readonly qualityRank: Float64Array;
   readonly prestigeRank: Float64Array;
@@ -33,10 +35,14 @@ export function efficiencyPlan(s: IndexedScenario): EfficiencyPlan {
   const quality = s.applicant.quality;
   const prestige = s.program.prestige;
   const by = (values: Float64Array) => Int32Array.from(values.keys()).sort((x, y) => values[x]! - values[y]! || x - y);
+  const qualityOrder = by(quality);
+  let qualityTies = false;
+  for (let i = 1; i < qualityOrder.length; i++) if (quality[qualityOrder[i]!] === quality[qualityOrder[i - 1]!]) qualityTies = true;
   return {
     quality,
     prestige,
-    qualityOrder: by(quality),
+    qualityTies,
+    qualityOrder,
     prestigeOrder: by(prestige),
     qualityRank: new Float64Array(s.applicant.count),
     prestigeRank: new Float64Array(s.program.count),
@@ -58,21 +64,23 @@ export function efficiencyOf(e: EfficiencyPlan, world: World, out: Float64Array)
   let qualityUnmatched = 0;
   let ranks = 0;
   matchedAt.fill(0);
+  // Without a branch on who matched, which no predictor can guess: each sum takes the
+  // value or 0 (the same sums), an unmatched applicant's rank is 0, and their count of 0
+  // goes to program 0.
   for (let a = 0; a < n; a++) {
     const q = programOf[a]!;
-    if (q >= 0) {
-      m++;
-      qualityMatched += quality[a]!;
-      ranks += matchedRank[a]!;
-      matchedAt[q]!++;
-    } else {
-      qualityUnmatched += quality[a]!;
-    }
+    const matched = +(q >= 0);
+    const v = quality[a]!;
+    m += matched;
+    qualityMatched += v * matched;
+    qualityUnmatched += v * (1 - matched);
+    ranks += matchedRank[a]!;
+    matchedAt[q & -matched]! += matched;
   }
   out[1] = m > 0 ? Math.round((qualityMatched / m) * EFFICIENCY_UNIT[1]!) : NaN;
   out[2] = m < n ? Math.round((qualityUnmatched / (n - m)) * EFFICIENCY_UNIT[2]!) : NaN;
   out[3] = m > 0 ? Math.round((ranks / m) * EFFICIENCY_UNIT[3]!) : NaN;
-  out[0] = spearman(m, programOf, quality, prestige, qualityOrder, prestigeOrder, qualityRank, prestigeRank, matchedAt);
+  out[0] = spearman(m, programOf, quality, prestige, qualityOrder, e.qualityTies, prestigeOrder, qualityRank, prestigeRank, matchedAt);
 }
 
 /**
@@ -85,15 +93,25 @@ function spearman(
   quality: Float64Array,
   prestige: Float64Array,
   qualityOrder: Int32Array,
+  qualityTies: boolean,
   prestigeOrder: Int32Array,
   qualityRank: Float64Array,
   prestigeRank: Float64Array,
   matchedAt: Int32Array,
 ): number {
   if (m < 3) return NaN;
-  // Quality ranks among the matched: walk applicants by quality, a run of equal values at a time.
+  // Quality ranks among the matched: walk applicants by quality, a run of equal values at a
+  // time; without equal qualities, each run is one applicant, whose rank is the count of
+  // matched applicants so far (an unmatched one's is never read).
   let placed = 0;
-  for (let i = 0; i < qualityOrder.length; ) {
+  if (!qualityTies) {
+    for (let i = 0; i < qualityOrder.length; i++) {
+      const a = qualityOrder[i]!;
+      placed += +(programOf[a]! >= 0);
+      qualityRank[a] = placed;
+    }
+  }
+  for (let i = qualityTies ? 0 : qualityOrder.length; i < qualityOrder.length; ) {
     let j = i;
     let tied = 0;
     const v = quality[qualityOrder[i]!]!;
@@ -120,10 +138,11 @@ function spearman(
   let sxx = 0;
   let syy = 0;
   for (let a = 0; a < programOf.length; a++) {
+    // An unmatched applicant adds 0 to each sum (read at program 0, times 0).
     const q = programOf[a]!;
-    if (q < 0) continue;
-    const x = qualityRank[a]! - mean;
-    const y = prestigeRank[q]! - mean;
+    const matched = +(q >= 0);
+    const x = (qualityRank[a]! - mean) * matched;
+    const y = (prestigeRank[q & -matched]! - mean) * matched;
     sxy += x * y;
     sxx += x * x;
     syy += y * y;
