@@ -112,6 +112,29 @@ export const QUANTILES: Float64Array = (() => {
   return table;
 })();
 
+/**
+ * A bound on the top 16 bits of a hash below which its normal (normalOf) is below z, by a
+ * margin far above rounding: the start of the first interval of the table that can reach
+ * z. The normal never falls as the hash rises, and its interval is the hash's top 11 bits,
+ * so every hash below the bound draws below z. 0 where every interval can reach z (or z is
+ * NaN); 0xffff where none can (only the hashes of that last 16-bit step pass, to be drawn
+ * and found below).
+ */
+export function hashBoundBelow(z: number): number {
+  const below = z - 1e-9 * (1 + Math.abs(z));
+  const last = QUANTILES.length - 1;
+  // The last table entry below `below` (-1 if none; NaN compares false throughout).
+  let lower = -1;
+  let upper = last + 1;
+  while (upper - lower > 1) {
+    const mid = (lower + upper) >> 1;
+    if (QUANTILES[mid]! < below) lower = mid;
+    else upper = mid;
+  }
+  // Intervals before `lower` hold normals up to QUANTILES[lower] at most.
+  return lower <= 0 ? 0 : lower > last - 1 ? 0xffff : lower << (16 - TABLE_BITS);
+}
+
 /** Standard normal at the given coordinates, the same for the same stream key and coordinates. */
 export function normal(key: number, a: number, b = 0): number {
   return normalOf(hash2(key, a, b));
@@ -154,7 +177,8 @@ export function rowNormalAt(row: number, column: number): number {
   return normalOf(mix((row + column) >>> 0));
 }
 
-function normalOf(h: number): number {
+/** The standard normal of a 32-bit hash: its top 11 bits pick an interval of the table, the rest the place in it. */
+export function normalOf(h: number): number {
   const i = h >>> FRACTION_BITS;
   const f = (h & ((1 << FRACTION_BITS) - 1)) / (1 << FRACTION_BITS);
   const lo = QUANTILES[i]!;

@@ -1,4 +1,4 @@
-import { QUANTILES, rowKey, rowNormalAt, type TrialStreams } from "../rng/streams.js";
+import { hashBoundBelow, rowKey, rowNormalAt, type TrialStreams } from "../rng/streams.js";
 import { kthLargest, nextGuess } from "./select.js";
 import type { Workspace } from "./workspace.js";
 
@@ -192,35 +192,16 @@ export function useBoundedDraws(on: boolean): void {
 
 /**
  * Writes each candidate's bound (see SeasonKernel.bound) for its applicant's fixed window:
- * the first interval of the normals' table that can reach the window's low end, every
- * interval before it scoring below by a margin far above rounding. The normal of a hash
- * never falls as the hash rises, and its interval is the hash's top bits, so every hash
- * below the bound scores below the window; hashes at or above it are drawn and placed
- * exactly, so the bound decides only how many are drawn, never which are chosen.
+ * every hash below it scores below the window's low end (hashBoundBelow); hashes at or
+ * above it are drawn and placed exactly, so the bound decides only how many are drawn,
+ * never which are chosen.
  */
 function settleWindows(ws: Workspace, bound: Uint16Array, noise: number, half: number): void {
   const { plan } = ws;
   const { candidates, selectAppeal } = plan;
-  const last = QUANTILES.length - 1;
   for (let a = 0; a < plan.s.applicant.count; a++) {
     const lo = ws.applicationCutoff[a]! - half;
-    for (let c = candidates.offsets[a]!; c < candidates.offsets[a + 1]!; c++) {
-      const z = (lo - selectAppeal[c]!) / noise;
-      const below = z - 1e-9 * (1 + Math.abs(z));
-      // i: the last table entry below `below` (-1 if none; NaN compares false throughout).
-      let lower = -1;
-      let upper = last + 1;
-      while (upper - lower > 1) {
-        const mid = (lower + upper) >> 1;
-        if (QUANTILES[mid]! < below) lower = mid;
-        else upper = mid;
-      }
-      // Interval j (a hash's top 11 bits) holds the normals from QUANTILES[j] to
-      // QUANTILES[j + 1]: those before interval `lower` are all below, and so the hashes
-      // whose top 16 bits are below lower × 2^5. With every entry below, only the hashes of
-      // the last 16-bit step are drawn (and placed below).
-      bound[c] = lower <= 0 ? 0 : lower > last - 1 ? 0xffff : lower << 5;
-    }
+    for (let c = candidates.offsets[a]!; c < candidates.offsets[a + 1]!; c++) bound[c] = hashBoundBelow((lo - selectAppeal[c]!) / noise);
   }
   ws.boundsNoise = noise;
 }

@@ -1,4 +1,4 @@
-import { pairNormal, pairRow, QUANTILES, uniform, type TrialStreams } from "../rng/streams.js";
+import { hashBoundBelow, pairNormal, pairRow, uniform, type TrialStreams } from "../rng/streams.js";
 import { VERDICTS } from "../scenario/schema.js";
 import { COUNT, countCall, isSuppressed, PHASE_NUMBER, scaled, type CallContext } from "./call-context.js";
 import { bestContactOf, reachesAnyone } from "./reach.js";
@@ -109,10 +109,10 @@ export function useBoundedScreening(on: boolean): void {
 
 /**
  * Writes each candidate's screening bound (see SeasonKernel.screenBound) for the settled
- * windows, as settleWindows in applications.ts does for the choice: the first interval of
- * the normals' table that can bring the candidate's score to its program's window's low
- * end, with the most its entry's bonus can be (home or away, and the larger signal's where
- * the model sends signals), by a margin far above rounding. A program whose window has no
+ * windows, as settleWindows in applications.ts does for the choice: every hash below it
+ * scores below its program's window's low end (hashBoundBelow) even with the most its
+ * entry's bonus can be (home or away, and the larger signal's where the model sends
+ * signals). A program whose window has no
  * finite low end (it files all its applications, or does not screen) draws every one.
  */
 function settleScreening(ws: Workspace, bound: Uint16Array, noise: number): void {
@@ -123,7 +123,6 @@ function settleScreening(ws: Workspace, bound: Uint16Array, noise: number): void
   const { perApplicant: silver, gold, screeningBonus } = s.model.signals;
   const signal = silver + gold.perApplicant > 0 ? Math.max(0, screeningBonus, gold.screeningBonus) : 0;
   const window = ws.screenWindow;
-  const last = QUANTILES.length - 1;
   for (let a = 0; a < s.applicant.count; a++) {
     const pa = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     for (let c = candidates.offsets[a]!; c < candidates.offsets[a + 1]!; c++) {
@@ -132,16 +131,7 @@ function settleScreening(ws: Workspace, bound: Uint16Array, noise: number): void
         bound[c] = 0;
         continue;
       }
-      const z = (low - (pa + (candidateScreenBonus[c]! + signal))) / noise;
-      const below = z - 1e-9 * (1 + Math.abs(z));
-      let lower = -1;
-      let upper = last + 1;
-      while (upper - lower > 1) {
-        const mid = (lower + upper) >> 1;
-        if (QUANTILES[mid]! < below) lower = mid;
-        else upper = mid;
-      }
-      bound[c] = lower <= 0 ? 0 : lower > last - 1 ? 0xffff : lower << 5;
+      bound[c] = hashBoundBelow((low - (pa + (candidateScreenBonus[c]! + signal))) / noise);
     }
   }
   ws.screenBoundsNoise = noise;
