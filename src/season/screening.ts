@@ -112,8 +112,8 @@ export function useBoundedScreening(on: boolean): void {
  * windows, as settleWindows in applications.ts does for the choice: every hash below it
  * scores below its program's window's low end (hashBoundBelow) even with the most its
  * entry's bonus can be (home or away, and the larger signal's where the model sends
- * signals). A program whose window has no
- * finite low end (it files all its applications, or does not screen) draws every one.
+ * signals). A program whose window has no finite low end (it files all its applications,
+ * or does not screen) draws every one.
  */
 function settleScreening(ws: Workspace, bound: Uint16Array, noise: number): void {
   const { plan } = ws;

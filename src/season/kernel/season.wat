@@ -4,10 +4,13 @@
 ;; `choose` draws one applicant's candidates: for each candidate k < n, score = appeal +
 ;; noise * normal, where normal is read from the table of normal quantiles at the
 ;; candidate's hash, exactly as rng/streams.ts computes it (rowNormalAt); each score is then
-;; placed against the window [lo, hi] around the guessed cutoff.
+;; placed against the window [lo, hi] around the guessed cutoff. Once the windows are
+;; settled, `chooseBounded` does the same for only the candidates whose hash is not below
+;; the bound written for them (the others would score below the window).
 ;;
 ;; `screen` draws step 2's scores (screen in ../screening.ts): each entry's paper, bonus
-;; and noise, placed against its program's window, those inside it filed by program.
+;; and noise, placed against its program's window, those inside it filed by program; once
+;; the windows are settled, `screenBounded` draws only the entries not below their bounds.
 ;;
 ;; `screenCutoffs` finds each program's cutoff among the applications filed inside its
 ;; window, and `screenInvitations` invites and marks the borderline (the rest of screen).
