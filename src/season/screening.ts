@@ -71,10 +71,6 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const kernel = ws.kernel;
   let missed: number;
   if (kernel) {
-    const { paper, flagCount } = s.applicant;
-    const { flagPenalty } = s.model.screening;
-    const paperOf = kernel.screenPaper;
-    for (let a = 0; a < s.applicant.count; a++) paperOf[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
     // Once the windows are settled, the entries the kernel chose are drawn only where they
     // can reach their program's window (see settleScreening).
     const bounded = ws.settledScreening !== undefined && kernel.draws && noise > 0 && screenBoundsOn;

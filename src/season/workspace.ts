@@ -344,6 +344,12 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
   const maxProgramList = plan.programListCapacity;
   const entries = Math.max(1, maxEntries(plan));
   const kernel = newSeasonKernel(kernelInput(plan, maxCandidates, entries));
+  if (kernel) {
+    // Each applicant's paper as every program's screening sees it: a red flag is on paper.
+    const { paper, flagCount } = plan.s.applicant;
+    const { flagPenalty } = plan.s.model.screening;
+    for (let a = 0; a < paper.length; a++) kernel.screenPaper[a] = paper[a]! - (flagCount[a]! > 0 ? flagPenalty : 0);
+  }
   const withCalls = newWorld(plan, true, kernel?.calledWorld);
   const withoutCalls = newWorld(plan, false, kernel);
   return {
