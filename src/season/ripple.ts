@@ -21,10 +21,14 @@ export function ripple(ws: Workspace, ctx: CallContext, from: number, a: number,
   const region = s.program.region[from]!;
   const specialty = s.program.specialty[from]!;
   const appProgram = ws.appProgram;
+  const { interviewed } = world;
+  const fixedList = s.program.hasRankList;
   const end = plan.appOff[a + 1]!;
   for (let k = plan.appOff[a]!; k < end; k++) {
     const q = appProgram[k]!;
-    if (q === from) continue;
+    // A program ranks only those it interviewed, unless its list is fixed: the others need
+    // no search of its list.
+    if (q === from || (interviewed[k] === 0 && fixedList[q] === 0)) continue;
     const at = positionOn(world, q, a);
     if (at < 0) continue;
     const reason: RippleReason =
