@@ -36,7 +36,8 @@ describe("screening's windows", () => {
       runTrial(ws, 5, t, { proposer: "applicant" });
       // Once the windows settle, the kernel leaves the scores below them undrawn: drawn
       // here as a later step would draw them.
-      for (let k = 0; k < plan.totalApps; k++) screenScoreOf(ws, trialStreams(5, t).screening, k);
+      const key = trialStreams(5, t).screening;
+      for (let k = 0; k < plan.totalApps; k++) screenScoreOf(ws, key, k);
       const entries: number[][] = Array.from({ length: s.program.count }, () => []);
       for (let k = 0; k < plan.totalApps; k++) entries[ws.appProgram[k]!]!.push(k);
       // Entries whose marks differ from the rule, as "trial:entry" (none expected).

@@ -179,9 +179,10 @@ describe("the WebAssembly application draws and screening", () => {
     const noise = plan.s.model.ranking.preferenceNoise;
     const lo = (a: number) => settled[a]! - noise * 0.35;
     let reaching = 0;
+    let cut = 0;
     let below = 0;
     let leftOut = 0;
-    for (let trial = 0; trial < 5; trial++) {
+    for (let trial = 0; trial < 3; trial++) {
       for (let a = 0; a < plan.s.applicant.count; a++) {
         const row = rowKey(1000 + trial, plan.s.applicant.key[a]!);
         for (let c = plan.candidates.offsets[a]!; c < plan.candidates.offsets[a + 1]!; c++) {
@@ -189,7 +190,7 @@ describe("the WebAssembly application draws and screening", () => {
           const drawn = mix((row + plan.candidateColumn[c]!) >>> 0) >>> 16 >= bound[c]!;
           if (score >= lo(a)) {
             reaching++;
-            expect(drawn).toBe(true);
+            if (!drawn) cut++;
           } else {
             below++;
             if (!drawn) leftOut++;
@@ -198,6 +199,7 @@ describe("the WebAssembly application draws and screening", () => {
       }
     }
     expect(reaching).toBeGreaterThan(0);
+    expect(cut).toBe(0);
     // Bounds that drew everything would pass the check above and save nothing.
     expect(leftOut / below).toBeGreaterThan(0.9);
   });
