@@ -25,30 +25,24 @@ const { useBoundedDraws } = await from("season/applications.js");
 const { useBoundedScreening } = await from("season/screening.js");
 const { useSharedRow, useWasmKernel } = await from("season/kernel/season-kernel.js");
 
+// A switch read per trial runs both sides on one workspace; one read when a workspace is
+// made gets a workspace per side, made with it off and then on.
+const perTrial = (phase, use) => ({ phase, sides: (plan) => { const ws = newWorkspace(plan); return [ws, ws]; }, set: use });
+const perWorkspace = (phase, use) => ({
+  phase,
+  sides: (plan) => {
+    use(false);
+    const off = newWorkspace(plan);
+    use(true);
+    return [off, newWorkspace(plan)];
+  },
+  set: () => {},
+});
 const SWITCHES = {
-  // The phase the switch concerns, and the workspace of each side.
-  bounded: { phase: "applications", sides: (plan) => { const ws = newWorkspace(plan); return [ws, ws]; }, set: (on) => useBoundedDraws(on) },
-  screening: { phase: "screening", sides: (plan) => { const ws = newWorkspace(plan); return [ws, ws]; }, set: (on) => useBoundedScreening(on) },
-  wasm: {
-    phase: "applications",
-    sides: (plan) => {
-      useWasmKernel(false);
-      const js = newWorkspace(plan);
-      useWasmKernel(true);
-      return [js, newWorkspace(plan)];
-    },
-    set: () => {},
-  },
-  shared: {
-    phase: "applications",
-    sides: (plan) => {
-      useSharedRow(false);
-      const own = newWorkspace(plan);
-      useSharedRow(true);
-      return [own, newWorkspace(plan)];
-    },
-    set: () => {},
-  },
+  bounded: perTrial("applications", useBoundedDraws),
+  screening: perTrial("screening", useBoundedScreening),
+  wasm: perWorkspace("applications", useWasmKernel),
+  shared: perWorkspace("applications", useSharedRow),
 };
 const sw = SWITCHES[which];
 if (!sw) throw new Error(`unknown switch ${which}: one of ${Object.keys(SWITCHES).join(", ")}`);

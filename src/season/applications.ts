@@ -38,8 +38,7 @@ export function chooseApplications(ws: Workspace, streams: TrialStreams): void {
   const signalling = silver + gold.perApplicant > 0 || plan.anyExplicitSignals;
   // After the first trials the guesses stay as they are; the kernel then draws only the
   // candidates that can reach the window.
-  const settled = ws.choiceTrials >= SETTLING_TRIALS;
-  ws.choiceTrials++;
+  const settled = ws.trialsScreened >= SETTLING_TRIALS;
   const bounded = whole && settled && noise > 0 && boundsOn;
   if (bounded && ws.boundsNoise !== noise) settleWindows(ws, kernel!.bound, noise, windowHalf);
 

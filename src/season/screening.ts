@@ -37,7 +37,7 @@ export function screen(ws: Workspace, streams: TrialStreams): void {
   const { screeningCutoff, screenFileAll: fileAll, screenWindow: window, screenTally: tally } = ws;
   // After the first trials each program's guess, width and filing stay as they are (as the
   // applications' guesses do): restored after every later trial's updates.
-  if (ws.screenTrials++ === SETTLING_TRIALS) {
+  if (ws.trialsScreened++ === SETTLING_TRIALS) {
     ws.settledScreening = { guess: screeningCutoff.slice(), width: ws.screenWidth.slice(), fileAll: fileAll.slice() };
   }
   // Wide enough to hold the borderline band around the cutoff too.

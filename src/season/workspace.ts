@@ -163,10 +163,12 @@ export interface Workspace {
    * trial's choice faster, never a change to it.
    */
   readonly applicationCutoff: Float64Array;
-  /** How many trials have chosen applications with this workspace (see SETTLING_TRIALS). */
-  choiceTrials: number;
-  /** How many trials have screened with this workspace, and the windows' state once settled (see screen). */
-  screenTrials: number;
+  /**
+   * How many trials have screened with this workspace (see SETTLING_TRIALS: applications,
+   * chosen before screening, read it before the trial counts), and the screening windows'
+   * state once settled (see screen).
+   */
+  trialsScreened: number;
   settledScreening: { readonly guess: Float64Array; readonly width: Float64Array; readonly fileAll: Uint8Array } | undefined;
   /** The noise the kernel's screening bounds were written for (NaN before), see settleScreening. */
   screenBoundsNoise: number;
@@ -404,8 +406,7 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     entryOfPlace: new Int32Array(maxCandidates),
     applicationCutoff: kernel?.applicationCutoff ?? new Float64Array(plan.s.applicant.count).fill(NaN),
     entriesWritten: 0,
-    choiceTrials: 0,
-    screenTrials: 0,
+    trialsScreened: 0,
     settledScreening: undefined,
     screenBoundsNoise: NaN,
     boundsNoise: NaN,
