@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 export async function readJsonFile(path: string, notJson: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = (await readFile(path)).toString("utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`${path}: cannot read: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message}`);

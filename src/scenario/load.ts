@@ -110,7 +110,7 @@ export async function readScenarioText(path: string, limit = maxScenarioBytes())
           "(set MATCH_SIM_MAX_FILE_MB to raise it)",
       );
     }
-    return await readFile(path, "utf8");
+    return (await readFile(path)).toString("utf8");
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
