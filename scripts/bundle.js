@@ -60,7 +60,7 @@ const browserShims = {
     b.onLoad({ filter: /.*/, namespace: "node-stub" }, () => ({
       contents:
         "const no = () => { throw new Error('not in a browser'); };" +
-        "export const readFile = no, stat = no, createRequire = no, createHash = no;" +
+        "export const readFile = no, stat = no, open = no, createRequire = no, createHash = no;" +
         "export const basename = (p) => String(p).split('/').pop();",
       loader: "js",
     }));

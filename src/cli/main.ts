@@ -1,6 +1,7 @@
 import { VERSION } from "../version.js";
 import { Command, CommanderError } from "commander";
 import { Interrupted, ScenarioError, UsageError, UserError } from "../errors.js";
+import { dropEarlyReads, readEarly } from "./early-read.js";
 import { processIo, type Io } from "./io.js";
 
 type Register = (program: Command, io: Io) => void;
@@ -64,6 +65,15 @@ const prefixed = (message: string): string => `${message.split("\n").map((line) 
 
 /** Runs the CLI and returns its exit code: the one place that decides it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    readEarly(argv, io);
+    return await runCommand(argv, io);
+  } finally {
+    dropEarlyReads();
+  }
+}
+
+async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const program = await buildProgram(io, argv[0]);
   if (argv.length === 0) {
     program.outputHelp();

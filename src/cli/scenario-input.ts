@@ -1,14 +1,8 @@
-import {
-  checkScenarioText,
-  loadScenarioText,
-  readScenarioText,
-  type CheckedScenario,
-  type LoadedScenario,
-  maxScenarioBytes,
-  type LoadOptions,
-} from "../scenario/load.js";
+import { checkScenarioText, loadScenarioText, type CheckedScenario, type LoadedScenario, type LoadOptions } from "../scenario/load.js";
+import { maxScenarioBytes, readScenarioText } from "../scenario/read-scenario.js";
 import { UsageError } from "../errors.js";
 import { didYouMean } from "../scenario/did-you-mean.js";
+import { takeEarlyRead } from "./early-read.js";
 import { readAll, type Io } from "./io.js";
 
 export const STDIN_NAME = "<stdin>";
@@ -16,7 +10,7 @@ export const STDIN_NAME = "<stdin>";
 async function textOf(path: string, io: Io): Promise<{ text: string; file: string }> {
   const limit = maxScenarioBytes(io.env);
   if (path === "-") return { text: await readAll(io.stdin, limit, STDIN_NAME), file: STDIN_NAME };
-  return { text: await readScenarioText(path, limit), file: path };
+  return { text: await (takeEarlyRead(path, limit) ?? readScenarioText(path, limit)), file: path };
 }
 
 /** Reads FILE (or standard input for "-") and loads it, keeping the text it read (for the presenter). */

@@ -1,6 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { ScenarioError, UserError } from "../errors.js";
+import { ScenarioError } from "../errors.js";
 import { indexScenario, type IndexedScenario } from "./index-scenario.js";
 import type { Issue, UnplacedIssue } from "./issue.js";
 import { parseSource, type ParsedSource, type ParseOptions } from "./parse-source.js";
@@ -8,6 +7,9 @@ import { checkReferences, type ResolvedReferences } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { checkAgainstSchema } from "./schema-issues.js";
 import { withSettings } from "./edits.js";
+import { readScenarioText } from "./read-scenario.js";
+
+export { maxScenarioBytes, readScenarioText } from "./read-scenario.js";
 import type { ParameterSetting } from "./overrides.js";
 
 export interface LoadedScenario {
@@ -86,41 +88,6 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     },
   };
   return withSettings(loaded, settings);
-}
-
-/**
- * The largest scenario file read, in bytes (MATCH_SIM_MAX_FILE_MB overrides it): parsing a
- * text and its checks take several times its size in memory, and a clear refusal beats
- * running out of memory halfway.
- */
-export function maxScenarioBytes(env: Readonly<Record<string, string | undefined>> = {}): number {
-  const mb = Number(env["MATCH_SIM_MAX_FILE_MB"] ?? 256);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1024 * 1024;
-}
-
-export async function readScenarioText(path: string, limit = maxScenarioBytes()): Promise<string> {
-  try {
-    // Only a regular file is read: a FIFO or a device could block forever or never end.
-    const info = await stat(path);
-    if (info.isDirectory()) throw new UserError(`${path}: cannot read scenario: is a directory, not a scenario file`);
-    if (!info.isFile()) throw new UserError(`${path}: cannot read scenario: not a regular file (to read a pipe, use - for standard input)`);
-    if (info.size > limit) {
-      throw new UserError(
-        `${path}: cannot read scenario: ${(info.size / 1048576).toFixed(1)} MB is over the limit of ${(limit / 1048576).toFixed(1)} MB ` +
-          "(set MATCH_SIM_MAX_FILE_MB to raise it)",
-      );
-    }
-    return (await readFile(path)).toString("utf8");
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" :
-      code === "EISDIR" ? "is a directory, not a scenario file" :
-      code === "EACCES" || code === "EPERM" ? "permission denied" :
-      (err as Error).message;
-    throw new UserError(`${path}: cannot read scenario: ${why}`);
-  }
 }
 
 export async function loadScenarioFile(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
