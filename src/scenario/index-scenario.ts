@@ -239,9 +239,13 @@ export function indexScenario(s: Scenario, r: ResolvedReferences): IndexedScenar
     aExplicit[i] = a.signals !== undefined || a.goldSignals !== undefined ? 1 : 0;
     applicantIds.push(a.id);
     applicantLabels.push(a.name ?? a.id);
-    for (const t of a.tags) tagRows.add(tags.of(t), true);
+    // Counted loops: before the engine optimises this loop, each for-of over an array made
+    // an iterator, and these two took a third of indexing an NRMP-size market.
+    const aTags = a.tags;
+    for (let j = 0; j < aTags.length; j++) tagRows.add(tags.of(aTags[j]!), true);
     tagRows.endRow();
-    for (const sp of aSpecialties[i] ?? allSpecialties) specialtyRows.add(sp);
+    const aSpecialty = aSpecialties[i] ?? allSpecialties;
+    for (let j = 0; j < aSpecialty.length; j++) specialtyRows.add(aSpecialty[j]!);
     specialtyRows.endRow();
     from = knowerItems.length;
     awayInstitutions.length = 0;
