@@ -4,6 +4,7 @@ import { applicantProposing, deferredAcceptance, programProposing } from "../../
 import { newMatchScratch } from "../../src/match/match-scratch.js";
 import { blockingPairs, validityProblems } from "../../src/match/stability.js";
 import { deferredAcceptanceRounds } from "../../src/match/deferred-acceptance-rounds.js";
+import type { Market } from "../../src/match/market.js";
 import { marketArb, mutualMarketArb } from "../helpers/arbitraries.js";
 import { allStableMatchings, listsOf, roundsDeferredAcceptance } from "../helpers/market.js";
 
@@ -91,6 +92,39 @@ describe("deferred acceptance on random markets", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the stability check on any matching", () => {
+  // The definition, pair by pair: a ranks p above their match (or is unmatched), p ranks a,
+  // and p has an open position or ranks a above someone it holds.
+  const byDefinition = (m: Market, programOf: Int32Array) => {
+    const lists = listsOf(m);
+    const pairs: { applicant: number; program: number }[] = [];
+    for (let a = 0; a < m.applicants; a++) {
+      for (const p of lists.a[a]!) {
+        if (p === programOf[a]) break;
+        const r = lists.p[p]!.indexOf(a);
+        if (r < 0 || m.capacity[p]! <= 0) continue;
+        const held = lists.p[p]!.map((b, i) => (programOf[b] === p ? i : -1)).filter((i) => i >= 0);
+        if (held.length < m.capacity[p]! || r < Math.max(...held)) pairs.push({ applicant: a, program: p });
+      }
+    }
+    return pairs.sort((x, y) => x.applicant - y.applicant || x.program - y.program);
+  };
+  const matchingArb = (m: Market) =>
+    fc.array(fc.integer({ min: -1, max: m.programs - 1 }), { minLength: m.applicants, maxLength: m.applicants }).map((xs) => Int32Array.from(xs));
+
+  it("finds exactly the blocking pairs of the definition, in applicant then program order", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(marketArb(12, 6), mutualMarketArb(12, 6)).chain((m) => fc.tuple(fc.constant(m), matchingArb(m))),
+        ([m, programOf]) => {
+          expect(blockingPairs(m, programOf)).toEqual(byDefinition(m, programOf));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
