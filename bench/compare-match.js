@@ -8,6 +8,7 @@
 // Printed: the best and the median of each phase of --timings, and the median of the
 // rounds' ratios B/A with their range.
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { nrmpMarketFile } from "./nrmp-market.js";
@@ -19,7 +20,11 @@ const run = promisify(execFile);
 if (process.argv[2] === "--one") {
   // Child: the command once, its --timings line read back from standard error as JSON.
   const [dist, file] = process.argv.slice(3);
-  const { main } = await import(`${dist}/bundle/main.js`);
+  // A build with the launcher runs as bin/match-sim.js runs it (the bundle and its code
+  // cache); an earlier one, from its module bundle.
+  const { main } = existsSync(`${dist}/cli/launch.js`)
+    ? (await import(`${dist}/cli/launch.js`)).compileCli(`${dist}/bundle/`)
+    : await import(`${dist}/bundle/main.js`);
   let said = "";
   process.stderr.write = (chunk) => ((said += String(chunk)), true);
   const code = await main(["match", file, "--format", "json", "--out", "/dev/null", "--quiet", "--timings"]);
@@ -27,7 +32,7 @@ if (process.argv[2] === "--one") {
   const phases = Object.fromEntries([...said.matchAll(/(\w[\w ]*?) ([\d.]+) ms/g)].map((m) => [m[1].trim(), Number(m[2])]));
   process.stdout.write(JSON.stringify(phases));
 } else {
-  const { dists, rounds } = buildsFromArgs("compare-match.js", "bundle/main.js", 20);
+  const { dists, rounds } = buildsFromArgs("compare-match.js", "bundle", 20);
   const { file } = nrmpMarketFile();
   const once = async (dist) => JSON.parse((await run(process.execPath, [ME, "--one", dist, file], { encoding: "utf8" })).stdout);
   const runs = [[], []];

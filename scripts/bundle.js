@@ -1,5 +1,5 @@
-// Bundles the compiled command line into dist/bundle: one module graph instead of a few
-// hundred files halves start-up, which is a large share of a `match` on a big file.
+// Bundles the compiled command line into dist/bundle: one script instead of a few hundred
+// files halves start-up, which is a large share of a `match` on a big file.
 // The library (dist/index.js) stays unbundled for importers.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
@@ -8,7 +8,7 @@ const outdir = new URL("../dist/bundle/", import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 // The yaml library, loaded only when a file needs it (see scenario/yaml-module.ts), as one
-// file beside the chunks: from its package it is some sixty modules, whose loading took
+// file beside the bundle: from its package it is some sixty modules, whose loading took
 // about 35 ms of every command that reads a hand-written YAML file, against about 10.
 await build({
   entryPoints: ["yaml"],
@@ -26,26 +26,44 @@ const yamlModuleAs = (contents) => (b) =>
     loader: "js",
     resolveDir: new URL("../", import.meta.url).pathname,
   }));
-const yamlBesideChunks = {
-  name: "yaml-beside-chunks",
+const yamlBeside = {
+  name: "yaml-beside",
   setup: yamlModuleAs('import { createRequire } from "node:module"; export function yamlModule() { return createRequire(import.meta.url)("./yaml.cjs"); }'),
 };
 
+// The command line as one CommonJS script, which bin/match-sim.js compiles with the code
+// cache written beside it (see src/cli/launch.ts). Each command's modules still run only
+// when the command needs them; import.meta.url becomes the script's own URL.
 await build({
-  entryPoints: ["dist/cli/main.js", "dist/montecarlo/worker.js"],
-  outdir,
-  // Flat names: the worker pool finds worker.js beside whichever chunk starts it.
-  entryNames: "[name]",
+  entryPoints: ["dist/cli/main.js"],
+  outfile: `${outdir}cli.cjs`,
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   logLevel: "warning",
   // The pool library finds its own thread entry beside its files, so it stays in node_modules.
   external: ["piscina"],
-  plugins: [yamlBesideChunks],
-  // Bundled CommonJS packages (commander) call require().
+  plugins: [yamlBeside],
+  define: { "import.meta.url": "__matchSimUrl" },
+  // import() of what stays outside (the pool, Node's modules) as require(): a script
+  // compiled by vm has no module loader to import with.
+  supported: { "dynamic-import": false },
+  banner: { js: 'const __matchSimUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+
+// The worker pool's thread: an ES module beside the script, where the pool finds it.
+await build({
+  entryPoints: ["dist/montecarlo/worker.js"],
+  outfile: `${outdir}worker.js`,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+  external: ["piscina"],
+  plugins: [yamlBeside],
+  // Bundled CommonJS packages call require().
   banner: { js: "import { createRequire as __matchSimRequire } from 'node:module'; const require = __matchSimRequire(import.meta.url);" },
 });
 
