@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 
 const outdir = new URL("../dist/bundle/", import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
+const forNode = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
 
 // The yaml library, loaded only when a file needs it (see scenario/yaml-module.ts), as one
 // file beside the bundle: from its package it is some sixty modules, whose loading took
@@ -13,11 +14,8 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ["yaml"],
   outfile: `${outdir}yaml.cjs`,
-  bundle: true,
+  ...forNode,
   format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
 });
 /** Setup for an esbuild plugin giving scenario/yaml-module.js these contents: each bundle loads yaml its own way. */
 const yamlModuleAs = (contents) => (b) =>
@@ -37,11 +35,8 @@ const yamlBeside = {
 await build({
   entryPoints: ["dist/cli/main.js"],
   outfile: `${outdir}cli.cjs`,
-  bundle: true,
+  ...forNode,
   format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
   // The pool library finds its own thread entry beside its files, so it stays in node_modules.
   external: ["piscina"],
   plugins: [yamlBeside],
@@ -56,11 +51,8 @@ await build({
 await build({
   entryPoints: ["dist/montecarlo/worker.js"],
   outfile: `${outdir}worker.js`,
-  bundle: true,
+  ...forNode,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
   external: ["piscina"],
   plugins: [yamlBeside],
   // Bundled CommonJS packages call require().
