@@ -28,6 +28,9 @@ const yamlBeside = {
   name: "yaml-beside",
   setup: yamlModuleAs('import { createRequire } from "node:module"; export function yamlModule() { return createRequire(import.meta.url)("./yaml.cjs"); }'),
 };
+// What the command line and its worker share: yaml beside them, and the pool library left
+// in node_modules, where it finds its own thread entry beside its files.
+const forCli = { ...forNode, external: ["piscina"], plugins: [yamlBeside] };
 
 // The command line as one CommonJS script, which bin/match-sim.js compiles with the code
 // cache written beside it (see src/cli/launch.ts). Each command's modules still run only
@@ -35,11 +38,8 @@ const yamlBeside = {
 await build({
   entryPoints: ["dist/cli/main.js"],
   outfile: `${outdir}cli.cjs`,
-  ...forNode,
+  ...forCli,
   format: "cjs",
-  // The pool library finds its own thread entry beside its files, so it stays in node_modules.
-  external: ["piscina"],
-  plugins: [yamlBeside],
   define: { "import.meta.url": "__matchSimUrl" },
   // import() of what stays outside (the pool, Node's modules) as require(): a script
   // compiled by vm has no module loader to import with.
@@ -51,10 +51,8 @@ await build({
 await build({
   entryPoints: ["dist/montecarlo/worker.js"],
   outfile: `${outdir}worker.js`,
-  ...forNode,
+  ...forCli,
   format: "esm",
-  external: ["piscina"],
-  plugins: [yamlBeside],
   // Bundled CommonJS packages call require().
   banner: { js: "import { createRequire as __matchSimRequire } from 'node:module'; const require = __matchSimRequire(import.meta.url);" },
 });
