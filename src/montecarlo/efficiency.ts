@@ -19,14 +19,16 @@ export const EFFICIENCY_UNIT: readonly number[] = [1e4, 1e4, 1e4, 1e3];
 /** What the statistics read of a scenario, worked out once. */
 export interface EfficiencyPlan {
   readonly quality: Float64Array;
-  readonly prestige: Float64Array;
   /** Applicants by quality, lowest first (ties by index), and programs by prestige likewise. */
   readonly qualityOrder: Int32Array;
   readonly prestigeOrder: Int32Array;
-  /** Whether any two applicants share a quality (else every run of equals is one long). */
-  readonly qualityTies: boolean;
-  /** Scratch: rank of each applicant's quality, rank of each program's prestige, matches per program. */
-  readonly qualityRank: Float64Array;
+  /**
+   * Where each run of equal values starts in those orders, then their length: runs share
+   * one rank. Fixed by the scenario, so a season never compares two values.
+   */
+  readonly qualityRuns: Int32Array;
+  readonly prestigeRuns: Int32Array;
+  /** Scratch: rank of each program's prestige, matches per program. */
   readonly prestigeRank: Float64Array;
   readonly matchedAt: Int32Array;
 }
@@ -35,16 +37,20 @@ export function efficiencyPlan(s: IndexedScenario): EfficiencyPlan {
   const quality = s.applicant.quality;
   const prestige = s.program.prestige;
   const by = (values: Float64Array) => Int32Array.from(values.keys()).sort((x, y) => values[x]! - values[y]! || x - y);
+  const runs = (values: Float64Array, order: Int32Array) => {
+    const starts = [0];
+    for (let i = 1; i < order.length; i++) if (values[order[i]!] !== values[order[i - 1]!]) starts.push(i);
+    if (order.length > 0) starts.push(order.length);
+    return Int32Array.from(starts);
+  };
   const qualityOrder = by(quality);
-  let qualityTies = false;
-  for (let i = 1; i < qualityOrder.length; i++) if (quality[qualityOrder[i]!] === quality[qualityOrder[i - 1]!]) qualityTies = true;
+  const prestigeOrder = by(prestige);
   return {
     quality,
-    prestige,
-    qualityTies,
     qualityOrder,
-    prestigeOrder: by(prestige),
-    qualityRank: new Float64Array(s.applicant.count),
+    prestigeOrder,
+    qualityRuns: runs(quality, qualityOrder),
+    prestigeRuns: runs(prestige, prestigeOrder),
     prestigeRank: new Float64Array(s.program.count),
     matchedAt: new Int32Array(s.program.count),
   };
@@ -57,7 +63,7 @@ export function efficiencyPlan(s: IndexedScenario): EfficiencyPlan {
  */
 export function efficiencyOf(e: EfficiencyPlan, world: World, out: Float64Array): void {
   const { programOf, matchedRank } = world;
-  const { quality, prestige, qualityOrder, prestigeOrder, qualityRank, prestigeRank, matchedAt } = e;
+  const { quality, matchedAt } = e;
   const n = programOf.length;
   let m = 0;
   let qualityMatched = 0;
@@ -80,72 +86,52 @@ export function efficiencyOf(e: EfficiencyPlan, world: World, out: Float64Array)
   out[1] = m > 0 ? Math.round((qualityMatched / m) * EFFICIENCY_UNIT[1]!) : NaN;
   out[2] = m < n ? Math.round((qualityUnmatched / (n - m)) * EFFICIENCY_UNIT[2]!) : NaN;
   out[3] = m > 0 ? Math.round((ranks / m) * EFFICIENCY_UNIT[3]!) : NaN;
-  out[0] = spearman(m, programOf, quality, prestige, qualityOrder, e.qualityTies, prestigeOrder, qualityRank, prestigeRank, matchedAt);
+  out[0] = spearman(e, m, programOf);
 }
 
 /**
  * Spearman's rank correlation between matched applicants' quality and their programs'
- * prestige (ties given their average rank), in units; NaN when undefined.
+ * prestige (ties given their average rank), in units; NaN when undefined. Ranks are
+ * averages of whole numbers and so are multiples of ½, as is their mean: every product and
+ * sum below is exact, in whatever order it is added up.
  */
-function spearman(
-  m: number,
-  programOf: Int32Array,
-  quality: Float64Array,
-  prestige: Float64Array,
-  qualityOrder: Int32Array,
-  qualityTies: boolean,
-  prestigeOrder: Int32Array,
-  qualityRank: Float64Array,
-  prestigeRank: Float64Array,
-  matchedAt: Int32Array,
-): number {
+function spearman(e: EfficiencyPlan, m: number, programOf: Int32Array): number {
   if (m < 3) return NaN;
-  // Quality ranks among the matched: walk applicants by quality, a run of equal values at a
-  // time; without equal qualities, each run is one applicant, whose rank is the count of
-  // matched applicants so far (an unmatched one's is never read).
-  let placed = 0;
-  if (!qualityTies) {
-    for (let i = 0; i < qualityOrder.length; i++) {
-      const a = qualityOrder[i]!;
-      placed += +(programOf[a]! >= 0);
-      qualityRank[a] = placed;
-    }
-  }
-  for (let i = qualityTies ? 0 : qualityOrder.length; i < qualityOrder.length; ) {
-    let j = i;
-    let tied = 0;
-    const v = quality[qualityOrder[i]!]!;
-    for (; j < qualityOrder.length && quality[qualityOrder[j]!] === v; j++) if (programOf[qualityOrder[j]!]! >= 0) tied++;
-    const average = placed + (tied + 1) / 2;
-    for (let k = i; k < j; k++) qualityRank[qualityOrder[k]!] = average;
-    placed += tied;
-    i = j;
-  }
+  const { qualityOrder, qualityRuns, prestigeOrder, prestigeRuns, prestigeRank, matchedAt } = e;
   // Prestige ranks: every applicant matched at programs of equal prestige shares one rank.
-  placed = 0;
-  for (let i = 0; i < prestigeOrder.length; ) {
-    let j = i;
+  let placed = 0;
+  for (let r = 0; r + 1 < prestigeRuns.length; r++) {
+    const from = prestigeRuns[r]!;
+    const to = prestigeRuns[r + 1]!;
     let tied = 0;
-    const v = prestige[prestigeOrder[i]!]!;
-    for (; j < prestigeOrder.length && prestige[prestigeOrder[j]!] === v; j++) tied += matchedAt[prestigeOrder[j]!]!;
+    for (let k = from; k < to; k++) tied += matchedAt[prestigeOrder[k]!]!;
     const average = placed + (tied + 1) / 2;
-    for (let k = i; k < j; k++) prestigeRank[prestigeOrder[k]!] = average;
+    for (let k = from; k < to; k++) prestigeRank[prestigeOrder[k]!] = average;
     placed += tied;
-    i = j;
   }
   const mean = (m + 1) / 2;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let a = 0; a < programOf.length; a++) {
-    // An unmatched applicant adds 0 to each sum (read at program 0, times 0).
-    const q = programOf[a]!;
-    const matched = +(q >= 0);
-    const x = (qualityRank[a]! - mean) * matched;
-    const y = (prestigeRank[q & -matched]! - mean) * matched;
-    sxy += x * y;
-    sxx += x * x;
-    syy += y * y;
+  // Quality ranks, a run of equal qualities at a time: the run's matched applicants share
+  // the rank x, so the run adds x × (the sum of their y) and x² once for each of them. An
+  // unmatched applicant adds 0 (read at program 0, times 0).
+  placed = 0;
+  for (let r = 0; r + 1 < qualityRuns.length; r++) {
+    let tied = 0;
+    let sy = 0;
+    for (let k = qualityRuns[r]!; k < qualityRuns[r + 1]!; k++) {
+      const q = programOf[qualityOrder[k]!]!;
+      const matched = +(q >= 0);
+      const y = (prestigeRank[q & -matched]! - mean) * matched;
+      tied += matched;
+      sy += y;
+      syy += y * y;
+    }
+    const x = placed + (tied + 1) / 2 - mean;
+    sxy += x * sy;
+    sxx += tied * x * x;
+    placed += tied;
   }
   if (!(sxx > 0 && syy > 0)) return NaN;
   return Math.round((sxy / Math.sqrt(sxx * syy)) * EFFICIENCY_UNIT[0]!);

@@ -24,7 +24,11 @@ export function positionOn(world: World, q: number, a: number, near = 0): number
   return -1;
 }
 
-/** Moves the entry at `from` to `to`, shifting those between; returns `to`. */
+/**
+ * Moves the entry at `from` to `to`, shifting those between; returns `to`. The shift is a
+ * loop over both arrays at once: a move spans a few dozen places at most, where two calls
+ * of copyWithin cost more than the copying.
+ */
 export function moveTo(world: World, q: number, from: number, to: number): number {
   const start = world.pStart[q]!;
   const { pList, pEntry } = world;
@@ -32,11 +36,15 @@ export function moveTo(world: World, q: number, from: number, to: number): numbe
   const k = pEntry[start + from]!;
   markEdited(world, q);
   if (to < from) {
-    pList.copyWithin(start + to + 1, start + to, start + from);
-    pEntry.copyWithin(start + to + 1, start + to, start + from);
-  } else if (to > from) {
-    pList.copyWithin(start + from, start + from + 1, start + to + 1);
-    pEntry.copyWithin(start + from, start + from + 1, start + to + 1);
+    for (let i = start + from; i > start + to; i--) {
+      pList[i] = pList[i - 1]!;
+      pEntry[i] = pEntry[i - 1]!;
+    }
+  } else {
+    for (let i = start + from; i < start + to; i++) {
+      pList[i] = pList[i + 1]!;
+      pEntry[i] = pEntry[i + 1]!;
+    }
   }
   pList[start + to] = a;
   pEntry[start + to] = k;
@@ -49,13 +57,16 @@ export function moveBy(world: World, q: number, from: number, spots: number): nu
   return moveTo(world, q, from, to);
 }
 
-/** Removes the entry at `at`. */
+/** Removes the entry at `at` (the rest of the list shifted up, as in moveTo). */
 export function removeAt(world: World, q: number, at: number): void {
   const start = world.pStart[q]!;
   const n = world.pLen[q]!;
+  const { pList, pEntry } = world;
   markEdited(world, q);
-  world.pList.copyWithin(start + at, start + at + 1, start + n);
-  world.pEntry.copyWithin(start + at, start + at + 1, start + n);
+  for (let i = start + at; i < start + n - 1; i++) {
+    pList[i] = pList[i + 1]!;
+    pEntry[i] = pEntry[i + 1]!;
+  }
   world.pLen[q] = n - 1;
 }
 

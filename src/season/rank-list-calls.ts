@@ -10,19 +10,21 @@ import { bestContactOf, reachesAnyone, trustBetween } from "./reach.js";
 import { ripple } from "./ripple.js";
 import type { Workspace } from "./workspace.js";
 
-export type Category = (typeof CATEGORIES)[number];
+// Categories as indices of CATEGORIES.
+const TOP = 0;
+const BORDERLINE = 1;
+const RED_FLAG = 2;
 
 /**
- * Which of the article's three groups an applicant on a list falls in: red flag (flags,
- * or paper and interview more than `conflictGap` apart), top (in the first `topFraction`
- * of the list as it stood before calls), or borderline. `gap` is the paper–interview gap.
+ * Which of the article's three groups an applicant on a list falls in, as an index of
+ * CATEGORIES: red flag (flags, or paper and interview more than `conflictGap` apart, `gap`
+ * being that distance), top (in the first `topFraction` of the list as it stood before
+ * calls), or borderline.
  */
-export function categoryOf(ctx: CallContext, q: number, a: number, baseRank: number, baseLength: number): { category: Category; gap: number } {
-  const { s } = ctx;
+function categoryOf(s: IndexedScenario, a: number, gap: number, baseRank: number, baseLength: number): number {
   const m = s.model.rankList;
-  const gap = Math.abs(s.applicant.paper[a]! - interviewScore(s, ctx.streams, a, q));
-  if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return { category: "redFlag", gap };
-  return { category: baseRank < m.topFraction * baseLength ? "top" : "borderline", gap };
+  if (s.applicant.flagCount[a]! > 0 || gap > m.conflictGap) return RED_FLAG;
+  return baseRank < m.topFraction * baseLength ? TOP : BORDERLINE;
 }
 
 /** Whether referrer k directs applicant a's home program or one of their away programs. */
@@ -64,13 +66,21 @@ function applyWord(ctx: CallContext, q: number, a: number, from: number, said: n
 export function rankListCalls(ws: Workspace, ctx: CallContext): void {
   const { s, world, streams } = ctx;
   const m = s.model;
+  const { paper } = s.applicant;
+  const { baseList, pStart, baseLen } = world;
+  const probability = m.rankList.callProbability;
+  // Each category's chance of a call at the program in hand, by category index: looked up
+  // by number for every applicant in reach, not by the category's name.
+  const chance = new Float64Array(CATEGORIES.length);
   for (let q = 0; q < s.program.count; q++) {
     const director = s.program.director[q]!;
     const use = s.program.backchannelUse[q]!;
     if (director < 0 || !(use > 0)) continue;
-    const baseStart = world.pStart[q]!;
-    const baseLength = world.baseLen[q]!;
-    const baseList = world.baseList;
+    chance[TOP] = scaled(probability.top, use);
+    chance[BORDERLINE] = scaled(probability.borderline, use);
+    chance[RED_FLAG] = scaled(probability.redFlag, use);
+    const baseStart = pStart[q]!;
+    const baseLength = baseLen[q]!;
     for (let r = 0; r < baseLength; r++) {
       const a = baseList[baseStart + r]!;
       // Whom the director reaches is worked out only for a call that is made; whether
@@ -78,11 +88,10 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       if (!reachesAnyone(s, ws.contacts, q, a)) continue;
       const from = positionOn(world, q, a, r);
       if (from < 0) continue; // already dropped by a ripple
-      const { category, gap } = categoryOf(ctx, q, a, r, baseLength);
-      const c3 = CATEGORIES.indexOf(category);
+      const gap = Math.abs(paper[a]! - interviewScore(s, streams, a, q));
+      const c3 = categoryOf(s, a, gap, r, baseLength);
       ctx.counts[COUNT.reachable + c3]!++;
-      const chance = scaled(m.rankList.callProbability[category], use);
-      if (!(uniform(streams.rankListCall, s.program.key[q]!, s.applicant.key[a]!) < chance)) continue;
+      if (!(uniform(streams.rankListCall, s.program.key[q]!, s.applicant.key[a]!) < chance[c3]!)) continue;
       if (isSuppressed(ctx, "rankList", q, a)) continue;
       bestContactOf(s, ws.contacts, q, a, ctx.contact);
       const c = ctx.contact;
@@ -95,7 +104,7 @@ export function rankListCalls(ws: Workspace, ctx: CallContext): void {
       ctx.emit?.({
         kind: "rank-call",
         call: { phase: "rankList", program: q, applicant: a },
-        category,
+        category: CATEGORIES[c3]!,
         knower: c.knower,
         trust: c.trust,
         influence: c.influence,

@@ -71,7 +71,7 @@ describe("efficiency statistics", () => {
   it("agree with the slow way on random matches, ties in quality and prestige included", () => {
     fc.assert(
       fc.property(
-        // Qualities with ties, or all different (ranked without looking for ties).
+        // Qualities with ties, or all different (every run one applicant long).
         fc.oneof(
           fc.array(fc.integer({ min: 0, max: 4 }).map((k) => k / 4), { minLength: 1, maxLength: 12 }),
           fc.uniqueArray(fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000), { minLength: 1, maxLength: 12 }),
