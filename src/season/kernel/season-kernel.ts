@@ -120,6 +120,12 @@ export interface SeasonKernel {
   readonly matchedRank: Int32Array;
   /** Screening's cutoffs of the programs whose windows hold them (band): returns how many programs missed. */
   readonly screenCutoffs: (programs: number, band: number) => number;
+  /**
+   * Every application of program q (of the `total` entries) filed at the program's places
+   * from its tally's next one, in entry order, those left undrawn drawn first (stream key,
+   * noise): a missed window's filing (see fileMissed in ../screening.ts).
+   */
+  readonly fileProgram: (q: number, total: number, key: number, noise: number) => void;
   /** Screening's invitations and borderline (band), after the cutoffs: returns the invitations made. */
   readonly screenInvitations: (programs: number, band: number) => number;
 }
@@ -458,6 +464,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
       matchedRank: i32("matchedRank", nA),
       screenCutoffs: exports["screenCutoffs"] as SeasonKernel["screenCutoffs"],
       screenInvitations: exports["screenInvitations"] as SeasonKernel["screenInvitations"],
+      fileProgram: exports["fileProgram"] as SeasonKernel["fileProgram"],
     };
   } catch {
     return undefined; // memory refused (a very large market): the JavaScript steps

@@ -13,7 +13,8 @@
 ;; the windows are settled, `screenBounded` draws only the entries not below their bounds.
 ;;
 ;; `screenCutoffs` finds each program's cutoff among the applications filed inside its
-;; window, and `screenInvitations` invites and marks the borderline (the rest of screen).
+;; window, `fileProgram` files every application of a program whose window missed, and
+;; `screenInvitations` invites and marks the borderline (the rest of screen).
 ;;
 ;; `attendFrom` runs steps 3 and 4's applicants' side in the world without calls (attendAs in
 ;; ../interviews.ts): each applicant's invitations in order of preference, the first
@@ -874,6 +875,61 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $file)))
     (local.get $count))
+
+  ;; Every application of program q, whose window missed, filed afresh at the program's
+  ;; places (from its tally's next place) in entry order, as fileMissed in ../screening.ts
+  ;; files them; an entry left undrawn (NaN) is drawn first, as screenScoreOf draws it. The
+  ;; entries are scanned eight at a time for q's number: a program has a few hundred of the
+  ;; season's tens of thousands.
+  (func (export "fileProgram") (param $q i32) (param $total i32) (param $key i32) (param $noise f64)
+    (local $k i32) (local $end8 i32) (local $qv v128) (local $at i32)
+    (local.set $qv (i32x4.splat (local.get $q)))
+    (local.set $end8 (i32.and (local.get $total) (i32.const -8)))
+    (block $scanned
+      (loop $scan
+        (br_if $scanned (i32.ge_u (local.get $k) (local.get $end8)))
+        (local.set $at (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2))))
+        (if (v128.any_true (v128.or
+              (i32x4.eq (v128.load (local.get $at)) (local.get $qv))
+              (i32x4.eq (v128.load offset=16 (local.get $at)) (local.get $qv))))
+          (then (call $fileEntries (local.get $q) (local.get $k) (i32.add (local.get $k) (i32.const 8)) (local.get $key) (local.get $noise))))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $scan)))
+    (call $fileEntries (local.get $q) (local.get $k) (local.get $total) (local.get $key) (local.get $noise)))
+
+  ;; Program q's entries among k … to-1, filed (see fileProgram).
+  (func $fileEntries (param $q i32) (param $k i32) (param $to i32) (param $key i32) (param $noise f64)
+    (local $a i32) (local $v f64) (local $w i32) (local $slot i32)
+    (block $done
+      (loop $entry
+        (br_if $done (i32.ge_u (local.get $k) (local.get $to)))
+        (if (i32.eq (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))) (local.get $q))
+          (then
+            (local.set $v (f64.load (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3)))))
+            (if (f64.ne (local.get $v) (local.get $v))
+              (then
+                ;; paper + bonus + noise × pairNormal(pairRow(key, applicantKey[a]), programKey[q])
+                (local.set $a (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
+                (local.set $v
+                  (f64.add
+                    (f64.add
+                      (f64.load (i32.add (global.get $paper) (i32.shl (local.get $a) (i32.const 3))))
+                      (f64.load (i32.add (global.get $entryBonus) (i32.shl (local.get $k) (i32.const 3)))))
+                    (f64.mul (local.get $noise)
+                      (call $normal (call $mix (i32.xor
+                        (call $mix (i32.xor (local.get $key)
+                          (i32.mul (i32.add (i32.load (i32.add (global.get $applicantKey) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 1))
+                            (i32.const 0x9e3779b1))))
+                        (i32.mul (i32.add (i32.load (i32.add (global.get $programKey) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 1))
+                          (i32.const 0x85ebca77))))))))
+                (f64.store (i32.add (global.get $screenScore) (i32.shl (local.get $k) (i32.const 3))) (local.get $v))))
+            (local.set $w (i32.add (global.get $tally) (i32.shl (local.get $q) (i32.const 3))))
+            (local.set $slot (i32.load offset=4 (local.get $w)))
+            (i32.store offset=4 (local.get $w) (i32.add (local.get $slot) (i32.const 1)))
+            (i32.store (i32.add (global.get $byProgram) (i32.shl (local.get $slot) (i32.const 2))) (local.get $k))
+            (f64.store (i32.add (global.get $filedScore) (i32.shl (local.get $slot) (i32.const 3))) (local.get $v))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $entry))))
 
   ;; `screen` for one applicant's entries k0 … to-1 once the windows are settled: a hash
   ;; whose top 16 bits are below its candidate's bound scores below its program's window, so
