@@ -1062,8 +1062,11 @@
             (local.set $n (i32.add (local.get $n) (i32.load8_u (i32.add (global.get $invited) (local.get $k)))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $gather)))
+        (local.set $max (i32.load (i32.add (global.get $maxInterviews) (i32.shl (local.get $a) (i32.const 2)))))
         ;; In order of preference, most preferred first (of equals, the earlier entry):
-        ;; insertion sort, as sortPairsDescending.
+        ;; insertion sort, as sortPairsDescending, of the first maxInterviews places (the
+        ;; rest are never read: most of a long list's invitations are then turned away by
+        ;; one comparison, where a whole sort shifted each past half the list).
         (local.set $i (i32.const 0))
         (block $keyed
           (loop $key
@@ -1079,7 +1082,9 @@
             (br_if $sorted (i32.ge_s (local.get $i) (local.get $n)))
             (local.set $v (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))))
             (local.set $kv (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))))
-            (local.set $j (i32.sub (local.get $i) (i32.const 1)))
+            ;; Only the first maxInterviews places are read: an invitation is placed among
+            ;; them, or (not ahead of the last of them) at the place past them, unread.
+            (local.set $j (i32.sub (select (local.get $i) (local.get $max) (i32.lt_s (local.get $i) (local.get $max))) (i32.const 1)))
             (block $placed
               (loop $shift
                 (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
@@ -1097,7 +1102,6 @@
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $insert)))
         ;; The first maxInterviews attended, listed, and filed under their programs.
-        (local.set $max (i32.load (i32.add (global.get $maxInterviews) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $out (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $row (call $mix (i32.xor (local.get $key)
           (i32.mul (i32.add (i32.load (i32.add (global.get $applicantKey) (i32.shl (local.get $a) (i32.const 2)))) (i32.const 1))
