@@ -79,16 +79,7 @@ export interface ContactCache {
   /** Bit a of program q's row (words q·rowWords …): q's director reaches someone who knows a. */
   readonly reach: Uint32Array | undefined;
   readonly rowWords: number;
-  /**
-   * The best contacts worked out so far, by pair (q × applicants + a): a call's contact is
-   * the same every trial, and finding it again (every knower's ties searched) cost more
-   * than the rest of the call. Up to MAX_REMEMBERED pairs; the rest are worked out each time.
-   */
-  readonly remembered: Map<number, Readonly<Contact>>;
 }
-
-/** 2^18 remembered contacts: some 25 MB a workspace at most, in a market that calls about that many pairs. */
-const MAX_REMEMBERED = 2 ** 18;
 
 /** 2^29 pairs: 64 MB of bits a workspace. The NRMP preset has 287 million (36 MB). */
 const MAX_BITS = 2 ** 29;
@@ -103,7 +94,7 @@ export function newContactCache(s: IndexedScenario): ContactCache {
   const nA = s.applicant.count;
   const nP = s.program.count;
   const rowWords = (nA + 31) >>> 5;
-  if (nP * rowWords * 32 > MAX_BITS) return { reach: undefined, rowWords, remembered: new Map() };
+  if (nP * rowWords * 32 > MAX_BITS) return { reach: undefined, rowWords };
   const reach = new Uint32Array(nP * rowWords);
   const r = s.referrer;
   // Programs by director, and directors by institution.
@@ -130,7 +121,7 @@ export function newContactCache(s: IndexedScenario): ContactCache {
       for (let t = r.ties.offsets[k]!; t < r.ties.offsets[k + 1]!; t++) if (directs[r.ties.items[t]!]!.length > 0) mark(r.ties.items[t]!, k, a);
     }
   }
-  return { reach, rowWords, remembered: new Map() };
+  return { reach, rowWords };
 }
 
 const probe = newContact();
@@ -146,22 +137,10 @@ export function reachesAnyone(s: IndexedScenario, cache: ContactCache, q: number
   return ((reach[q * cache.rowWords + (a >>> 5)]! >>> (a & 31)) & 1) === 1;
 }
 
-/** bestContact for program q's director, skipping the pairs that reach no one, and remembering those that reach someone. */
+/** bestContact for program q's director, skipping the pairs that reach no one. */
 export function bestContactOf(s: IndexedScenario, cache: ContactCache, q: number, a: number, out: Contact): boolean {
   // A pair that reaches no one: bestContact without a director only clears `out`. Without
-  // the bits, bestContact works it out.
+  // the bits, bestContact works it out once.
   const director = s.program.director[q]!;
-  if (cache.reach !== undefined && !reachesAnyone(s, cache, q, a)) return bestContact(s, -1, a, out);
-  const pair = q * s.applicant.count + a;
-  const known = cache.remembered.get(pair);
-  if (known !== undefined) {
-    out.knower = known.knower;
-    out.slot = known.slot;
-    out.trust = known.trust;
-    out.influence = known.influence;
-    return out.knower >= 0;
-  }
-  const found = bestContact(s, director, a, out);
-  if (cache.remembered.size < MAX_REMEMBERED) cache.remembered.set(pair, { ...out });
-  return found;
+  return bestContact(s, cache.reach === undefined || reachesAnyone(s, cache, q, a) ? director : -1, a, out);
 }
