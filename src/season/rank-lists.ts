@@ -138,9 +138,7 @@ function keepAsBase(world: World): void {
   world.editedCount = 0;
   if (world.baseList === world.pList) return;
   world.baseLen.set(world.pLen);
-  const used = world.pStart[world.pLen.length]!;
-  world.baseList.set(world.pList.subarray(0, used));
-  world.baseEntry.set(world.pEntry.subarray(0, used));
+  world.baseList.set(world.pList.subarray(0, world.pStart[world.pLen.length]!));
 }
 
 /**

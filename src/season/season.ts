@@ -205,20 +205,9 @@ export function runCalled(ws: Workspace, streams: TrialStreams, options: SeasonO
 export function blockingPairsVsUncalled(ws: Workspace, r: TrialResult): number {
   const world = r.withCalls;
   if (world === r.withoutCalls) return 0;
-  const { programOf, matchedRank, baseList, baseEntry, baseLen, pStart, aList, aLen, aEntry, editedPrograms } = world;
+  const { programOf, baseList, baseLen, pStart, aList, aLen, editedPrograms } = world;
   const aListOff = ws.plan.aListOff;
   const positions = ws.plan.s.program.positions;
-  // Each listed entry's place on its applicant's list: whether an applicant ranks a program
-  // above their match is then one comparison with their match's place, not a search of
-  // their list (whose end no predictor guesses).
-  const placeOf = ws.placeOfEntry;
-  for (let a = 0; a < aLen.length; a++) {
-    const from = aListOff[a]!;
-    for (let i = 0; i < aLen[a]!; i++) {
-      const k = aEntry[from + i]!;
-      if (k >= 0) placeOf[k] = i;
-    }
-  }
   let pairs = 0;
   for (let i = 0; i < world.editedCount; i++) {
     const q = editedPrograms[i]!;
@@ -236,24 +225,16 @@ export function blockingPairsVsUncalled(ws: Workspace, r: TrialResult): number {
     const open = held < positions[q]!;
     if (!open && positions[q]! <= 0) continue;
     // Everyone the program ranks above its worst held (everyone, with a position open) who
-    // ranks it above their own match: at a place before their match's (matchedRank - 1;
-    // unmatched, 0 - 1 read unsigned, after every place).
+    // ranks it above their own match.
     const limit = open ? n : worst;
     for (let r = 0; r < limit; r++) {
       const a = baseList[start + r]!;
       const own = programOf[a]!;
       if (own === q) continue;
       const from = aListOff[a]!;
-      const k = baseEntry[start + r]!;
-      const place = k >= 0 ? placeOf[k]! : -1;
-      if (place >= 0 && place < aLen[a]! && aEntry[from + place] === k) {
-        pairs += +(place < (matchedRank[a]! - 1) >>> 0);
-        continue;
-      }
-      // Not listed under its entry (a fixed list's place): the applicant's list searched.
       const to = from + aLen[a]!;
-      for (let j = from; j < to; j++) {
-        const p = aList[j]!;
+      for (let k = from; k < to; k++) {
+        const p = aList[k]!;
         if (p === own) break;
         if (p === q) {
           pairs++;

@@ -23,8 +23,6 @@ export interface World {
    */
   readonly baseLen: Int32Array;
   readonly baseList: Int32Array;
-  /** The entries of baseList's places (pEntry before rank-list calls). */
-  readonly baseEntry: Int32Array;
   /** Applicant a's list: aList[plan.aListOff[a]] … + aLen[a] - 1, best first. */
   readonly aLen: Int32Array;
   readonly aList: Int32Array;
@@ -117,8 +115,6 @@ export interface Workspace {
   changedProgramCount: number;
   /** Entries interviewed in the world with calls but not in the one without (see attendInterviewsFrom). */
   readonly gainedInterviews: Int32Array;
-  /** Per application entry: its place on its applicant's list in the world with calls, where it is listed (else stale). */
-  readonly placeOfEntry: Int32Array;
   gainedInterviewCount: number;
   /** The borderline entries, program by program: borderlineEntries[0 … borderlineCount-1]. */
   readonly borderlineEntries: Int32Array;
@@ -260,7 +256,6 @@ function newWorld(plan: SeasonPlan, edited: boolean, kernel?: WorldViews): World
   const nP = plan.s.program.count;
   const pLen = kernel?.pLen ?? new Int32Array(nP);
   const pList = kernel?.pList ?? new Int32Array(plan.programListCapacity);
-  const pEntry = kernel?.pEntry ?? new Int32Array(plan.programListCapacity);
   return {
     invited: new Uint8Array(plan.totalApps),
     interviewed: kernel?.interviewed ?? new Uint8Array(plan.totalApps),
@@ -269,11 +264,10 @@ function newWorld(plan: SeasonPlan, edited: boolean, kernel?: WorldViews): World
     pList,
     baseLen: edited ? new Int32Array(nP) : pLen,
     baseList: edited ? new Int32Array(plan.programListCapacity) : pList,
-    baseEntry: edited ? new Int32Array(plan.programListCapacity) : pEntry,
     aLen: kernel?.aLen ?? new Int32Array(nA),
     aList: kernel?.aList ?? new Int32Array(plan.aListOff[nA]!),
     aEntry: kernel?.aEntry ?? new Int32Array(plan.aListOff[nA]!),
-    pEntry,
+    pEntry: kernel?.pEntry ?? new Int32Array(plan.programListCapacity),
     programOf: new Int32Array(nA),
     matchedRank: new Int32Array(nA),
     callsAbout: new Int32Array(nA),
@@ -391,7 +385,6 @@ export function newWorkspace(plan: SeasonPlan): Workspace {
     changedPrograms: new Int32Array(nP),
     changedProgramCount: 0,
     gainedInterviews: new Int32Array(plan.totalApps),
-    placeOfEntry: new Int32Array(plan.totalApps),
     gainedInterviewCount: 0,
     borderlineEntries: kernel?.borderlineEntries ?? new Int32Array(plan.totalApps),
     borderlineApplicant: kernel?.borderlineApplicant ?? new Int32Array(plan.totalApps),
@@ -475,7 +468,6 @@ const NOT_UNCALLED = new Set([
   "changedPrograms",
   "changedProgramCount",
   "gainedInterviews",
-  "placeOfEntry",
   "gainedInterviewCount",
 ]);
 
