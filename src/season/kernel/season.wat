@@ -1280,6 +1280,7 @@
     (local $q i32) (local $slots i32) (local $from i32) (local $n i32) (local $i i32)
     (local $invited i32) (local $cutoff f64) (local $whole i32) (local $equals i32) (local $k i32)
     (local $v f64) (local $marked i32) (local $count i32) (local $at i32) (local $guess f64)
+    (local $up i32) (local $near i32)
     (block $done
       (loop $program
         (br_if $done (i32.ge_u (local.get $q) (local.get $nP)))
@@ -1350,8 +1351,11 @@
                 (select (local.get $cutoff)
                   (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $cutoff) (local.get $guess))))
                   (f64.ne (local.get $guess) (local.get $guess))))))
-          ;; Those above the cutoff invited; those within band of it borderline; those equal
-          ;; to it set aside until it is known how many fit.
+          ;; Those above the cutoff invited; those within band of it borderline (band ≥ 0: those
+          ;; equal to it too); those equal to it set aside until it is known how many fit.
+          ;; Without a branch: which way a score falls is a guess the processor gets wrong
+          ;; about once an application. Each mark is stored whatever it is (an entry is filed
+          ;; under one program, and its marks start cleared), and each list grows by 0 or 1.
           (local.set $equals (i32.const 0))
           (local.set $i (i32.const 0))
           (block $placed
@@ -1360,35 +1364,17 @@
               (local.set $at (i32.add (local.get $from) (local.get $i)))
               (local.set $k (i32.load (i32.add (global.get $byProgram) (i32.shl (local.get $at) (i32.const 2)))))
               (local.set $v (f64.load (i32.add (global.get $filedScore) (i32.shl (local.get $at) (i32.const 3)))))
-              (if (f64.gt (local.get $v) (local.get $cutoff))
-                (then
-                  (i32.store8 (i32.add (global.get $invited) (local.get $k)) (i32.const 1))
-                  (local.set $invited (i32.add (local.get $invited) (i32.const 1)))
-                  (if (f64.le (f64.sub (local.get $v) (local.get $cutoff)) (local.get $band))
-                    (then
-                      (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
-                      (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
-                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
-                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
-                      (local.set $marked (i32.add (local.get $marked) (i32.const 1))))))
-                (else
-                  (if (f64.eq (local.get $v) (local.get $cutoff))
-                    (then
-                      (i32.store (i32.add (global.get $equal) (i32.shl (local.get $equals) (i32.const 2))) (local.get $k))
-                      (local.set $equals (i32.add (local.get $equals) (i32.const 1)))
-                      (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
-                      (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
-                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
-                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
-                      (local.set $marked (i32.add (local.get $marked) (i32.const 1))))
-                    (else
-                      (if (f64.le (f64.sub (local.get $cutoff) (local.get $v)) (local.get $band))
-                        (then
-                          (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (i32.const 1))
-                          (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
-                      (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
-                        (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
-                          (local.set $marked (i32.add (local.get $marked) (i32.const 1)))))))))
+              (local.set $up (f64.gt (local.get $v) (local.get $cutoff)))
+              (i32.store8 (i32.add (global.get $invited) (local.get $k)) (local.get $up))
+              (local.set $invited (i32.add (local.get $invited) (local.get $up)))
+              (i32.store (i32.add (global.get $equal) (i32.shl (local.get $equals) (i32.const 2))) (local.get $k))
+              (local.set $equals (i32.add (local.get $equals) (f64.eq (local.get $v) (local.get $cutoff))))
+              (local.set $near (f64.le (f64.abs (f64.sub (local.get $v) (local.get $cutoff))) (local.get $band)))
+              (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (local.get $near))
+              (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
+              (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
+                (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
+              (local.set $marked (i32.add (local.get $marked) (local.get $near)))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br $place)))
           (local.set $i (i32.const 0))
