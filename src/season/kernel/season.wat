@@ -1556,28 +1556,19 @@
             (br $propose)))
         (local.set $start (i32.add (local.get $start) (i32.const 1)))
         (br $each)))
-    ;; Each applicant's matched place on their own list, from 1; 0 if unmatched.
+    ;; Each applicant's matched place on their own list, from 1; 0 if unmatched: the place
+    ;; after the one last accepted is where their next proposal would start (a list names a
+    ;; program once), so no list is searched.
     (local.set $a (i32.const 0))
     (block $ranked
       (loop $applicant
         (br_if $ranked (i32.ge_s (local.get $a) (local.get $nA)))
-        (local.set $p (i32.load (i32.add (global.get $programOf) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $r (i32.const 0))
-        (if (i32.ge_s (local.get $p) (i32.const 0))
-          (then
-            (local.set $from (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
-            (local.set $to (i32.add (local.get $from) (i32.load (i32.add (local.get $aLen) (i32.shl (local.get $a) (i32.const 2))))))
-            (local.set $i (local.get $from))
-            (block $found
-              (loop $look
-                (br_if $found (i32.ge_s (local.get $i) (local.get $to)))
-                (if (i32.eq (i32.load (i32.add (local.get $aList) (i32.shl (local.get $i) (i32.const 2)))) (local.get $p))
-                  (then
-                    (local.set $r (i32.add (i32.sub (local.get $i) (local.get $from)) (i32.const 1)))
-                    (br $found)))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $look)))))
-        (i32.store (i32.add (global.get $matchedRank) (i32.shl (local.get $a) (i32.const 2))) (local.get $r))
+        (local.set $at (i32.shl (local.get $a) (i32.const 2)))
+        (i32.store (i32.add (global.get $matchedRank) (local.get $at))
+          (select
+            (i32.sub (i32.load (i32.add (global.get $next) (local.get $at))) (i32.load (i32.add (global.get $aListOff) (local.get $at))))
+            (i32.const 0)
+            (i32.ge_s (i32.load (i32.add (global.get $programOf) (local.get $at))) (i32.const 0))))
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $applicant))))
 )
