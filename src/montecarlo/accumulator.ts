@@ -282,11 +282,8 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   // repeated, checks and all, for every applicant.
   const { applicant, histogram, program } = acc;
   const nA = s.applicant.count;
-  // The histogram's rows (see Accumulator.histogram): unmatched with calls, the first row
-  // without calls, unmatched without.
-  const unmatchedX = (width - 1) * nA;
+  // Where the histogram's rows without calls start (see Accumulator.histogram).
   const rowsY = width * nA;
-  const unmatchedY = (2 * width - 1) * nA;
   const quality = s.applicant.quality;
   const { programOf, matchedRank, callsAbout } = w;
   const programOfWithout = wo.programOf;
@@ -301,36 +298,34 @@ export function addTrial(acc: Accumulator, tally: Tally, ws: Workspace, r: Trial
   let firstX = 0;
   let firstY = 0;
   let changed = 0;
+  // Without a branch on who matched (see addPair): an unmatched applicant's rank is 0, so
+  // their histogram row is the last (rank - 1 + width), and their quality adds 0 at program 0.
   for (let a = 0; a < nA; a++) {
     const row = a * APPLICANT.size;
     const q = programOf[a]!;
     const q0 = programOfWithout[a]!;
-    const mx = q >= 0;
-    const my = q0 >= 0;
-    const fx = mx && matchedRank[a] === 1;
-    const fy = my && matchedRankWithout[a] === 1;
+    const mx = +(q >= 0);
+    const my = +(q0 >= 0);
+    const rx = matchedRank[a]!;
+    const ry = matchedRankWithout[a]!;
+    const fx = mx & +(rx === 1);
+    const fy = my & +(ry === 1);
     addPair(applicant, row, w, a, wo, a);
-    if (mx) {
-      matchedX++;
-      histogram[(matchedRank[a]! - 1) * nA + a]!++;
-      qualityWith[q]! += quality[a]!;
-    } else {
-      histogram[unmatchedX + a]!++;
-    }
-    histogram[my ? rowsY + (matchedRankWithout[a]! - 1) * nA + a : unmatchedY + a]!++;
-    if (my) {
-      matchedY++;
-      qualityWithout[q0]! += quality[a]!;
-    }
-    if (fx) firstX++;
-    if (fy) firstY++;
-    if (q !== q0) changed++;
+    histogram[(rx - 1 + (mx ^ 1) * width) * nA + a]!++;
+    histogram[rowsY + (ry - 1 + (my ^ 1) * width) * nA + a]!++;
+    qualityWith[q & -mx]! += quality[a]! * mx;
+    qualityWithout[q0 & -my]! += quality[a]! * my;
+    matchedX += mx;
+    matchedY += my;
+    firstX += fx;
+    firstY += fy;
+    changed += +(q !== q0);
     for (let k = members.offsets[a]!; k < members.offsets[a + 1]!; k++) {
       const at = 4 * members.items[k]!;
-      groupSeason[at]! += +mx;
-      groupSeason[at + 1]! += +my;
-      groupSeason[at + 2]! += +fx;
-      groupSeason[at + 3]! += +fy;
+      groupSeason[at]! += mx;
+      groupSeason[at + 1]! += my;
+      groupSeason[at + 2]! += fx;
+      groupSeason[at + 3]! += fy;
     }
     applicant[row + APPLICANT.calls]! += callsAbout[a]!;
   }

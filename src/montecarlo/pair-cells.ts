@@ -22,24 +22,33 @@ export const PAIR = {
   size: 11,
 } as const;
 
-/** Adds one season of applicant a in world x, paired with applicant b (-1: absent) in world y, to the cells at `at`. */
+/**
+ * Adds one season of applicant a in world x, paired with applicant b (-1: absent) in world
+ * y, to the cells at `at`. Without a branch on who matched, which no predictor can guess:
+ * every cell takes 0 or 1 (an unmatched applicant's rank is 0), the same sums.
+ */
 export function addPair(cells: Float64Array, at: number, x: World, a: number, y: World, b: number): void {
-  const mx = x.programOf[a]! >= 0;
-  const my = b >= 0 && y.programOf[b]! >= 0;
-  const fx = mx && x.matchedRank[a] === 1;
-  const fy = my && y.matchedRank[b] === 1;
-  if (mx && my) cells[at + PAIR.match11]!++;
-  else if (mx) cells[at + PAIR.match10]!++;
-  else if (my) cells[at + PAIR.match01]!++;
-  if (fx && fy) cells[at + PAIR.first11]!++;
-  else if (fx) cells[at + PAIR.first10]!++;
-  else if (fy) cells[at + PAIR.first01]!++;
-  if (mx) cells[at + PAIR.rankSumX]! += x.matchedRank[a]!;
-  if (my) cells[at + PAIR.rankSumY]! += y.matchedRank[b]!;
-  if (mx && my) {
-    const d = x.matchedRank[a]! - y.matchedRank[b]!;
-    cells[at + PAIR.bothMatched]!++;
-    cells[at + PAIR.rankDiffSum]! += d;
-    cells[at + PAIR.rankDiffSq]! += d * d;
+  const mx = +(x.programOf[a]! >= 0);
+  const rx = x.matchedRank[a]!;
+  let my = 0;
+  let ry = 0;
+  if (b >= 0) {
+    my = +(y.programOf[b]! >= 0);
+    ry = y.matchedRank[b]!;
   }
+  const fx = mx & +(rx === 1);
+  const fy = my & +(ry === 1);
+  const both = mx & my;
+  cells[at + PAIR.match11]! += both;
+  cells[at + PAIR.match10]! += mx & (1 - my);
+  cells[at + PAIR.match01]! += (1 - mx) & my;
+  cells[at + PAIR.first11]! += fx & fy;
+  cells[at + PAIR.first10]! += fx & (1 - fy);
+  cells[at + PAIR.first01]! += (1 - fx) & fy;
+  cells[at + PAIR.rankSumX]! += rx;
+  cells[at + PAIR.rankSumY]! += ry;
+  const d = (rx - ry) * both;
+  cells[at + PAIR.bothMatched]! += both;
+  cells[at + PAIR.rankDiffSum]! += d;
+  cells[at + PAIR.rankDiffSq]! += d * d;
 }
