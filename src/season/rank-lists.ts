@@ -81,7 +81,7 @@ function nameFixedListEntries(ws: Workspace, world: World): void {
  * Step 4, the programs' side, in the world with calls, from the world without them
  * (`base`, whose lists no call edits): a program whose interviewees are the same ranks
  * them the same, so the lists without calls are copied and only the programs
- * attendInterviewsFrom listed are ranked again.
+ * attendInterviewsFrom listed are ranked again (rerank).
  */
 export function buildRankListsFrom(ws: Workspace, world: World, base: World, streams: TrialStreams): void {
   world.pStart.set(base.pStart);
@@ -95,38 +95,56 @@ export function buildRankListsFrom(ws: Workspace, world: World, base: World, str
   for (let i = 0; i < ws.changedProgramCount; i++) {
     const q = ws.changedPrograms[i]!;
     if (ws.plan.s.program.hasRankList[q]) continue;
-    rankInterviewees(ws, world, q, gatherInterviewees(ws, world, streams, q));
+    rerank(ws, world, streams, q);
   }
   keepAsBase(world);
 }
 
 /**
- * Program q's interview entries in the world with calls, into ws.sortIdx, with the scores
- * the program ranks them by in ws.sortKey; returns how many: those of the world without
- * calls that still stand (their scores as filed), and those calls added (scored here).
- * Their order does not matter: rankInterviewees orders them by score, then by entry.
+ * Program q's list in the world with calls, from its copy of the list without them, which
+ * is in order (score, then entry): those no longer interviewed taken out, and each
+ * interview calls added put in its place, found by halving among those kept, whose scores
+ * are drawn again (as attendAs filed them) only where the search looks. A list changes by
+ * an interview or two: this costs a few draws where sorting it again cost a sort of dozens.
  */
-function gatherInterviewees(ws: Workspace, world: World, streams: TrialStreams, q: number): number {
-  const { interviewees, intervieweeKey, sortIdx, sortKey, gainedInterviews, appProgram } = ws;
+function rerank(ws: Workspace, world: World, streams: TrialStreams, q: number): void {
+  const { gainedInterviews, appProgram } = ws;
   const { s, entryApplicant } = ws.plan;
-  const interviewed = world.interviewed;
-  const from = ws.plan.programAppStart[q]!;
-  const to = from + ws.intervieweeCount[q]!;
+  const { pList, pEntry, interviewed } = world;
+  const start = world.pStart[q]!;
+  const was = world.pLen[q]!;
   let n = 0;
-  for (let j = from; j < to; j++) {
-    const k = interviewees[j]!;
-    sortIdx[n] = k;
-    sortKey[n] = intervieweeKey[j]!;
+  for (let j = 0; j < was; j++) {
+    const k = pEntry[start + j]!;
+    pList[start + n] = pList[start + j]!;
+    pEntry[start + n] = k;
     n += interviewed[k]!;
   }
+  const scoreOf = (a: number) => rankingScore(s, a, interviewScore(s, streams, a, q));
   for (let i = 0; i < ws.gainedInterviewCount; i++) {
     const k = gainedInterviews[i]!;
     if (appProgram[k] !== q) continue;
     const a = entryApplicant[k]!;
-    sortIdx[n] = k;
-    sortKey[n++] = rankingScore(s, a, interviewScore(s, streams, a, q));
+    const score = scoreOf(a);
+    // The first place whose holder is not ahead of the new interview (a higher score, or an
+    // equal one and an earlier entry).
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = scoreOf(pList[start + mid]!);
+      if (other > score || (other === score && pEntry[start + mid]! < k)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = start + n; j > start + lo; j--) {
+      pList[j] = pList[j - 1]!;
+      pEntry[j] = pEntry[j - 1]!;
+    }
+    pList[start + lo] = a;
+    pEntry[start + lo] = k;
+    n++;
   }
-  return n;
+  world.pLen[q] = n;
 }
 
 /**
@@ -140,22 +158,3 @@ function keepAsBase(world: World): void {
   world.baseLen.set(world.pLen);
   world.baseList.set(world.pList.subarray(0, world.pStart[world.pLen.length]!));
 }
-
-/**
- * Program q's list from its interview entries ws.sortIdx[0 … n-1] and their scores
- * ws.sortKey: sorted by score, ties by entry; entries are laid out applicant by applicant,
- * so ties fall in applicant order.
- */
-function rankInterviewees(ws: Workspace, world: World, q: number, n: number): void {
-  const { plan, sortIdx, sortKey } = ws;
-  const { entryApplicant } = plan;
-  sortPairsDescending(sortIdx, sortKey, n);
-  const { pList, pEntry } = world;
-  const start = world.pStart[q]!;
-  for (let j = 0; j < n; j++) {
-    pList[start + j] = entryApplicant[sortIdx[j]!]!;
-    pEntry[start + j] = sortIdx[j]!;
-  }
-  world.pLen[q] = n;
-}
-
