@@ -321,7 +321,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["pList", 4 * input.listCapacity],
     ["pEntry", 4 * input.listCapacity],
     ["rankIdx", 4 * maxFiled],
-    ["rankKey", 8 * maxFiled],
+    ["rankKey", 8 * (maxFiled + 3)],
     ["slots", input.interviewSlots],
     ["needsAll", nP],
     ["cutoffOf", 8 * nP],

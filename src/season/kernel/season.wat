@@ -98,7 +98,7 @@
 ;;   pList        i32 × R      out: each program's applicants, best first
 ;;   pEntry       i32 × R      out: the entry of each place of pList
 ;;   rankIdx      i32 × N      scratch: a program's interviewees, as they are sorted
-;;   rankKey      f64 × N      scratch: their scores
+;;   rankKey      f64 × N+3    scratch: their scores (then room for three -inf)
 ;;   slots        i32 × P      each program's interview slots
 ;;   needsAll     u8 × P       out: 1 where the program's window missed (all its applications to be filed)
 ;;   cutoffOf     f64 × P      out: each program's screening cutoff (NaN where not found)
@@ -1155,6 +1155,57 @@
         (br $next)))
     (local.get $a))
 
+  ;; A program's interviewees' places in order, best score first (intervieweeKey[base …
+  ;; base+n-1]), written to rankIdx: each one's place is the count of the others scoring
+  ;; at least as much, four at a time without a branch (a list of dozens costs a few
+  ;; hundred vector steps, where an insertion sort's comparisons were guesses the processor
+  ;; got wrong about once an interviewee). Equal scores share a place, so their places sum
+  ;; to more than 0 + 1 + … + n-1. Returns 0 for a list this cannot order (equal scores, a
+  ;; NaN, or more than 64, where the count grows as the square), else 1.
+  (func $rankSort (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $j i32) (local $c i32) (local $sum i32) (local $kv f64) (local $nan i32)
+    (local $kv2 v128) (local $acc v128) (local $acc2 v128) (local $last i32)
+    (if (i32.gt_s (local.get $n) (i32.const 64)) (then (return (i32.const 0))))
+    (block $loaded
+      (loop $load
+        (br_if $loaded (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $kv (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
+        (local.set $nan (i32.or (local.get $nan) (f64.ne (local.get $kv) (local.get $kv))))
+        (f64.store (i32.add (global.get $rankKey) (i32.shl (local.get $i) (i32.const 3))) (local.get $kv))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $load)))
+    (if (local.get $nan) (then (return (i32.const 0))))
+    ;; Scores past the last, which none reaches, for the four that run past n.
+    (f64.store (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
+    (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
+    (f64.store offset=16 (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
+    ;; The address the four at a time stop at.
+    (local.set $last (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $i (i32.const 0))
+    (block $counted
+      (loop $count
+        (br_if $counted (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $kv2 (v128.load64_splat (i32.add (global.get $rankKey) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $acc (v128.const i64x2 0 0))
+        (local.set $acc2 (v128.const i64x2 0 0))
+        (local.set $j (global.get $rankKey))
+        (loop $quads
+          ;; A lane that holds is all ones, -1: subtracted, it counts one.
+          (local.set $acc (i64x2.sub (local.get $acc) (f64x2.ge (v128.load (local.get $j)) (local.get $kv2))))
+          (local.set $acc2 (i64x2.sub (local.get $acc2) (f64x2.ge (v128.load offset=16 (local.get $j)) (local.get $kv2))))
+          (local.set $j (i32.add (local.get $j) (i32.const 32)))
+          (br_if $quads (i32.lt_u (local.get $j) (local.get $last))))
+        ;; Those at least as good, less itself.
+        (local.set $acc (i64x2.add (local.get $acc) (local.get $acc2)))
+        (local.set $c (i32.sub
+          (i32.wrap_i64 (i64.add (i64x2.extract_lane 0 (local.get $acc)) (i64x2.extract_lane 1 (local.get $acc))))
+          (i32.const 1)))
+        (i32.store (i32.add (global.get $rankIdx) (i32.shl (local.get $c) (i32.const 2))) (local.get $i))
+        (local.set $sum (i32.add (local.get $sum) (local.get $c)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $count)))
+    (i32.eq (local.get $sum) (i32.shr_u (i32.mul (local.get $n) (i32.sub (local.get $n) (i32.const 1))) (i32.const 1))))
+
   ;; Programs from, from+1, … to-1 of the world without calls, as buildRankLists treats one
   ;; without a fixed list: its interviewees sorted by score, best first (of equals, the one
   ;; filed first: insertion sort, as sortPairsDescending), at pStart[q], and the next
@@ -1173,28 +1224,32 @@
         (br_if $stop (i32.load8_u (i32.add (global.get $pHasRankList) (local.get $q))))
         (local.set $base (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2)))))
         (local.set $n (i32.load (i32.add (global.get $intervieweeCount) (i32.shl (local.get $q) (i32.const 2)))))
-        (local.set $i (i32.const 0))
-        (block $keyed
-          (loop $key
-            (br_if $keyed (i32.ge_s (local.get $i) (local.get $n)))
-            (local.set $kv (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
-            (local.set $j (i32.sub (local.get $i) (i32.const 1)))
-            ;; Placed among those before it: each is its filing place, so of equals the
-            ;; earlier stays ahead.
-            (block $placed
-              (loop $shift
-                (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
-                (local.set $ku (f64.load (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3)))))
-                (br_if $placed (f64.ge (local.get $ku) (local.get $kv)))
-                (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))
-                  (i32.load (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))))
-                (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
-                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
-                (br $shift)))
-            (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2))) (local.get $i))
-            (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $key)))
+        ;; Best score first, of equals the one filed first (rankSort), or where it cannot
+        ;; order the list, an insertion sort as sortPairsDescending.
+        (if (i32.eqz (call $rankSort (local.get $base) (local.get $n)))
+          (then
+            (local.set $i (i32.const 0))
+            (block $keyed
+              (loop $key
+                (br_if $keyed (i32.ge_s (local.get $i) (local.get $n)))
+                (local.set $kv (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
+                (local.set $j (i32.sub (local.get $i) (i32.const 1)))
+                ;; Placed among those before it: each is its filing place, so of equals the
+                ;; earlier stays ahead.
+                (block $placed
+                  (loop $shift
+                    (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
+                    (local.set $ku (f64.load (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3)))))
+                    (br_if $placed (f64.ge (local.get $ku) (local.get $kv)))
+                    (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))
+                      (i32.load (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2)))))
+                    (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
+                    (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                    (br $shift)))
+                (i32.store offset=4 (i32.add (global.get $rankIdx) (i32.shl (local.get $j) (i32.const 2))) (local.get $i))
+                (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $key)))))
         (local.set $i (i32.const 0))
         (block $listed
           (loop $list

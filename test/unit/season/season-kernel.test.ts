@@ -10,6 +10,7 @@ import { makeSeasonPlan } from "../../../src/season/plan.js";
 import { runTrial } from "../../../src/season/season.js";
 import { newWorkspace } from "../../../src/season/workspace.js";
 import { loadScenarioText } from "../../../src/scenario/load.js";
+import { scenarioOf } from "../../helpers/season.js";
 // @ts-expect-error: a build script, in JavaScript
 import { assemble } from "../../../scripts/wasm.js";
 
@@ -138,6 +139,36 @@ describe("the WebAssembly application draws and screening", () => {
       });
       expect(runs[0]).toEqual(runs[1]);
     }
+  });
+
+  it("order equal scores as the JavaScript does: programs' lists of tied interviewees, short and long", () => {
+    // No interview noise and two kinds of applicant: every program's interviewees tie in
+    // runs, which the kernel's counting cannot order and sorts by filing instead. Program
+    // L interviews 70, past what the counting takes.
+    const applicants = Array.from({ length: 90 }, (_, i) => ({ id: `a${i}`, paper: i % 2 ? 0.5 : 0.8, quality: i % 3 ? 0.4 : 0.9 }));
+    const s = scenarioOf({
+      programs: [
+        { id: "L", positions: 20, interviewSlots: 70 },
+        { id: "M", positions: 10, interviewSlots: 30 },
+        { id: "N", positions: 10, interviewSlots: 30 },
+      ],
+      applicants,
+      model: { interviews: { noise: 0 } },
+    });
+    const plan = makeSeasonPlan(s);
+    const runs = [true, false].map((on) => {
+      useWasmKernel(on);
+      const ws = newWorkspace(plan);
+      expect(ws.kernel !== undefined).toBe(on);
+      return [0, 1, 2, 3].map((t) => {
+        const r = runTrial(ws, 4, t, { proposer: "applicant" });
+        const w = r.withoutCalls;
+        const lists = Array.from({ length: s.program.count }, (_, q) => Array.from(w.pList.subarray(w.pStart[q]!, w.pStart[q]! + w.pLen[q]!)));
+        return { lists, matched: Array.from(w.programOf) };
+      });
+    });
+    expect(Math.max(...runs[0]!.map((r) => r.lists[0]!.length))).toBeGreaterThan(64);
+    expect(runs[0]).toEqual(runs[1]);
   });
 
   it("fall back to the JavaScript when the engine refuses the kernel's memory, with the same seasons", () => {
