@@ -313,7 +313,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["flagPart", input.flagPart],
     ["quality", input.quality],
     ["order", 4 * input.maxEntries],
-    ["orderKey", 8 * input.maxEntries],
+    ["orderKey", 8 * (input.maxEntries + 3)],
     ["pHasRankList", input.pHasRankList],
     ["listRoom", 4 * nP],
     ["pStart", 4 * (nP + 1)],
@@ -353,6 +353,7 @@ export function newSeasonKernel(input: SeasonKernelInput): SeasonKernel | undefi
     ["rowMask", Int32Array.of(shared ? 0 : -1)],
     ["entryPlace", choosing ? 4 * totalApps : 0],
     ["screenBound", choosing ? 2 * (input.appeal.length + 1) : 0],
+    ["sorted", 4 * input.maxEntries],
     // The world with calls' lists: the kernel reads them by the addresses it is given.
     ["calledALen", 4 * nA],
     ["calledAList", 4 * listPlaces],

@@ -90,7 +90,7 @@
 ;;   flagPart     f64 × A      the ranking's red-flag penalty, or 0
 ;;   quality      f64 × A      each applicant's quality
 ;;   order        i32 × E      scratch: an applicant's invitations, by preference
-;;   orderKey     f64 × E      scratch: their preferences
+;;   orderKey     f64 × E+3    scratch: their preferences (then room for three -inf)
 ;;   pHasRankList u8 × P       1: a program with a fixed list (left to the JavaScript)
 ;;   listRoom     i32 × P      each program's room in the programs' lists (screening's listRoom)
 ;;   pStart       i32 × P+1    in and out: each program's first place in pList (the world without calls)
@@ -135,6 +135,7 @@
 ;;                             screenBound is 0, for the entries the JavaScript writes)
 ;;   screenBound  u16 × C+1    each candidate's bound for screening: a hash whose top 16 bits
 ;;                             are below it scores below its program's window
+;;   sorted       i32 × E      scratch: an applicant's invitations by preference, as places in `order`
 (module
   (import "env" "memory" (memory 1))
   (global $quantiles (mut i32) (i32.const 0))
@@ -229,6 +230,7 @@
   (global $rowMask (mut i32) (i32.const -1))
   (global $entryPlace (mut i32) (i32.const 0))
   (global $screenBound (mut i32) (i32.const 0))
+  (global $sorted (mut i32) (i32.const 0))
   ;; The stamp of the last match's marks.
   (global $stamp (mut i32) (i32.const 0))
 
@@ -323,7 +325,8 @@
     (global.set $lanes (i32.load offset=344 (local.get $header)))
     (global.set $rowMask (i32.load (i32.load offset=348 (local.get $header))))
     (global.set $entryPlace (i32.load offset=352 (local.get $header)))
-    (global.set $screenBound (i32.load offset=356 (local.get $header))))
+    (global.set $screenBound (i32.load offset=356 (local.get $header)))
+    (global.set $sorted (i32.load offset=360 (local.get $header))))
 
   ;; lowbias32, as `mix` in rng/streams.ts.
   (func $mix (param $x i32) (result i32)
@@ -1044,7 +1047,7 @@
     (local $a i32) (local $k i32) (local $end i32) (local $n i32) (local $i i32) (local $j i32)
     (local $v i32) (local $kv f64) (local $ku f64) (local $at i32) (local $row i32) (local $h i32)
     (local $max i32) (local $out i32) (local $ranked i32) (local $q i32) (local $slot i32)
-    (local $lo f64) (local $paperPart f64) (local $flagPart f64) (local $quality f64)
+    (local $lo f64) (local $paperPart f64) (local $flagPart f64) (local $quality f64) (local $counted i32)
     (local.set $a (local.get $from))
     (block $stop
       (loop $next
@@ -1064,9 +1067,10 @@
             (br $gather)))
         (local.set $max (i32.load (i32.add (global.get $maxInterviews) (i32.shl (local.get $a) (i32.const 2)))))
         ;; In order of preference, most preferred first (of equals, the earlier entry):
-        ;; insertion sort, as sortPairsDescending, of the first maxInterviews places (the
-        ;; rest are never read: most of a long list's invitations are then turned away by
-        ;; one comparison, where a whole sort shifted each past half the list).
+        ;; by countOrder, into `sorted`; where it cannot order them, an insertion sort as
+        ;; sortPairsDescending, in `order`, of the first maxInterviews places (the rest are
+        ;; never read: most of a long list's invitations are then turned away by one
+        ;; comparison, where a whole sort shifted each past half the list).
         (local.set $i (i32.const 0))
         (block $keyed
           (loop $key
@@ -1076,31 +1080,34 @@
                 (i32.shl (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $key)))
-        (local.set $i (i32.const 1))
-        (block $sorted
-          (loop $insert
-            (br_if $sorted (i32.ge_s (local.get $i) (local.get $n)))
-            (local.set $v (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))))
-            (local.set $kv (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))))
-            ;; Only the first maxInterviews places are read: an invitation is placed among
-            ;; them, or (not ahead of the last of them) at the place past them, unread.
-            (local.set $j (i32.sub (select (local.get $i) (local.get $max) (i32.lt_s (local.get $i) (local.get $max))) (i32.const 1)))
-            (block $placed
-              (loop $shift
-                (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
-                (local.set $ku (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3)))))
-                (br_if $placed (f64.gt (local.get $ku) (local.get $kv)))
-                (br_if $placed (i32.and (f64.eq (local.get $ku) (local.get $kv))
-                  (i32.lt_s (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))) (local.get $v))))
-                (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))
-                  (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))))
-                (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
-                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
-                (br $shift)))
-            (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
-            (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $insert)))
+        (local.set $counted (call $countOrder (global.get $orderKey) (local.get $n) (global.get $sorted)))
+        (if (i32.eqz (local.get $counted))
+          (then
+            (local.set $i (i32.const 1))
+            (block $sorted
+              (loop $insert
+                (br_if $sorted (i32.ge_s (local.get $i) (local.get $n)))
+                (local.set $v (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+                (local.set $kv (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))))
+                ;; Only the first maxInterviews places are read: an invitation is placed among
+                ;; them, or (not ahead of the last of them) at the place past them, unread.
+                (local.set $j (i32.sub (select (local.get $i) (local.get $max) (i32.lt_s (local.get $i) (local.get $max))) (i32.const 1)))
+                (block $placed
+                  (loop $shift
+                    (br_if $placed (i32.lt_s (local.get $j) (i32.const 0)))
+                    (local.set $ku (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3)))))
+                    (br_if $placed (f64.gt (local.get $ku) (local.get $kv)))
+                    (br_if $placed (i32.and (f64.eq (local.get $ku) (local.get $kv))
+                      (i32.lt_s (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))) (local.get $v))))
+                    (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))
+                      (i32.load (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2)))))
+                    (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $ku))
+                    (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                    (br $shift)))
+                (i32.store offset=4 (i32.add (global.get $order) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
+                (f64.store offset=8 (i32.add (global.get $orderKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $kv))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $insert)))))
         ;; The first maxInterviews attended, listed, and filed under their programs.
         (local.set $out (i32.load (i32.add (global.get $aListOff) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $row (call $mix (i32.xor (local.get $key)
@@ -1114,7 +1121,9 @@
         (block $attended
           (loop $attend
             (br_if $attended (i32.ge_s (local.get $ranked) (local.get $n)))
-            (local.set $k (i32.load (i32.add (global.get $order) (i32.shl (local.get $ranked) (i32.const 2)))))
+            (local.set $k (i32.load (i32.add (global.get $order) (i32.shl
+              (select (i32.load (i32.add (global.get $sorted) (i32.shl (local.get $ranked) (i32.const 2)))) (local.get $ranked) (local.get $counted))
+              (i32.const 2)))))
             (local.set $q (i32.load (i32.add (global.get $appProgram) (i32.shl (local.get $k) (i32.const 2)))))
             (i32.store8 (i32.add (global.get $interviewed) (local.get $k)) (i32.const 1))
             (local.set $at (i32.shl (i32.add (local.get $out) (local.get $ranked)) (i32.const 2)))
@@ -1155,52 +1164,50 @@
         (br $next)))
     (local.get $a))
 
-  ;; A program's interviewees' places in order, best score first (intervieweeKey[base …
-  ;; base+n-1]), written to rankIdx: each one's place is the count of the others scoring
-  ;; at least as much, four at a time without a branch (a list of dozens costs a few
-  ;; hundred vector steps, where an insertion sort's comparisons were guesses the processor
-  ;; got wrong about once an interviewee). Equal scores share a place, so their places sum
-  ;; to more than 0 + 1 + … + n-1. Returns 0 for a list this cannot order (equal scores, a
-  ;; NaN, or more than 64, where the count grows as the square), else 1.
-  (func $rankSort (param $base i32) (param $n i32) (result i32)
+  ;; The order of keys[0 … n-1], greatest first, of equals the earlier first: out[p] is
+  ;; the index of the key at place p. Each key's place is the count of the others at least
+  ;; as great, four at a time without a branch (dozens of keys cost a few hundred vector
+  ;; steps, where an insertion sort's comparisons were guesses the processor got wrong
+  ;; about once a key). Equal keys share a place, so their places sum to more than
+  ;; 0 + 1 + … + n-1. Returns 0 for keys this cannot order (equal ones, a NaN, or more
+  ;; than 64, where the count grows as the square), else 1. Writes -inf at keys[n … n+2].
+  (func $countOrder (param $keys i32) (param $n i32) (param $out i32) (result i32)
     (local $i i32) (local $j i32) (local $c i32) (local $sum i32) (local $kv f64) (local $nan i32)
     (local $kv2 v128) (local $acc v128) (local $acc2 v128) (local $last i32)
     (if (i32.gt_s (local.get $n) (i32.const 64)) (then (return (i32.const 0))))
-    (block $loaded
-      (loop $load
-        (br_if $loaded (i32.ge_s (local.get $i) (local.get $n)))
-        (local.set $kv (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
+    (block $checked
+      (loop $check
+        (br_if $checked (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $kv (f64.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 3)))))
         (local.set $nan (i32.or (local.get $nan) (f64.ne (local.get $kv) (local.get $kv))))
-        (f64.store (i32.add (global.get $rankKey) (i32.shl (local.get $i) (i32.const 3))) (local.get $kv))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $load)))
+        (br $check)))
     (if (local.get $nan) (then (return (i32.const 0))))
-    ;; Scores past the last, which none reaches, for the four that run past n.
-    (f64.store (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
-    (f64.store offset=8 (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
-    (f64.store offset=16 (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))) (f64.const -inf))
-    ;; The address the four at a time stop at.
-    (local.set $last (i32.add (global.get $rankKey) (i32.shl (local.get $n) (i32.const 3))))
+    ;; Keys past the last, which none reaches, for the four that run past n.
+    (local.set $last (i32.add (local.get $keys) (i32.shl (local.get $n) (i32.const 3))))
+    (f64.store (local.get $last) (f64.const -inf))
+    (f64.store offset=8 (local.get $last) (f64.const -inf))
+    (f64.store offset=16 (local.get $last) (f64.const -inf))
     (local.set $i (i32.const 0))
     (block $counted
       (loop $count
         (br_if $counted (i32.ge_s (local.get $i) (local.get $n)))
-        (local.set $kv2 (v128.load64_splat (i32.add (global.get $rankKey) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $kv2 (v128.load64_splat (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 3)))))
         (local.set $acc (v128.const i64x2 0 0))
         (local.set $acc2 (v128.const i64x2 0 0))
-        (local.set $j (global.get $rankKey))
+        (local.set $j (local.get $keys))
         (loop $quads
           ;; A lane that holds is all ones, -1: subtracted, it counts one.
           (local.set $acc (i64x2.sub (local.get $acc) (f64x2.ge (v128.load (local.get $j)) (local.get $kv2))))
           (local.set $acc2 (i64x2.sub (local.get $acc2) (f64x2.ge (v128.load offset=16 (local.get $j)) (local.get $kv2))))
           (local.set $j (i32.add (local.get $j) (i32.const 32)))
           (br_if $quads (i32.lt_u (local.get $j) (local.get $last))))
-        ;; Those at least as good, less itself.
+        ;; Those at least as great, less itself.
         (local.set $acc (i64x2.add (local.get $acc) (local.get $acc2)))
         (local.set $c (i32.sub
           (i32.wrap_i64 (i64.add (i64x2.extract_lane 0 (local.get $acc)) (i64x2.extract_lane 1 (local.get $acc))))
           (i32.const 1)))
-        (i32.store (i32.add (global.get $rankIdx) (i32.shl (local.get $c) (i32.const 2))) (local.get $i))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (local.get $i))
         (local.set $sum (i32.add (local.get $sum) (local.get $c)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $count)))
@@ -1224,9 +1231,17 @@
         (br_if $stop (i32.load8_u (i32.add (global.get $pHasRankList) (local.get $q))))
         (local.set $base (i32.load (i32.add (global.get $programStart) (i32.shl (local.get $q) (i32.const 2)))))
         (local.set $n (i32.load (i32.add (global.get $intervieweeCount) (i32.shl (local.get $q) (i32.const 2)))))
-        ;; Best score first, of equals the one filed first (rankSort), or where it cannot
+        ;; Best score first, of equals the one filed first (countOrder), or where it cannot
         ;; order the list, an insertion sort as sortPairsDescending.
-        (if (i32.eqz (call $rankSort (local.get $base) (local.get $n)))
+        (local.set $i (i32.const 0))
+        (block $copied
+          (loop $copy
+            (br_if $copied (i32.ge_s (local.get $i) (local.get $n)))
+            (f64.store (i32.add (global.get $rankKey) (i32.shl (local.get $i) (i32.const 3)))
+              (f64.load (i32.add (global.get $intervieweeKey) (i32.shl (i32.add (local.get $base) (local.get $i)) (i32.const 3)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $copy)))
+        (if (i32.eqz (call $countOrder (global.get $rankKey) (local.get $n) (global.get $rankIdx)))
           (then
             (local.set $i (i32.const 0))
             (block $keyed

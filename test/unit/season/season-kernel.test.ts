@@ -141,10 +141,11 @@ describe("the WebAssembly application draws and screening", () => {
     }
   });
 
-  it("order equal scores as the JavaScript does: programs' lists of tied interviewees, short and long", () => {
+  it("order equal scores as the JavaScript does: tied invitations, and programs' lists of tied interviewees, short and long", () => {
     // No interview noise and two kinds of applicant: every program's interviewees tie in
     // runs, which the kernel's counting cannot order and sorts by filing instead. Program
-    // L interviews 70, past what the counting takes.
+    // L interviews 70, past what the counting takes. No preference noise: each applicant's
+    // invitations tie too (the programs look alike).
     const applicants = Array.from({ length: 90 }, (_, i) => ({ id: `a${i}`, paper: i % 2 ? 0.5 : 0.8, quality: i % 3 ? 0.4 : 0.9 }));
     const s = scenarioOf({
       programs: [
@@ -153,7 +154,7 @@ describe("the WebAssembly application draws and screening", () => {
         { id: "N", positions: 10, interviewSlots: 30 },
       ],
       applicants,
-      model: { interviews: { noise: 0 } },
+      model: { interviews: { noise: 0 }, ranking: { preferenceNoise: 0 } },
     });
     const plan = makeSeasonPlan(s);
     const runs = [true, false].map((on) => {
