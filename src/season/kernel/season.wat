@@ -1215,7 +1215,7 @@
 
   ;; Programs from, from+1, … to-1 of the world without calls, as buildRankLists treats one
   ;; without a fixed list: its interviewees sorted by score, best first (of equals, the one
-  ;; filed first: insertion sort, as sortPairsDescending), at pStart[q], and the next
+  ;; filed first, as sortPairsDescending: countOrder, or an insertion sort), at pStart[q], and the next
   ;; program's list starting listRoom[q] places on. Starts at pStart[from]; returns the
   ;; first program left to the JavaScript (one with a fixed list), or `to`, with pStart of
   ;; it written.
