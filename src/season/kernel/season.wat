@@ -1442,8 +1442,6 @@
               (local.set $near (f64.le (f64.abs (f64.sub (local.get $v) (local.get $cutoff))) (local.get $band)))
               (i32.store8 (i32.add (global.get $borderline) (local.get $k)) (local.get $near))
               (i32.store (i32.add (global.get $borderlineEntries) (i32.shl (local.get $marked) (i32.const 2))) (local.get $k))
-              (i32.store (i32.add (global.get $borderlineApplicant) (i32.shl (local.get $marked) (i32.const 2)))
-                (i32.load (i32.add (global.get $entryApplicant) (i32.shl (local.get $k) (i32.const 2)))))
               (local.set $marked (i32.add (local.get $marked) (local.get $near)))
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br $place)))
@@ -1465,6 +1463,17 @@
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $program)))
     (i32.store (i32.add (global.get $borderlineFrom) (i32.shl (local.get $nP) (i32.const 2))) (local.get $marked))
+    ;; The borderline entries' applicants, read for them alone (a third of those placed).
+    (local.set $i (i32.const 0))
+    (block $named
+      (loop $name
+        (br_if $named (i32.ge_s (local.get $i) (local.get $marked)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+        (i32.store (i32.add (global.get $borderlineApplicant) (local.get $at))
+          (i32.load (i32.add (global.get $entryApplicant)
+            (i32.shl (i32.load (i32.add (global.get $borderlineEntries) (local.get $at))) (i32.const 2)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $name)))
     (local.get $count))
 
   ;; Applicant-proposing deferred acceptance on one world's lists (byte addresses of its
