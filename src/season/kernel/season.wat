@@ -640,7 +640,7 @@
     (local $a i32) (local $c0 i32) (local $n i32) (local $out0 i32) (local $take i32)
     (local $row i32) (local $guess f64) (local $threshold f64) (local $above i32) (local $in i32)
     (local $j i32) (local $k i32) (local $i i32) (local $kept i32) (local $v f64)
-    (local $at i32) (local $mustEnd i32) (local $ties i32)
+    (local $at i32) (local $mustEnd i32) (local $ties i32) (local $tied i32)
     (local.set $a (local.get $from))
     (block $stop
       (loop $next
@@ -691,17 +691,25 @@
                 (f64.store (i32.add (global.get $cutoff) (i32.shl (local.get $a) (i32.const 3)))
                   (f64.add (local.get $guess) (f64.mul (f64.const 0.25) (f64.sub (local.get $threshold) (local.get $guess)))))))
             ;; Those above the window, then those inside it above the cutoff, then as many equal
-            ;; to it as there is room for.
+            ;; to it as there is room for. The cutoff is one of the scores: where no other
+            ;; equals it (`ties` counts them, `tied` is the last), it is the one place left.
             (local.set $kept (local.get $above))
+            (local.set $ties (i32.const 0))
             (local.set $j (i32.const 0))
             (loop $over
               (local.set $k (i32.load (i32.add (global.get $inside) (i32.shl (local.get $j) (i32.const 2)))))
+              (local.set $v (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))))
               (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $k))
-              (local.set $kept (i32.add (local.get $kept)
-                (f64.gt (f64.load (i32.add (global.get $score) (i32.shl (local.get $k) (i32.const 3)))) (local.get $threshold))))
+              (local.set $kept (i32.add (local.get $kept) (f64.gt (local.get $v) (local.get $threshold))))
+              (local.set $tied (select (local.get $k) (local.get $tied) (f64.eq (local.get $v) (local.get $threshold))))
+              (local.set $ties (i32.add (local.get $ties) (f64.eq (local.get $v) (local.get $threshold))))
               (local.set $j (i32.add (local.get $j) (i32.const 1)))
               (br_if $over (i32.lt_s (local.get $j) (local.get $in))))
-            (local.set $j (i32.const 0))
+            (if (i32.and (i32.eq (local.get $ties) (i32.const 1)) (i32.lt_s (local.get $kept) (local.get $take)))
+              (then
+                (i32.store (i32.add (global.get $kept) (i32.shl (local.get $kept) (i32.const 2))) (local.get $tied))
+                (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+            (local.set $j (select (local.get $in) (i32.const 0) (i32.eq (local.get $ties) (i32.const 1))))
             (block $full
               (loop $equal
                 (br_if $full (i32.ge_s (local.get $j) (local.get $in)))

@@ -172,6 +172,29 @@ describe("the WebAssembly application draws and screening", () => {
     expect(runs[0]).toEqual(runs[1]);
   });
 
+  it("choose among candidates of equal appeal as the JavaScript does: ties at the cutoff kept in candidate order", () => {
+    // No preference noise and programs alike: every candidate scores the same, so the
+    // cutoff is one score shared by all, and the first perApplicant are kept.
+    const s = scenarioOf({
+      programs: Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, positions: 2 })),
+      applicants: Array.from({ length: 20 }, (_, i) => ({ id: `a${i}` })),
+      model: { applications: { perApplicant: 5 }, ranking: { preferenceNoise: 0 } },
+    });
+    const plan = makeSeasonPlan(s);
+    const runs = [true, false].map((on) => {
+      useWasmKernel(on);
+      const ws = newWorkspace(plan);
+      expect(ws.kernel?.choosing ?? false).toBe(on);
+      return Array.from({ length: 12 }, (_, t) => {
+        // Every trial's entries written afresh: the same every trial, so none may be left over.
+        ws.appProgram.fill(-1);
+        runTrial(ws, 6, t, { proposer: "applicant" });
+        return Array.from(ws.appProgram);
+      });
+    });
+    expect(runs[0]).toEqual(runs[1]);
+  });
+
   it("fall back to the JavaScript when the engine refuses the kernel's memory, with the same seasons", () => {
     const file = "scenarios/dermatology.yaml";
     const plan = makeSeasonPlan(loadScenarioText(readFileSync(file, "utf8"), file).indexed);
