@@ -1056,6 +1056,7 @@
     (local $v i32) (local $kv f64) (local $ku f64) (local $at i32) (local $row i32) (local $h i32)
     (local $max i32) (local $out i32) (local $ranked i32) (local $q i32) (local $slot i32)
     (local $lo f64) (local $paperPart f64) (local $flagPart f64) (local $quality f64) (local $counted i32)
+    (local $inOrder i32)
     (local.set $a (local.get $from))
     (block $stop
       (loop $next
@@ -1088,8 +1089,24 @@
                 (i32.shl (i32.load (i32.add (global.get $order) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $key)))
-        (local.set $counted (call $countOrder (global.get $orderKey) (local.get $n) (global.get $sorted)))
-        (if (i32.eqz (local.get $counted))
+        ;; Invitations already in order (as where preferences are given, and entries written
+        ;; in their order) need neither: that is checked first, in one pass without a
+        ;; branch. Past 32 invitations, the bounded insertion sort, whose cost grows with
+        ;; the invitations times the few attended, costs less than counting (n² / 4 steps).
+        (local.set $inOrder (i32.const 1))
+        (local.set $i (i32.const 1))
+        (block $checked
+          (loop $check
+            (br_if $checked (i32.ge_s (local.get $i) (local.get $n)))
+            (local.set $inOrder (i32.and (local.get $inOrder)
+              (f64.ge (f64.load (i32.add (global.get $orderKey) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 3))))
+                (f64.load (i32.add (global.get $orderKey) (i32.shl (local.get $i) (i32.const 3)))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $check)))
+        (local.set $counted (i32.const 0))
+        (if (i32.and (i32.eqz (local.get $inOrder)) (i32.le_s (local.get $n) (i32.const 32)))
+          (then (local.set $counted (call $countOrder (global.get $orderKey) (local.get $n) (global.get $sorted)))))
+        (if (i32.eqz (i32.or (local.get $counted) (local.get $inOrder)))
           (then
             (local.set $i (i32.const 1))
             (block $sorted
